@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what detente needs on Debian 12, configures, builds, and then runs
+# the baseline scenario (`run`) or the whole test suite (`test`). Quick when
+# nothing changed: installed packages are skipped, the build is incremental.
+#
+#   bash cmake/bootstrap.sh run  [extra `detente run` options]
+#   bash cmake/bootstrap.sh test [extra ctest options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build git pkg-config
+  libboost-program-options-dev libboost-dev libeigen3-dev libtbb-dev libyaml-cpp-dev
+  catch2 librandom123-dev)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local preset=$1
+  [ -f "build/$preset/CMakeCache.txt" ] || cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+mode=${1:-}
+shift || true
+case "$mode" in
+  run)
+    install_missing "${packages[@]}"
+    build release
+    ./build/release/detente run scenarios/baseline.yaml --out results/baseline "$@"
+    ;;
+  test)
+    install_missing "${packages[@]}"
+    build dev
+    ctest --preset dev "$@"
+    ;;
+  *)
+    echo "usage: bash cmake/bootstrap.sh run|test [options]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,46 @@
+// detente run: run a scenario's replicates and write the result folder.
+#include <iostream>
+
+#include "cli/options.hpp"
+#include "core/errors.hpp"
+#include "experiment/progress.hpp"
+#include "experiment/runner.hpp"
+
+namespace detente::cli {
+
+int run_command(const Arguments& args, const std::string& command_line) {
+  po::options_description options("options");
+  options.add_options()                                                                       //
+      ("out,o", po::value<std::string>(), "result folder (default results/<scenario name>)")  //
+      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                    //
+      ("replicates,r", po::value<int>()->default_value(1), "independent replicates")          //
+      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")     //
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "override a scenario value: path=value (repeatable)")  //
+      ("quiet,q", "no progress bar");
+  po::variables_map values;
+  if (!parse(args, options, "usage: detente run SCENARIO.yaml [options]", values)) return 0;
+
+  RunOptions run;
+  run.replicates = values["replicates"].as<int>();
+  run.threads = values["threads"].as<int>();
+  if (run.replicates < 1)
+    throw InputError("--replicates: expected a positive integer, got " +
+                     std::to_string(run.replicates));
+  if (run.threads < 0)
+    throw InputError("--threads: expected 0 (every core) or a positive integer, got " +
+                     std::to_string(run.threads));
+  run.progress = !values.count("quiet") && Progress::stderr_is_terminal();
+
+  const auto scenario = load_scenario(values);
+  const std::string out =
+      values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
+  const auto result = run_replicates(scenario, run);
+  write_results(out, scenario, run, result, command_line);
+  if (!values.count("quiet"))
+    std::cerr << "wrote " << out << "/ (" << result.rows.size() << " rows, " << result.wall_seconds
+              << " s)\n";
+  return 0;
+}
+
+}  // namespace detente::cli

@@ -1,0 +1,16 @@
+#pragma once
+// The `detente` subcommands. Each parses its own options and returns an exit
+// code; model logic lives in the library, not here.
+#include <string>
+#include <vector>
+
+namespace detente::cli {
+
+using Arguments = std::vector<std::string>;  // after the subcommand name
+
+int run_command(const Arguments& args, const std::string& command_line);
+int check_command(const Arguments& args);
+int params_command(const Arguments& args);
+int bench_command(const Arguments& args);
+
+}  // namespace detente::cli

@@ -1,0 +1,67 @@
+// detente: the command-line entry. Subcommands only; exit codes 0 success,
+// 2 bad input, 1 anything else (design §4).
+#include <boost/program_options/errors.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    R"(detente — simulate how cultural-diplomacy strategies move trust between rival communities
+
+usage:
+  detente run SCENARIO.yaml [--out DIR] [--seed N] [--replicates R] [--threads T]
+                            [--set path=value]... [--quiet]
+  detente check SCENARIO.yaml [--set path=value]...   validate, print the resolved scenario
+  detente params [--markdown]                       every scenario key: type, unit, default, range
+  detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
+                                                    measure the step's speed
+  detente --version
+
+Run `detente COMMAND --help` for the options of a command.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string command_line;
+  for (int i = 0; i < argc; ++i)
+    command_line += (i ? " " : "") + std::string(argv[i]);
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string command = argv[1];
+  const detente::cli::Arguments args(argv + 2, argv + argc);
+  try {
+    if (command == "run") return detente::cli::run_command(args, command_line);
+    if (command == "check") return detente::cli::check_command(args);
+    if (command == "params") return detente::cli::params_command(args);
+    if (command == "bench") return detente::cli::bench_command(args);
+    if (command == "--version" || command == "version") {
+      std::cout << "detente " << DETENTE_VERSION << " (" << DETENTE_GIT_COMMIT << ")\n";
+      return 0;
+    }
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    std::cerr << "detente: unknown command '" << command
+              << "'; the commands are run, check, params and bench (see detente --help)\n";
+    return 2;
+  } catch (const detente::InputError& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return 2;
+  } catch (const boost::program_options::error& error) {
+    std::cerr << "error: detente " << command << ": " << error.what() << " (see detente " << command
+              << " --help)\n";
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "detente: internal error: " << error.what() << "\n";
+    return 1;
+  }
+}

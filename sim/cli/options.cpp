@@ -1,0 +1,40 @@
+#include "cli/options.hpp"
+
+#include <iostream>
+
+#include "core/errors.hpp"
+
+namespace detente::cli {
+
+bool parse(const Arguments& args, const po::options_description& options, const std::string& usage,
+           po::variables_map& values, bool positional_scenario) {
+  po::options_description all;
+  all.add(options);
+  all.add_options()("help,h", "show this help");
+  po::positional_options_description positional;
+  if (positional_scenario) {
+    all.add_options()("scenario", po::value<std::string>(), "scenario file");
+    positional.add("scenario", 1);
+  }
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  if (values.count("help")) {
+    std::cout << usage << "\n" << options << "\n";
+    return false;
+  }
+  po::notify(values);
+  if (positional_scenario && !values.count("scenario"))
+    throw InputError("missing SCENARIO: give a scenario file, e.g. scenarios/baseline.yaml");
+  return true;
+}
+
+scenario::Scenario load_scenario(const po::variables_map& values) {
+  std::vector<scenario::Override> overrides;
+  if (values.count("seed"))
+    overrides.push_back({"seed", std::to_string(values["seed"].as<std::uint64_t>())});
+  if (values.count("set"))
+    for (const auto& assignment : values["set"].as<std::vector<std::string>>())
+      overrides.push_back(scenario::parse_override(assignment));
+  return scenario::load_file(values["scenario"].as<std::string>(), overrides);
+}
+
+}  // namespace detente::cli

@@ -1,0 +1,24 @@
+#pragma once
+// Helpers shared by the subcommands: option parsing with Boost.program_options
+// and the scenario options every command accepts.
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "scenario/load.hpp"
+
+namespace detente::cli {
+
+namespace po = boost::program_options;
+
+// Parses `args` against `options` with one positional SCENARIO; prints help
+// and returns false when --help was given.
+bool parse(const Arguments& args, const po::options_description& options, const std::string& usage,
+           po::variables_map& values, bool positional_scenario = true);
+
+// Loads the scenario named by the positional argument with --set overrides
+// (and --seed, which is an override of `seed`).
+scenario::Scenario load_scenario(const po::variables_map& values);
+
+}  // namespace detente::cli

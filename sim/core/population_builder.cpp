@@ -1,0 +1,136 @@
+#include "core/population_builder.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <cmath>
+
+namespace detente {
+namespace {
+
+// Sub-streams of Purpose::attributes; part of the reproducibility contract.
+enum Attribute : std::uint32_t {
+  kTrust = 0,  // draw = target group
+  kSusceptibility = 1,
+  kLiteracy = 2,
+  kConvenerTrust = 3,
+  kStubbornness = 4,
+};
+
+constexpr std::uint32_t kRoleStream = 0;
+constexpr std::uint32_t kMarginalisedStream = 1;
+
+// A uniform in (0,1): inverse CDFs of beta and normal are infinite at 0.
+double open_unit(const Streams& rng, std::uint32_t attribute, std::uint64_t agent,
+                 std::uint32_t draw) {
+  const double u = rng.uniforms_double(Purpose::attributes, attribute, 0, agent, draw)[0];
+  return std::clamp(u, 1e-12, 1.0 - 1e-12);
+}
+
+}  // namespace
+
+double sample_distribution(const scenario::Distribution& dist, double u) {
+  using Kind = scenario::Distribution::Kind;
+  switch (dist.kind) {
+    case Kind::constant:
+      return dist.value;
+    case Kind::uniform:
+      return dist.low + u * (dist.high - dist.low);
+    case Kind::beta:
+      return boost::math::quantile(boost::math::beta_distribution<double>(dist.a, dist.b), u);
+    case Kind::normal:
+      if (dist.sd <= 0.0) return std::clamp(dist.mean, 0.0, 1.0);
+      return std::clamp(
+          boost::math::quantile(boost::math::normal_distribution<double>(dist.mean, dist.sd), u),
+          0.0, 1.0);
+  }
+  return dist.value;
+}
+
+std::vector<std::uint32_t> group_ranges(const scenario::Population& spec) {
+  std::vector<std::uint32_t> begin{0};
+  for (const auto& g : spec.groups)
+    begin.push_back(begin.back() + static_cast<std::uint32_t>(g.size));
+  return begin;
+}
+
+template <class Real>
+Population<Real> build_population(const scenario::Population& spec,
+                                  std::span<const std::uint32_t> group_begin, const Streams& rng) {
+  const std::size_t groups = spec.groups.size();
+  const std::size_t n = group_begin.back();
+  Population<Real> pop;
+  pop.group_begin.assign(group_begin.begin(), group_begin.end());
+  for (const auto& g : spec.groups)
+    pop.group_names.push_back(g.name);
+  // Role names across groups, in first-declared order, so a role id means the
+  // same thing in every group.
+  for (const auto& g : spec.groups)
+    for (const auto& r : g.roles)
+      if (std::find(pop.role_names.begin(), pop.role_names.end(), r.name) == pop.role_names.end())
+        pop.role_names.push_back(r.name);
+
+  pop.group.resize(n);
+  pop.trust.assign(groups, std::vector<Real>(n, Real(0)));
+  pop.susceptibility.resize(n);
+  pop.literacy.resize(n);
+  pop.convener_trust.resize(n);
+  pop.stubbornness.resize(n);
+  pop.role.resize(n);
+  pop.marginalised.resize(n);
+  pop.external_id.resize(n);
+
+  for (std::size_t g = 0; g < groups; ++g) {
+    const scenario::Group& spec_g = spec.groups[g];
+    std::vector<std::uint8_t> role_ids;
+    std::vector<double> role_cdf;
+    double cumulative = 0.0;
+    for (const auto& r : spec_g.roles) {
+      cumulative += r.share;
+      role_cdf.push_back(cumulative);
+      role_ids.push_back(static_cast<std::uint8_t>(
+          std::find(pop.role_names.begin(), pop.role_names.end(), r.name) -
+          pop.role_names.begin()));
+    }
+    tbb::parallel_for(
+        tbb::blocked_range<std::uint32_t>(group_begin[g], group_begin[g + 1], 4096),
+        [&](const tbb::blocked_range<std::uint32_t>& range) {
+          for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
+            pop.group[i] = static_cast<std::uint8_t>(g);
+            pop.external_id[i] = i;
+            for (std::size_t h = 0; h < groups; ++h) {
+              if (h == g) continue;
+              pop.trust[h][i] = static_cast<Real>(sample_distribution(
+                  spec_g.trust, open_unit(rng, kTrust, i, static_cast<std::uint32_t>(h))));
+            }
+            pop.susceptibility[i] = static_cast<Real>(
+                sample_distribution(spec_g.susceptibility, open_unit(rng, kSusceptibility, i, 0)));
+            pop.literacy[i] = static_cast<Real>(
+                sample_distribution(spec_g.literacy, open_unit(rng, kLiteracy, i, 0)));
+            pop.convener_trust[i] = static_cast<Real>(
+                sample_distribution(spec_g.convener_trust, open_unit(rng, kConvenerTrust, i, 0)));
+            pop.stubbornness[i] = static_cast<Real>(
+                sample_distribution(spec_g.stubbornness, open_unit(rng, kStubbornness, i, 0)));
+
+            const auto u = rng.uniforms_double(Purpose::roles, kRoleStream, 0, i)[0] * cumulative;
+            const auto it = std::upper_bound(role_cdf.begin(), role_cdf.end(), u);
+            pop.role[i] =
+                role_ids[std::min<std::size_t>(it - role_cdf.begin(), role_ids.size() - 1)];
+            pop.marginalised[i] = rng.uniforms_double(Purpose::roles, kMarginalisedStream, 0,
+                                                      i)[0] < spec_g.marginalised_share;
+          }
+        });
+  }
+  pop.anchor = pop.trust;
+  return pop;
+}
+
+template Population<float> build_population(const scenario::Population&,
+                                            std::span<const std::uint32_t>, const Streams&);
+template Population<double> build_population(const scenario::Population&,
+                                             std::span<const std::uint32_t>, const Streams&);
+
+}  // namespace detente

@@ -1,0 +1,44 @@
+#pragma once
+// Running a scenario: its replicates, the outcome time series, and the
+// result folder of design §4.
+//
+//   detente::RunOptions options;
+//   options.replicates = 5;
+//   auto result = detente::run_replicates(scenario, options);
+//   detente::write_results("results/baseline", scenario, options, result, "detente run …");
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "metrics/timeseries.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente {
+
+struct RunOptions {
+  int replicates = 1;
+  int threads = 0;        // 0: every core
+  bool progress = false;  // draw a progress bar on stderr
+};
+
+struct RunResult {
+  std::vector<metrics::TimeseriesRow> rows;  // arm, replicate, step, metric, subject, value
+  std::vector<std::uint64_t> replicate_seeds;
+  double wall_seconds = 0.0;
+  std::string started_at;  // ISO 8601, UTC
+  int threads = 1;
+};
+
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options);
+
+// Writes timeseries.csv, summary.csv, scenario.yaml and run.json into a
+// temporary sibling of `directory` and renames it into place, so a failed run
+// leaves nothing half-written and an earlier result is replaced whole or not at all.
+void write_results(const std::string& directory, const scenario::Scenario& scenario,
+                   const RunOptions& options, const RunResult& result,
+                   const std::string& command_line);
+
+// The folder a run writes to by default: results/<scenario name>.
+std::string default_output_directory(const scenario::Scenario& scenario);
+
+}  // namespace detente

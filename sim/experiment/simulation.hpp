@@ -1,0 +1,49 @@
+#pragma once
+// One replicate of one scenario: the state and the step loop.
+//
+//   auto sim = detente::make_simulation(scenario, /*replicate=*/0);
+//   std::vector<detente::metrics::MetricRow> rows;
+//   sim->record(rows);                      // step 0
+//   while (sim->now() < scenario.steps) sim->step();
+//
+// The order of a step lives in Simulation<Real>::step() and nowhere else.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "metrics/metrics.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente {
+
+// Seconds spent in each phase of the step so far (for `detente bench`).
+struct PhaseTimes {
+  double events = 0, media = 0, contact = 0, influence = 0, consolidation = 0;
+  double total() const { return events + media + contact + influence + consolidation; }
+};
+
+class Simulation {
+ public:
+  virtual ~Simulation() = default;
+  // Advances the state by one step.
+  virtual void step() = 0;
+  // Steps completed so far (0 before the first step).
+  virtual std::int64_t now() const = 0;
+  // Appends the outcome indicators of the current state (design §2.5).
+  virtual void record(std::vector<metrics::MetricRow>& out) const = 0;
+  virtual std::size_t agents() const = 0;
+  virtual std::size_t edges() const = 0;  // directed entries of the social network
+  virtual std::size_t bytes() const = 0;  // memory held by the state
+  virtual std::size_t cross_ties() const = 0;
+  virtual PhaseTimes phase_times() const = 0;
+};
+
+// Builds the population and networks for `replicate` of `scenario`, in the
+// precision the scenario asks for. The scenario must outlive the simulation.
+std::unique_ptr<Simulation> make_simulation(const scenario::Scenario& scenario,
+                                            std::uint32_t replicate);
+
+// Whether metrics are recorded after `step`: step 0, every outputs.every steps, the last.
+bool is_output_step(const scenario::Scenario& scenario, std::int64_t step);
+
+}  // namespace detente

@@ -1,0 +1,91 @@
+#include "io/csv.hpp"
+
+#include "io/text_file.hpp"
+
+namespace detente::io {
+namespace {
+
+void write_field(detail::TextFile& file, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    file.write(field);
+    return;
+  }
+  file.write('"');
+  for (const char c : field) {
+    if (c == '"') file.write('"');
+    file.write(c);
+  }
+  file.write('"');
+}
+
+void write_row(detail::TextFile& file, std::string_view arm, std::int64_t replicate,
+               const metrics::MetricRow& row) {
+  write_field(file, arm);
+  file.write(',');
+  file.write_integer(replicate);
+  file.write(',');
+  file.write_integer(row.step);
+  file.write(',');
+  write_field(file, row.metric);
+  file.write(',');
+  write_field(file, row.subject);
+  file.write(',');
+  file.write_number(row.value);
+  file.write('\n');
+}
+
+}  // namespace
+
+TimeseriesCsv::TimeseriesCsv(const std::filesystem::path& path)
+    : file_(std::make_unique<detail::TextFile>(path)) {
+  file_->write("arm,replicate,step,metric,subject,value\n");
+}
+
+TimeseriesCsv::~TimeseriesCsv() = default;
+
+void TimeseriesCsv::write(std::span<const metrics::TimeseriesRow> rows) {
+  for (const auto& r : rows)
+    write_row(*file_, r.arm, r.replicate, r.row);
+}
+
+void TimeseriesCsv::write(std::string_view arm, std::int64_t replicate,
+                          std::span<const metrics::MetricRow> rows) {
+  for (const auto& row : rows)
+    write_row(*file_, arm, replicate, row);
+}
+
+void TimeseriesCsv::close() {
+  file_->close();
+}
+
+void write_timeseries_csv(const std::filesystem::path& path,
+                          std::span<const metrics::TimeseriesRow> rows) {
+  TimeseriesCsv csv(path);
+  csv.write(rows);
+  csv.close();
+}
+
+void write_summary_csv(const std::filesystem::path& path,
+                       std::span<const metrics::SummaryRow> rows) {
+  detail::TextFile file(path);
+  file.write("arm,metric,subject,step,mean,sd,ci_low,ci_high,n\n");
+  for (const auto& r : rows) {
+    write_field(file, r.arm);
+    file.write(',');
+    write_field(file, r.metric);
+    file.write(',');
+    write_field(file, r.subject);
+    file.write(',');
+    file.write_integer(r.step);
+    for (const double v : {r.mean, r.sd, r.ci_low, r.ci_high}) {
+      file.write(',');
+      file.write_number(v);
+    }
+    file.write(',');
+    file.write_integer(r.n);
+    file.write('\n');
+  }
+  file.close();
+}
+
+}  // namespace detente::io

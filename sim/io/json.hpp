@@ -1,0 +1,46 @@
+#pragma once
+// run.json: what produced a result folder (design §4).
+//
+//   io::RunInfo info;
+//   info.version = DETENTE_VERSION;
+//   info.started_at = io::utc_iso8601(std::chrono::system_clock::now());
+//   ...
+//   io::write_run_json(dir / "run.json", info);
+//
+// The keys are the RunInfo member names, in declaration order. Seeds are
+// written as exact integers.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "io/json_writer.hpp"
+
+namespace detente::io {
+
+struct RunInfo {
+  std::string version;
+  std::string git_commit;
+  std::string scenario_name;
+  std::string scenario_file;
+  std::string host;
+  std::string started_at;  // ISO 8601 UTC, e.g. 2025-01-31T09:05:00Z
+  std::string command_line;
+  std::uint64_t seed = 0;
+  std::vector<std::uint64_t> replicate_seeds;
+  int threads = 0;
+  double wall_seconds = 0.0;
+  std::int64_t steps = 0;
+  int replicates = 0;
+  std::vector<std::string> arms;
+};
+
+std::string run_json(const RunInfo& info);
+// Throws std::system_error naming the file if it cannot be written.
+void write_run_json(const std::filesystem::path& path, const RunInfo& info);
+
+// "YYYY-MM-DDTHH:MM:SSZ" for a moment, in UTC, to the second.
+std::string utc_iso8601(std::chrono::system_clock::time_point when);
+
+}  // namespace detente::io

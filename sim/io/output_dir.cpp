@@ -1,0 +1,132 @@
+#include "io/output_dir.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include "core/errors.hpp"
+
+namespace detente::io {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMaxSiblingAttempts = 10000;
+
+fs::path normalised_target(const fs::path& target) {
+  if (target.empty()) throw InputError("output folder: the path is empty");
+  fs::path p = fs::absolute(target).lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();  // "results/x/" names the folder x
+  if (p == p.root_path())
+    throw InputError("output folder '" + target.string() +
+                     "': refusing to replace the root folder; choose a folder below it");
+  return p;
+}
+
+void refuse_non_folder(const fs::path& target) {
+  std::error_code ec;
+  const auto st = fs::status(target, ec);
+  if (fs::exists(st) && !fs::is_directory(st))
+    throw InputError("output folder '" + target.string() +
+                     "' exists and is not a folder; choose another output path or remove it");
+}
+
+}  // namespace
+
+namespace detail {
+
+fs::path make_sibling_folder(const fs::path& target, std::string_view tag) {
+  const std::string stem = "." + target.filename().string() + "." + std::string(tag) + "-" +
+                           std::to_string(::getpid()) + "-";
+  for (int n = 0; n < kMaxSiblingAttempts; ++n) {
+    const fs::path candidate = target.parent_path() / (stem + std::to_string(n));
+    std::error_code ec;
+    if (fs::create_directory(candidate, ec)) return candidate;
+    if (ec && ec != std::errc::file_exists)
+      throw fs::filesystem_error("cannot create a folder beside the output folder", candidate, ec);
+  }
+  throw fs::filesystem_error("no free name for a folder beside the output folder", target,
+                             std::make_error_code(std::errc::file_exists));
+}
+
+void replace_by_renames(const fs::path& staging, const fs::path& target) {
+  // Renaming a folder onto an empty folder replaces it, so the freshly made
+  // (and therefore unused) sibling is a safe place to move the old one to.
+  const fs::path aside = make_sibling_folder(target, "old");
+  try {
+    fs::rename(target, aside);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(aside, ignored);
+    throw;
+  }
+  try {
+    fs::rename(staging, target);
+  } catch (...) {
+    std::error_code ignored;
+    fs::rename(aside, target, ignored);
+    throw;
+  }
+  fs::remove_all(aside);
+}
+
+}  // namespace detail
+
+StagedOutput::StagedOutput(const fs::path& target) : target_(normalised_target(target)) {
+  refuse_non_folder(target_);
+  std::error_code ec;
+  fs::create_directories(target_.parent_path(), ec);
+  if (ec)
+    throw InputError("output folder '" + target.string() + "': cannot create '" +
+                     target_.parent_path().string() + "': " + ec.message());
+  try {
+    staging_ = detail::make_sibling_folder(target_, "tmp");
+  } catch (const fs::filesystem_error& e) {
+    throw InputError("output folder '" + target.string() +
+                     "': cannot create a staging folder in '" + target_.parent_path().string() +
+                     "': " + e.code().message());
+  }
+}
+
+StagedOutput::StagedOutput(StagedOutput&& other) noexcept
+    : target_(std::move(other.target_)),
+      staging_(std::move(other.staging_)),
+      committed_(std::exchange(other.committed_, true)) {}
+
+StagedOutput::~StagedOutput() {
+  if (committed_ || staging_.empty()) return;
+  std::error_code ignored;
+  fs::remove_all(staging_, ignored);
+}
+
+void StagedOutput::commit() {
+  if (committed_) throw std::logic_error("StagedOutput::commit: already committed");
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(target_, ec))) {
+    fs::rename(staging_, target_);
+    committed_ = true;
+    return;
+  }
+  refuse_non_folder(target_);
+#ifdef RENAME_EXCHANGE
+  if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+    committed_ = true;
+    fs::remove_all(staging_);  // now holds the previous contents
+    return;
+  }
+  // Only a kernel or file system without the exchange takes the slower path.
+  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+    throw fs::filesystem_error("cannot move the results into place", staging_, target_,
+                               std::error_code(errno, std::generic_category()));
+#endif
+  detail::replace_by_renames(staging_, target_);
+  committed_ = true;
+}
+
+}  // namespace detente::io

@@ -1,0 +1,14 @@
+#pragma once
+// Consolidation of anchors (design §2.3 rule 4): a ← a + η(x − a).
+// A shift that lasts becomes the new normal; a spike that fades does not.
+// Anchors are only read by influence, earlier in the step, so this phase
+// updates them in place.
+#include "core/population.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente::rules {
+
+template <class Real>
+void apply_consolidation(const scenario::Consolidation& params, Population<Real>& population);
+
+}  // namespace detente::rules

@@ -1,0 +1,217 @@
+// Intergroup contact and extended contact (design §2.3 rule 2); the formulas
+// are in contact.hpp.
+//
+// Phase one, over ties: each tie's meeting and valence come from the tie's own
+// stream (Purpose::contact, key), so both ends see the same event and adding a
+// tie shifts no other draw; the tie's new strength is written in place (one
+// task per tie). Phase two, over agents: each agent gathers the events of its
+// own incident ties and its in-group neighbours' positive ties, and writes its
+// own trust. No atomics, same result at any thread count.
+#include "rules/contact.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <string>
+
+#include "rules/detail/blocks.hpp"
+#include "rules/detail/positive_share.hpp"
+#include "rules/detail/state_shape.hpp"
+
+namespace detente::rules {
+namespace {
+
+constexpr std::size_t kTieBlock = 8192;
+constexpr std::size_t kAgentGrain = 2048;
+
+// Chance that a meeting in these conditions is positive, x̄ the mean trust of
+// the two ends toward each other's group.
+double positive_chance(const scenario::Contact& params, const scenario::Conditions& setting,
+                       double mean_trust) {
+  double conditions = setting.equal_status + setting.common_goal + setting.institutional_support;
+  double q = params.base_positive;
+  if (setting.framing == scenario::Framing::competitive) {
+    q -= params.competitive_penalty;  // teams against each other: no cooperation bonus
+  } else {
+    conditions += setting.cooperation;
+  }
+  q += params.condition_bonus * conditions - params.anxiety * (1.0 - mean_trust);
+  return std::clamp(q, 0.0, 1.0);
+}
+
+void check_ties(const CrossTies& ties, std::size_t agents, std::size_t settings) {
+  const std::size_t e = ties.size();
+  detail::require(ties.b.size() == e && ties.strength.size() == e && ties.key.size() == e &&
+                      ties.setting.size() == e && ties.static_count <= e,
+                  "apply_contact", "a, b, strength, key and setting must have one entry per tie");
+  if (ties.offsets.empty()) {
+    detail::require(e == 0, "apply_contact",
+                    "ties exist but their incidence was not built (rebuild_incidence)");
+  } else {
+    detail::require(ties.offsets.size() == agents + 1 && ties.incident.size() == ties.offsets.back(),
+                    "apply_contact", "the tie incidence does not match the agent count");
+  }
+  if (settings > 0 && e > 0) {
+    const std::size_t highest = *std::max_element(ties.setting.begin(), ties.setting.end());
+    detail::require(highest < settings, "apply_contact",
+                    "a tie uses setting " + std::to_string(highest) + " but only " +
+                        std::to_string(settings) + " settings were given");
+  }
+}
+
+template <class Real>
+ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Conditions> settings,
+                   const Population<Real>& population, const StepContext& context,
+                   CrossTies& ties, std::vector<std::int8_t>& events) {
+  const std::size_t count = ties.size();
+  std::vector<ContactCounts> partial(detail::block_count(count, kTieBlock));
+  const auto step = static_cast<std::uint64_t>(context.step);
+  const Streams& rng = *context.rng;
+
+  detail::for_each_block(count, kTieBlock, [&](std::size_t block, std::size_t begin,
+                                               std::size_t end) {
+    ContactCounts local;
+    for (std::size_t e = begin; e != end; ++e) {
+      const AgentId a = ties.a[e];
+      const AgentId b = ties.b[e];
+      const std::uint8_t ga = population.group[a];
+      const std::uint8_t gb = population.group[b];
+      double strength = ties.strength[e];
+      std::int8_t event = 0;
+      if (ga != gb) {  // a same-group pair is not a cross-group tie: it never meets
+        const auto u = rng.uniforms(Purpose::contact, 0, step, ties.key[e]);
+        if (u[0] < params.rate * strength) {
+          const scenario::Conditions& setting =
+              settings.empty() ? params.everyday : settings[ties.setting[e]];
+          const double mean_trust = 0.5 * (static_cast<double>(population.trust[gb][a]) +
+                                           static_cast<double>(population.trust[ga][b]));
+          event = u[1] < positive_chance(params, setting, mean_trust) ? 1 : -1;
+        }
+      }
+      if (event > 0) {
+        strength += params.strengthen * (1.0 - strength);
+        ++local.positive;
+      } else if (event < 0) {
+        strength -= params.weaken * strength;
+        ++local.negative;
+      }
+      // Social ties persist at the floor; programme ties below it are the
+      // caller's to drop.
+      if (e < ties.static_count) strength = std::max(strength, params.tie_floor);
+      ties.strength[e] = static_cast<float>(strength);
+      events[e] = event;
+    }
+    local.meetings = local.positive + local.negative;
+    partial[block] = local;
+  });
+
+  ContactCounts total;
+  for (const ContactCounts& p : partial) {
+    total.meetings += p.meetings;
+    total.positive += p.positive;
+    total.negative += p.negative;
+  }
+  return total;
+}
+
+template <class Real>
+void update_trust(const scenario::Contact& params, const SocialNetwork& network,
+                  const Population<Real>& population, const TieSummary& ties_before,
+                  const CrossTies& ties, const std::vector<std::int8_t>& events,
+                  TrustArrays<Real>& next) {
+  const std::size_t groups = population.trust.size();
+  const Real up = static_cast<Real>(params.generalisation * params.positive_step);
+  const Real down = static_cast<Real>(params.generalisation * params.negative_step);
+  const Real extended = static_cast<Real>(params.extended_rate);
+  const bool has_ties = !ties.offsets.empty();
+  const bool has_extended = params.extended_rate > 0.0;
+  const std::uint32_t* positive_mask = ties_before.positive_mask.data();
+
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, population.size(), kAgentGrain),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          const auto id = static_cast<AgentId>(i);
+          const std::size_t own = population.group[i];
+          const std::uint64_t first = has_ties ? ties.offsets[i] : 0;
+          const std::uint64_t last = has_ties ? ties.offsets[i + 1] : 0;
+          for (std::size_t h = 0; h < groups; ++h) {
+            if (h == own) {
+              next[h][i] = Real(0);
+              continue;
+            }
+            // Meetings with members of h, all applied to the start state. Most
+            // ties do not meet in a step, so the event is read first and the
+            // ends only for the few that did.
+            std::uint32_t positive = 0;
+            std::uint32_t negative = 0;
+            for (std::uint64_t k = first; k != last; ++k) {
+              const std::uint32_t e = ties.incident[k];
+              const std::int8_t event = events[e];
+              if (event == 0) continue;
+              const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
+              if (population.group[other] != h) continue;
+              if (event > 0) {
+                ++positive;
+              } else {
+                ++negative;
+              }
+            }
+            const Real x = population.trust[h][i];
+            Real change = up * (Real(1) - x) * static_cast<Real>(positive) -
+                          down * x * static_cast<Real>(negative);
+            if (has_extended) {
+              const auto share = static_cast<Real>(
+                  detail::positive_share(network, positive_mask, id, static_cast<std::uint32_t>(h)));
+              change += extended * (Real(1) - x) * share;
+            }
+            next[h][i] = detail::clamp01(x + change);
+          }
+        }
+      });
+}
+
+}  // namespace
+
+template <class Real>
+ContactCounts apply_contact(const scenario::Contact& params,
+                            std::span<const scenario::Conditions> settings,
+                            const SocialNetwork& network, const Population<Real>& population,
+                            const TieSummary& ties_before, CrossTies& ties,
+                            const StepContext& context, TrustArrays<Real>& next) {
+  detail::check_population(population, "apply_contact");
+  if (!params.enabled) {
+    detail::copy_trust(population, next);
+    return {};
+  }
+  const std::size_t n = population.size();
+  detail::require(context.rng != nullptr, "apply_contact", "the step context has no streams");
+  check_ties(ties, n, settings.size());
+  if (params.extended_rate > 0.0) {
+    detail::require(ties_before.positive_mask.size() == n, "apply_contact",
+                    "extended contact needs a tie summary with one entry per agent");
+    detail::require(network.agents() == n && network.in_group_begin.size() == n &&
+                        network.in_group_end.size() == n,
+                    "apply_contact", "the network does not match the population");
+  }
+  detail::shape_like_trust(population, next);
+
+  std::vector<std::int8_t> events(ties.size());
+  const ContactCounts counts = meet(params, settings, population, context, ties, events);
+  update_trust(params, network, population, ties_before, ties, events, next);
+  return counts;
+}
+
+template ContactCounts apply_contact<float>(const scenario::Contact&,
+                                            std::span<const scenario::Conditions>,
+                                            const SocialNetwork&, const Population<float>&,
+                                            const TieSummary&, CrossTies&, const StepContext&,
+                                            TrustArrays<float>&);
+template ContactCounts apply_contact<double>(const scenario::Contact&,
+                                             std::span<const scenario::Conditions>,
+                                             const SocialNetwork&, const Population<double>&,
+                                             const TieSummary&, CrossTies&, const StepContext&,
+                                             TrustArrays<double>&);
+
+}  // namespace detente::rules

@@ -1,0 +1,59 @@
+#pragma once
+// Intergroup contact and extended contact (design §2.3 rule 2).
+//
+// Every cross-group tie e = (a, b) meets with probability rate·strength_e.
+// The meeting's valence is positive with probability
+//   q = clamp(q0 + bonus·(equal_status + common_goal + cooperation +
+//             institutional_support) − anxiety·(1 − x̄), 0, 1),
+// where x̄ is the mean of the two ends' trust toward each other's group and the
+// conditions are those of the tie's setting; competitive framing subtracts
+// competitive_penalty instead of adding the cooperation bonus. Both ends see
+// the same event, drawn from the tie's own stream (Purpose::contact, key_e):
+//   positive: x += generalisation·α⁺·(1 − x), strength += strengthen·(1 − strength)
+//   negative: x −= generalisation·α⁻·x,       strength −= weaken·strength
+// Effects of several meetings in one step add up (from the same start state).
+// Extended contact: x += β·(1 − x)·f, f the weighted share of i's in-group
+// neighbours holding a positive tie (strength ≥ positive_tie) toward h, as the
+// ties stood at the start of the step.
+//
+// Parallel without locks: phase one computes each tie's event and new
+// strength; phase two has each agent gather over its own ties.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/network.hpp"
+#include "core/population.hpp"
+#include "rules/rule_context.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente::rules {
+
+// Derived per-agent view of the cross-group ties, refreshed after contact and
+// read by extended contact, shocks (resilience) and metrics.
+struct TieSummary {
+  std::vector<std::uint16_t> positive_ties;  // per agent: ties with strength ≥ positive_tie
+  std::vector<std::uint32_t> positive_mask;  // per agent: bit h set if a positive tie to group h
+  std::vector<std::uint16_t> any_ties;       // per agent: all cross-group ties
+};
+
+void summarise_ties(const CrossTies& ties, std::span<const std::uint8_t> group, double positive_tie,
+                    TieSummary& out);
+
+struct ContactCounts {
+  std::uint64_t meetings = 0;
+  std::uint64_t positive = 0;
+  std::uint64_t negative = 0;
+};
+
+// `settings[k]` are the conditions of setting k (settings[0] = everyday).
+// Updates tie strengths in place (programme ties below tie_floor are dropped by
+// the caller; social ties are kept at tie_floor at least).
+template <class Real>
+ContactCounts apply_contact(const scenario::Contact& params,
+                            std::span<const scenario::Conditions> settings,
+                            const SocialNetwork& network, const Population<Real>& population,
+                            const TieSummary& ties_before, CrossTies& ties,
+                            const StepContext& context, TrustArrays<Real>& next);
+
+}  // namespace detente::rules

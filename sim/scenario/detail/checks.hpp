@@ -1,0 +1,31 @@
+#pragma once
+// Checks that involve more than one key, on the typed scenario, after every
+// field has been read. Each throws InputError located where the offending key
+// was given (or at its nearest parent when it was left at its default).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scenario/detail/report.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente::scenario::detail {
+
+void check_population(const Scenario& scenario, const Reporter& reporter);  // checks_population.cpp
+void check_network(const Scenario& scenario, const Reporter& reporter);     // checks_network.cpp
+void check_references(const Scenario& scenario, const Reporter& reporter);  // checks_references.cpp
+void check_dynamics(const Scenario& scenario, const Reporter& reporter);    // checks_dynamics.cpp
+
+// All of the above, in that order.
+void check_scenario(const Scenario& scenario, const Reporter& reporter);
+
+// network.file and network.nodes_file: resolved against `base` (the scenario
+// file's folder), checked to be readable files, and replaced by the absolute
+// path so a resolved scenario.yaml works from any folder (network_files.cpp).
+void resolve_network_files(Scenario& scenario, const std::filesystem::path& base,
+                           const Reporter& reporter);
+
+// "north | south", for messages.
+std::string group_names(const Scenario& scenario);
+
+}  // namespace detente::scenario::detail

@@ -1,0 +1,20 @@
+#pragma once
+// `--set` overrides, applied to the tree before anything is read, so an
+// overridden value goes through exactly the same checks as one in the file.
+#include <span>
+
+#include "scenario/detail/report.hpp"
+#include "scenario/detail/value.hpp"
+#include "scenario/load.hpp"
+
+namespace detente::scenario::detail {
+
+// Sets each override in `root` (a map), in order. Keys the schema knows are
+// created when the file leaves them out; list entries are addressed by
+// `name` or index. Errors are located at the override (`--set PATH=VALUE`).
+void apply_overrides(Value& root, std::span<const Override> overrides, const Reporter& reporter);
+
+// The label that locates an override in messages: `--set PATH=VALUE`.
+std::string override_label(const Override& override_);
+
+}  // namespace detente::scenario::detail

@@ -1,0 +1,465 @@
+#pragma once
+// THE scenario schema: every YAML key, once, with its unit, range and
+// description. Validation, defaults, to_yaml, overrides and the parameter
+// table (scenarios/README.md, the workshop's slider bounds) all walk these
+// lists, so none of them can drift. Defaults are not here: they are the
+// member initialisers of scenario.hpp, read from a default-constructed struct.
+//
+// To add a key: add the member to scenario.hpp, then one `field(...)` line to
+// that struct's list below (the static_asserts fail until you do). Checks
+// that involve more than one key go in checks_*.cpp.
+#include <array>
+#include <string_view>
+
+#include "scenario/detail/field.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente::scenario::detail {
+
+// ---- enums, by name, in enumerator order ----------------------------------
+
+constexpr auto enum_names(Tag<NetworkModel>) {
+  return std::array<std::string_view, 5>{"complete", "erdos_renyi", "watts_strogatz",
+                                         "barabasi_albert", "ring_lattice"};
+}
+constexpr auto enum_names(Tag<Peers>) {
+  return std::array<std::string_view, 2>{"in_group", "all"};
+}
+constexpr auto enum_names(Tag<Framing>) {
+  return std::array<std::string_view, 2>{"cooperative", "competitive"};
+}
+constexpr auto enum_names(Tag<Precision>) {
+  return std::array<std::string_view, 2>{"float32", "float64"};
+}
+constexpr auto enum_names(Tag<Distribution::Kind>) {
+  return std::array<std::string_view, 4>{"constant", "uniform", "beta", "normal"};
+}
+
+// What one entry of a list is called in messages ("a list of groups").
+constexpr std::string_view entry_noun(Tag<Group>) {
+  return "group";
+}
+constexpr std::string_view entry_noun(Tag<Outlet>) {
+  return "outlet";
+}
+constexpr std::string_view entry_noun(Tag<ShockEvent>) {
+  return "event";
+}
+constexpr std::string_view entry_noun(Tag<Intervention>) {
+  return "intervention";
+}
+
+// Interventions take type-specific keys besides the common ones; the type
+// check (intervention_types.cpp) owns them, so reading does not refuse them.
+template <class T>
+constexpr bool takes_type_keys(Tag<T>) {
+  return false;
+}
+constexpr bool takes_type_keys(Tag<Intervention>) {
+  return true;
+}
+
+// ---- population ------------------------------------------------------------
+
+constexpr auto fields(Tag<Group>) {
+  return std::tuple{
+      field(&Group::name, "name")
+          .required()
+          .text(Text::name)
+          .about("Name of the group, unique; used in outputs (`north->south`) and in references to "
+                 "the group."),
+      field(&Group::size, "size")
+          .unit("agents")
+          .range(at_least(1))
+          .about("Number of agents in the group."),
+      field(&Group::roles, "roles")
+          .unit("share")
+          .about("Role mix: free role names with shares > 0 that sum to 1, e.g. {public: 0.9, "
+                 "student: 0.1}."),
+      field(&Group::marginalised_share, "marginalised_share")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of members flagged as marginalised (for targeting quotas and diversity "
+                 "metrics)."),
+      field(&Group::trust, "trust")
+          .unit("trust")
+          .range(unit_interval)
+          .about("Initial trust toward every out-group; also the initial anchor."),
+      field(&Group::susceptibility, "susceptibility")
+          .range(unit_interval)
+          .about("Openness to peers and messages (s)."),
+      field(&Group::literacy, "literacy")
+          .range(unit_interval)
+          .about("Media literacy: discounts hostile framing."),
+      field(&Group::convener_trust, "convener_trust")
+          .unit("trust")
+          .range(unit_interval)
+          .about("Trust in the convener: the credibility of its campaigns."),
+      field(&Group::stubbornness, "stubbornness")
+          .range(unit_interval)
+          .about("λ of Friedkin–Johnsen: weight of the anchor in each update."),
+  };
+}
+
+constexpr auto fields(Tag<Population>) {
+  return std::tuple{
+      field(&Population::groups, "groups")
+          .about("The communities, at least two (unless network.file gives the nodes)."),
+  };
+}
+
+// ---- network ---------------------------------------------------------------
+
+constexpr auto fields(Tag<WithinNetwork>) {
+  return std::tuple{
+      field(&WithinNetwork::model, "model")
+          .about("Generator of each group's internal ties; complete ignores mean_degree."),
+      field(&WithinNetwork::mean_degree, "mean_degree")
+          .unit("ties per agent")
+          .range(at_least(0))
+          .about("Mean number of in-group ties; below the smallest group size; even for "
+                 "watts_strogatz, ring_lattice and barabasi_albert (≥ 2)."),
+      field(&WithinNetwork::rewire, "rewire")
+          .unit("probability")
+          .range(unit_interval)
+          .about("Watts–Strogatz rewiring probability."),
+  };
+}
+
+constexpr auto fields(Tag<BetweenNetwork>) {
+  return std::tuple{
+      field(&BetweenNetwork::mean_degree, "mean_degree")
+          .unit("ties per agent")
+          .range(at_least(0))
+          .about("Mean number of cross-group ties per agent (stochastic-block style)."),
+      field(&BetweenNetwork::strength, "strength")
+          .range(Range{0.0, 1.0, true, false})
+          .about("Initial strength of a cross-group tie."),
+  };
+}
+
+constexpr auto fields(Tag<Network>) {
+  return std::tuple{
+      field(&Network::within, "within").about("Ties inside each group."),
+      field(&Network::between, "between").about("Ties across groups."),
+      field(&Network::file, "file")
+          .text(Text::path)
+          .about("CSV edge list `source,target[,weight]` to load instead of generating; relative "
+                 "to the scenario file. Empty = generate."),
+      field(&Network::nodes_file, "nodes_file")
+          .text(Text::path)
+          .about("CSV `id,group` giving each node of `file` its group; relative to the scenario "
+                 "file."),
+      field(&Network::directed, "directed")
+          .about("Only with `file`: keep edges and weights as given instead of symmetrising them."),
+  };
+}
+
+// ---- dynamics --------------------------------------------------------------
+
+constexpr auto fields(Tag<Influence>) {
+  return std::tuple{
+      field(&Influence::enabled, "enabled")
+          .about("Run social influence (Friedkin–Johnsen with bounded confidence)."),
+      field(&Influence::rate, "rate")
+          .unit("per step")
+          .range(unit_interval)
+          .about("μ: how far an agent moves toward its peers."),
+      field(&Influence::confidence, "confidence")
+          .unit("trust")
+          .range(at_least(0))
+          .about("ε: peers farther than this are ignored; 1 or more = unbounded."),
+      field(&Influence::repulsion_threshold, "repulsion_threshold")
+          .unit("trust")
+          .range(at_least(0))
+          .about("ρ > ε: peers farther than this push the agent away; unset = no repulsion."),
+      field(&Influence::repulsion_rate, "repulsion_rate")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Strength of the push away from peers beyond ρ."),
+      field(&Influence::peers, "peers")
+          .about("Whose views count: in-group neighbours or all neighbours."),
+      field(&Influence::self_weight, "self_weight")
+          .range(at_least(0))
+          .about("Weight of the agent's own view in the peer mean (1 for Hegselmann–Krause)."),
+  };
+}
+
+constexpr auto fields(Tag<Conditions>) {
+  return std::tuple{
+      field(&Conditions::equal_status, "equal_status")
+          .range(unit_interval)
+          .about("Allport: equal status in the setting."),
+      field(&Conditions::common_goal, "common_goal")
+          .range(unit_interval)
+          .about("Allport: a goal both sides share."),
+      field(&Conditions::cooperation, "cooperation")
+          .range(unit_interval)
+          .about("Allport: working together for it."),
+      field(&Conditions::institutional_support, "institutional_support")
+          .range(unit_interval)
+          .about("Allport: support of authorities and institutions."),
+      field(&Conditions::framing, "framing")
+          .about("Competitive framing (teams against each other) lowers the chance of a positive "
+                 "meeting."),
+  };
+}
+
+constexpr auto fields(Tag<Contact>) {
+  return std::tuple{
+      field(&Contact::enabled, "enabled").about("Run intergroup contact."),
+      field(&Contact::rate, "rate")
+          .unit("per tie per step")
+          .range(unit_interval)
+          .about("Meeting probability of a tie at strength 1."),
+      field(&Contact::base_positive, "base_positive")
+          .unit("probability")
+          .range(unit_interval)
+          .about("q0: chance a meeting is positive before conditions and anxiety."),
+      field(&Contact::anxiety, "anxiety")
+          .range(unit_interval)
+          .about("Lowers q by anxiety·(1 − trust)."),
+      field(&Contact::condition_bonus, "condition_bonus")
+          .unit("probability")
+          .range(unit_interval)
+          .about("Added to q per unit of each Allport condition."),
+      field(&Contact::competitive_penalty, "competitive_penalty")
+          .unit("probability")
+          .range(unit_interval)
+          .about("Subtracted from q under competitive framing."),
+      field(&Contact::positive_step, "positive_step")
+          .range(unit_interval)
+          .about("α⁺: a positive meeting moves trust by α⁺·(1 − x)."),
+      field(&Contact::negative_step, "negative_step")
+          .range(unit_interval)
+          .about("α⁻: a negative meeting moves trust by −α⁻·x (1.3 × α⁺, Banas et al. 2020)."),
+      field(&Contact::generalisation, "generalisation")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of a meeting's effect that reaches the whole out-group."),
+      field(&Contact::strengthen, "strengthen")
+          .range(unit_interval)
+          .about("Tie strength gained by a positive meeting."),
+      field(&Contact::weaken, "weaken")
+          .range(unit_interval)
+          .about("Tie strength lost by a negative meeting."),
+      field(&Contact::positive_tie, "positive_tie")
+          .range(unit_interval)
+          .about("Strength at which a cross-group tie counts as positive."),
+      field(&Contact::extended_rate, "extended_rate")
+          .unit("per step")
+          .range(unit_interval)
+          .about(
+              "β of extended contact: gain from in-group friends with positive cross-group ties."),
+      field(&Contact::tie_decay, "tie_decay")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Decay of programme-tie strength."),
+      field(&Contact::tie_floor, "tie_floor")
+          .range(unit_interval)
+          .about("Programme ties below this are dropped; social ties stay at it."),
+      field(&Contact::everyday, "everyday").about("Conditions of everyday (social-layer) contact."),
+  };
+}
+
+constexpr auto fields(Tag<MediaRule>) {
+  return std::tuple{
+      field(&MediaRule::enabled, "enabled").about("Run the media rule."),
+      field(&MediaRule::influence, "influence")
+          .unit("per exposure")
+          .range(unit_interval)
+          .about("κ: pull of an exposure toward the outlet's slant."),
+      field(&MediaRule::backlash, "backlash")
+          .unit("probability")
+          .range(unit_interval)
+          .about("b: scale of the chance to react against a message."),
+      field(&MediaRule::backlash_step, "backlash_step")
+          .unit("per exposure")
+          .range(unit_interval)
+          .about("κ_b: move away from the slant on backlash."),
+  };
+}
+
+constexpr auto fields(Tag<Consolidation>) {
+  return std::tuple{
+      field(&Consolidation::enabled, "enabled").about("Let lasting shifts become the new anchor."),
+      field(&Consolidation::rate, "rate")
+          .unit("per step")
+          .range(unit_interval)
+          .about("η: anchor ← anchor + η·(trust − anchor)."),
+  };
+}
+
+constexpr auto fields(Tag<ShockEvent>) {
+  return std::tuple{
+      field(&ShockEvent::step, "step")
+          .unit("step")
+          .range(at_least(0))
+          .about("Step of the crisis; below `steps`."),
+      field(&ShockEvent::magnitude, "magnitude")
+          .range(unit_interval)
+          .about("M: trust ← trust·(1 − M·(1 − resilience))."),
+      field(&ShockEvent::groups, "groups").about("Groups hit (names); empty = every group."),
+      field(&ShockEvent::surge_steps, "surge_steps")
+          .unit("steps")
+          .range(at_least(0))
+          .about("Length of the hostile-media surge that follows."),
+  };
+}
+
+constexpr auto fields(Tag<Shocks>) {
+  return std::tuple{
+      field(&Shocks::enabled, "enabled").about("Apply shocks."),
+      field(&Shocks::events, "events").about("Scheduled crises."),
+      field(&Shocks::poisson_rate, "poisson_rate")
+          .unit("per step")
+          .range(at_least(0))
+          .about("Rate of random crises."),
+      field(&Shocks::poisson_magnitude, "poisson_magnitude")
+          .range(unit_interval)
+          .about("M of a random crisis."),
+      field(&Shocks::poisson_surge_steps, "poisson_surge_steps")
+          .unit("steps")
+          .range(at_least(0))
+          .about("Hostile-media surge after a random crisis."),
+      field(&Shocks::resilience_per_tie, "resilience_per_tie")
+          .range(unit_interval)
+          .about("r = 1 − (1 − this)^(positive cross-group ties)."),
+      field(&Shocks::surge_slant_shift, "surge_slant_shift")
+          .unit("slant")
+          .range(between(0.0, 2.0))
+          .about("During a surge outlets' slant moves this far toward hostile."),
+      field(&Shocks::surge_exposure_factor, "surge_exposure_factor")
+          .unit("factor")
+          .range(at_least(0))
+          .about("During a surge outlets' exposure is multiplied by this."),
+  };
+}
+
+constexpr auto fields(Tag<Dynamics>) {
+  return std::tuple{
+      field(&Dynamics::influence, "influence").about("Social influence."),
+      field(&Dynamics::contact, "contact").about("Intergroup contact."),
+      field(&Dynamics::media, "media").about("How outlets move trust."),
+      field(&Dynamics::consolidation, "consolidation").about("Drift of anchors toward trust."),
+      field(&Dynamics::shocks, "shocks").about("Crises."),
+  };
+}
+
+// ---- media, interventions, outputs -------------------------------------------
+
+constexpr auto fields(Tag<Outlet>) {
+  return std::tuple{
+      field(&Outlet::name, "name").required().text(Text::name).about("Name of the outlet, unique."),
+      field(&Outlet::audience, "audience").about("Groups it reaches (names); empty = every group."),
+      field(&Outlet::reach, "reach")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of the audience that follows it."),
+      field(&Outlet::exposure, "exposure")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Chance a follower sees it in a step."),
+      field(&Outlet::slant, "slant")
+          .range(between(-1.0, 1.0))
+          .about("σ toward the out-group: −1 hostile, +1 friendly."),
+      field(&Outlet::credibility, "credibility")
+          .range(unit_interval)
+          .about("How believable its audience finds it."),
+      field(&Outlet::sponsor, "sponsor")
+          .text(Text::non_empty)
+          .about("`independent`, `convener` or the name of a group."),
+  };
+}
+
+constexpr auto fields(Tag<Intervention>) {
+  return std::tuple{
+      field(&Intervention::name, "name")
+          .required()
+          .text(Text::name)
+          .about("Name of the intervention, unique."),
+      field(&Intervention::type, "type")
+          .required()
+          .text(Text::name)
+          .about("Kind of intervention (design §2.4)."),
+      field(&Intervention::start, "start")
+          .unit("step")
+          .range(at_least(0))
+          .about("First step of the first round."),
+      field(&Intervention::end, "end")
+          .unit("step")
+          .range(at_least(0))
+          .about("Last step it may run (inclusive); or give `rounds`."),
+      field(&Intervention::rounds, "rounds")
+          .range(at_least(1))
+          .about("Number of rounds; or give `end`."),
+      field(&Intervention::every, "every")
+          .unit("steps")
+          .range(at_least(1))
+          .about("Steps between rounds."),
+  };
+}
+
+constexpr auto fields(Tag<Outputs>) {
+  return std::tuple{
+      field(&Outputs::every, "every")
+          .unit("steps")
+          .range(at_least(1))
+          .about("Record the outcomes every this many steps."),
+      field(&Outputs::trusting_threshold, "trusting_threshold")
+          .unit("trust")
+          .range(unit_interval)
+          .about("θ: trust at or above this counts as trusting."),
+      field(&Outputs::hostile_threshold, "hostile_threshold")
+          .unit("trust")
+          .range(unit_interval)
+          .about("Trust at or below this counts as hostile; below θ."),
+  };
+}
+
+constexpr auto fields(Tag<Scenario>) {
+  return std::tuple{
+      field(&Scenario::name, "name")
+          .required()
+          .text(Text::name)
+          .about("Name of the scenario; names its results folder."),
+      field(&Scenario::description, "description").about("What the scenario tells."),
+      field(&Scenario::seed, "seed").range(at_least(0)).about("Base seed of every random stream."),
+      field(&Scenario::steps, "steps").unit("steps").range(at_least(1)).about("Length of a run."),
+      field(&Scenario::step_unit, "step_unit")
+          .text(Text::non_empty)
+          .about("What a step is called (a label; rates are per step)."),
+      field(&Scenario::precision, "precision")
+          .about("Floating-point type of the agent state; float64 for exact special cases."),
+      field(&Scenario::population, "population").about("The groups."),
+      field(&Scenario::network, "network").about("The social layer."),
+      field(&Scenario::dynamics, "dynamics").about("The rules."),
+      field(&Scenario::media, "media").about("Media outlets."),
+      field(&Scenario::interventions, "interventions").about("The convener's programmes."),
+      field(&Scenario::outputs, "outputs").about("What is recorded."),
+  };
+}
+
+// Every member is in the table (Scenario::source_path is not part of the model).
+static_assert(member_count<Group>() == field_count<Group>());
+static_assert(member_count<Population>() == field_count<Population>());
+static_assert(member_count<WithinNetwork>() == field_count<WithinNetwork>());
+static_assert(member_count<BetweenNetwork>() == field_count<BetweenNetwork>());
+static_assert(member_count<Network>() == field_count<Network>());
+static_assert(member_count<Influence>() == field_count<Influence>());
+static_assert(member_count<Conditions>() == field_count<Conditions>());
+static_assert(member_count<Contact>() == field_count<Contact>());
+static_assert(member_count<MediaRule>() == field_count<MediaRule>());
+static_assert(member_count<Consolidation>() == field_count<Consolidation>());
+static_assert(member_count<ShockEvent>() == field_count<ShockEvent>());
+static_assert(member_count<Shocks>() == field_count<Shocks>());
+static_assert(member_count<Dynamics>() == field_count<Dynamics>());
+static_assert(member_count<Outlet>() == field_count<Outlet>());
+static_assert(member_count<Intervention>() == field_count<Intervention>());
+static_assert(member_count<Outputs>() == field_count<Outputs>());
+static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
+// Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).
+static_assert(member_count<Distribution>() == 8);
+static_assert(member_count<RoleShare>() == 2);
+
+}  // namespace detente::scenario::detail

@@ -1,0 +1,44 @@
+// Loading: parse → overrides → read field by field → cross-key checks →
+// network file paths. Nothing is returned until all of it has passed.
+#include "scenario/load.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenario/detail/checks.hpp"
+#include "scenario/detail/overrides.hpp"
+#include "scenario/detail/parse_yaml.hpp"
+#include "scenario/detail/read.hpp"
+
+namespace detente::scenario {
+
+Scenario load_text(const std::string& yaml, const std::string& display_name,
+                   std::span<const Override> overrides) {
+  detail::Reporter reporter(display_name);
+  detail::Value root = detail::parse_document(yaml, display_name);
+  detail::apply_overrides(root, overrides, reporter);
+  Scenario scenario = detail::read_scenario(root, reporter);
+  detail::check_scenario(scenario, reporter);
+  detail::resolve_network_files(scenario, std::filesystem::path(display_name).parent_path(),
+                                reporter);
+  return scenario;
+}
+
+Scenario load_file(const std::string& path, std::span<const Override> overrides) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::exists(path, error))
+    throw InputError(path + ": cannot read the scenario file: there is no such file");
+  if (fs::is_directory(path, error))
+    throw InputError(path + ": cannot read the scenario file: it is a folder");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read the scenario file: check its permissions");
+  std::ostringstream text;
+  text << in.rdbuf();
+  Scenario scenario = load_text(text.str(), path, overrides);
+  scenario.source_path = path;
+  return scenario;
+}
+
+}  // namespace detente::scenario

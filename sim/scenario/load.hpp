@@ -1,0 +1,38 @@
+#pragma once
+// Loading a scenario: YAML text → validated, typed, immutable Scenario.
+//
+//   auto s = detente::scenario::load_file("scenarios/baseline.yaml",
+//                                         {{"dynamics.influence.confidence", "0.3"}});
+//
+// Bad input throws detente::InputError with a located message
+//   FILE:LINE:COLUMN: key.path: expected …, got …
+// and, for unknown keys, a did-you-mean. Nothing runs before validation passes.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "scenario/scenario.hpp"
+
+namespace detente::scenario {
+
+// `--set path=value`: dots between keys; list entries by their `name` or by
+// index (population.groups.north.size=50000, media.0.slant=-0.2). The value is
+// read as YAML (a number, a string, a list `[a, b]` …).
+struct Override {
+  std::string path;
+  std::string value;
+};
+
+// Parses "path=value" as given on the command line; throws InputError.
+Override parse_override(const std::string& assignment);
+
+Scenario load_file(const std::string& path, std::span<const Override> overrides = {});
+Scenario load_text(const std::string& yaml, const std::string& display_name,
+                   std::span<const Override> overrides = {});
+
+// The resolved scenario as YAML: every key, every default filled in. Loading it
+// gives back an equal Scenario, so a result folder reproduces its own run.
+std::string to_yaml(const Scenario& scenario);
+
+}  // namespace detente::scenario

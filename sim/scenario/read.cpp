@@ -1,0 +1,177 @@
+// Generic reading over the schema: each member type has one `read` overload;
+// a struct reads its map entry by entry in file order, so the first error a
+// person sees is the first one in their file.
+#include "scenario/detail/read.hpp"
+
+#include "scenario/detail/field.hpp"
+#include "scenario/detail/forms.hpp"
+#include "scenario/detail/intervention_types.hpp"
+#include "scenario/detail/paths.hpp"
+#include "scenario/detail/scalars.hpp"
+#include "scenario/detail/schema.hpp"
+#include "scenario/detail/suggest.hpp"
+
+namespace detente::scenario::detail {
+namespace {
+
+template <Described T>
+T read_struct(const Value& node, const std::string& path, Reporter& r);
+
+// ---- what each member type expects, for messages ---------------------------
+
+template <class M>
+std::string expectation(const FieldInfo& info) {
+  if constexpr (std::is_same_v<M, double>) {
+    return number_expectation(info.range);
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return integer_expectation(info.range);
+  } else if constexpr (std::is_same_v<M, std::uint64_t>) {
+    return "a non-negative integer";
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return "true or false";
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    return text_expectation(info.text);
+  } else if constexpr (Named<M>) {
+    return "one of " + choice_list(enum_names(Tag<M>{}));
+  } else if constexpr (std::is_same_v<M, Distribution>) {
+    return distribution_expectation();
+  } else if constexpr (std::is_same_v<M, std::vector<RoleShare>>) {
+    return roles_expectation();
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return "a list of group names, e.g. [north, south]";
+  } else if constexpr (IsOptional<M>::value) {
+    return expectation<typename IsOptional<M>::Inner>(info) + " (or null to unset it)";
+  } else if constexpr (StructList<M>) {
+    return "a list of " + std::string(entry_noun(Tag<typename IsVector<M>::Element>{})) +
+           "s, one map each";
+  } else {
+    static_assert(Described<M>, "a member type the schema cannot read");
+    std::string keys;
+    for (const std::string_view k : keys_of<M>())
+      keys += (keys.empty() ? "" : ", ") + std::string(k);
+    return "a map with keys " + keys;
+  }
+}
+
+// ---- one overload per member type -----------------------------------------
+
+std::string scalar_or_fail(const Value& v, const std::string& path, const std::string& what,
+                           Reporter& r) {
+  if (!v.is_scalar()) r.expected(v, path, what);
+  return v.text;
+}
+
+template <class M>
+M read_value(const Value& v, const FieldInfo& info, const std::string& path, Reporter& r) {
+  r.record(path, v);
+  const std::string what = expectation<M>(info);
+  if constexpr (std::is_same_v<M, double>) {
+    const auto n = parse_number(scalar_or_fail(v, path, what, r));
+    if (!n || !info.range.contains(*n)) r.expected(v, path, what);
+    return *n;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    const auto n = parse_integer(scalar_or_fail(v, path, what, r));
+    if (!n || !info.range.contains(static_cast<double>(*n))) r.expected(v, path, what);
+    return *n;
+  } else if constexpr (std::is_same_v<M, std::uint64_t>) {
+    const auto n = parse_unsigned(scalar_or_fail(v, path, what, r));
+    if (!n) r.expected(v, path, what);
+    return *n;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    const auto b = parse_bool(scalar_or_fail(v, path, what, r));
+    if (!b) r.expected(v, path, what);
+    return *b;
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    std::string text = scalar_or_fail(v, path, what, r);
+    if ((info.text == Text::non_empty && text.empty()) ||
+        (info.text == Text::name && !is_name(text)))
+      r.expected(v, path, what);
+    return text;
+  } else if constexpr (Named<M>) {
+    const auto names = enum_names(Tag<M>{});
+    const std::string text = scalar_or_fail(v, path, what, r);
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (text == names[i]) return static_cast<M>(i);
+    const std::string_view near = closest(text, names);
+    r.expected(v, path, what, near.empty() ? "" : "did you mean \"" + std::string(near) + "\"?");
+  } else if constexpr (std::is_same_v<M, Distribution>) {
+    return read_distribution(v, path, r);
+  } else if constexpr (std::is_same_v<M, std::vector<RoleShare>>) {
+    return read_roles(v, path, r);
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    if (!v.is_list()) r.expected(v, path, what);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+      const std::string item_path = index_path(path, i);
+      r.record(item_path, v.items[i]);
+      names.push_back(scalar_or_fail(v.items[i], item_path, "a group name", r));
+    }
+    return names;
+  } else if constexpr (IsOptional<M>::value) {
+    if (v.is_null()) return std::nullopt;
+    return read_value<typename IsOptional<M>::Inner>(v, info, path, r);
+  } else if constexpr (StructList<M>) {
+    if (!v.is_list()) r.expected(v, path, what);
+    M list;
+    for (std::size_t i = 0; i < v.items.size(); ++i)
+      list.push_back(
+          read_struct<typename IsVector<M>::Element>(v.items[i], index_path(path, i), r));
+    return list;
+  } else {
+    if (!v.is_map()) r.expected(v, path, what);
+    return read_struct<M>(v, path, r);
+  }
+}
+
+// ---- structs ---------------------------------------------------------------
+
+// Checks that belong to one entry once it is read.
+void finish(Intervention& intervention, const Value& node, const std::string& path, Reporter& r) {
+  check_intervention(intervention, node, path, r);
+}
+template <class T>
+void finish(T&, const Value&, const std::string&, Reporter&) {}
+
+template <Described T>
+T read_struct(const Value& node, const std::string& path, Reporter& r) {
+  r.record(path, node);
+  if (!node.is_map()) r.expected(node, path, expectation<T>(FieldInfo()));
+  T out{};
+  for (const Entry& entry : node.entries) {
+    const std::string entry_path = key_path(path, entry.key);
+    const bool known = find_field<T>([&](const auto& f) {
+      if (f.info.key != entry.key) return false;
+      using M = typename std::remove_cvref_t<decltype(f)>::Member;
+      out.*f.member = read_value<M>(entry.value, f.info, entry_path, r);
+      return true;
+    });
+    if (!known && !takes_type_keys(Tag<T>{})) {
+      const auto keys = keys_of<T>();
+      r.fail(entry.key_at, entry_path, "unknown key; " + suggestion(entry.key, keys));
+    }
+  }
+  for_each_field<T>([&](const auto& f) {
+    if (f.info.need != Need::required || node.find(f.info.key) != nullptr) return;
+    using M = typename std::remove_cvref_t<decltype(f)>::Member;
+    r.fail(node.at, key_path(path, f.info.key),
+           "expected " + expectation<M>(f.info) + ", got nothing; this key is required");
+  });
+  finish(out, node, path, r);
+  return out;
+}
+
+}  // namespace
+
+Scenario read_scenario(const Value& root, Reporter& reporter) {
+  if (root.is_null())
+    reporter.fail(Location{}, "",
+                  "expected a scenario (a map with keys such as name, population and dynamics), "
+                  "got an empty file");
+  if (!root.is_map())
+    reporter.fail(root.at, "",
+                  "expected a map of keys (name, population, dynamics, …) at the top level, got " +
+                      describe(root));
+  return read_struct<Scenario>(root, "", reporter);
+}
+
+}  // namespace detente::scenario::detail

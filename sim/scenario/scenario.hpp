@@ -1,0 +1,225 @@
+#pragma once
+// The typed, validated scenario: what a YAML file means, with every default
+// filled in. Plain immutable data — no YAML type appears here or past the
+// loader (scenario/load.hpp). The engine is built from these structs only.
+//
+// Defaults live in the member initialisers below and nowhere else: the
+// parameter table (scenario/parameters.hpp) reads them from a
+// default-constructed struct, so validation, the resolved scenario.yaml and
+// scenarios/README.md all show the same numbers.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace detente::scenario {
+
+// A distribution of an agent attribute over [0,1]. In YAML either a number
+// (constant) or a map `{dist: uniform|beta|normal, ...}`.
+struct Distribution {
+  enum class Kind { constant, uniform, beta, normal };
+  Kind kind = Kind::constant;
+  double value = 0.5;  // constant
+  double low = 0.0;    // uniform
+  double high = 1.0;   // uniform
+  double a = 2.0;      // beta shape α
+  double b = 2.0;      // beta shape β
+  double mean = 0.5;   // normal, clipped to [0,1]
+  double sd = 0.1;     // normal
+
+  static Distribution constant(double v) {
+    Distribution d;
+    d.value = v;
+    return d;
+  }
+  friend bool operator==(const Distribution&, const Distribution&) = default;
+};
+
+struct RoleShare {
+  std::string name;
+  double share = 1.0;
+  friend bool operator==(const RoleShare&, const RoleShare&) = default;
+};
+
+struct Group {
+  std::string name;
+  std::int64_t size = 1000;
+  std::vector<RoleShare> roles = {{"public", 1.0}};
+  double marginalised_share = 0.1;
+  Distribution trust = Distribution::constant(0.5);  // toward every out-group
+  Distribution susceptibility = Distribution::constant(0.5);
+  Distribution literacy = Distribution::constant(0.3);
+  Distribution convener_trust = Distribution::constant(0.5);
+  Distribution stubbornness = Distribution::constant(0.1);  // λ of Friedkin–Johnsen
+  friend bool operator==(const Group&, const Group&) = default;
+};
+
+struct Population {
+  std::vector<Group> groups;
+  friend bool operator==(const Population&, const Population&) = default;
+};
+
+enum class NetworkModel { complete, erdos_renyi, watts_strogatz, barabasi_albert, ring_lattice };
+
+struct WithinNetwork {
+  NetworkModel model = NetworkModel::watts_strogatz;
+  double mean_degree = 10.0;
+  double rewire = 0.1;  // Watts–Strogatz rewiring probability
+  friend bool operator==(const WithinNetwork&, const WithinNetwork&) = default;
+};
+
+struct BetweenNetwork {
+  double mean_degree = 0.5;  // cross-group ties per agent
+  double strength = 0.5;     // initial strength of a cross-group tie
+  friend bool operator==(const BetweenNetwork&, const BetweenNetwork&) = default;
+};
+
+struct Network {
+  WithinNetwork within;
+  BetweenNetwork between;
+  std::string file;        // CSV edge list source,target[,weight]; empty = generate
+  std::string nodes_file;  // CSV id,group
+  bool directed = false;   // only for `file`: edges as given, weights as given
+  friend bool operator==(const Network&, const Network&) = default;
+};
+
+enum class Peers { in_group, all };
+
+struct Influence {
+  bool enabled = true;
+  double rate = 0.1;                          // μ
+  double confidence = 0.3;                    // ε; 1 or more means unbounded
+  std::optional<double> repulsion_threshold;  // ρ > ε; unset = no repulsion
+  double repulsion_rate = 0.05;
+  Peers peers = Peers::in_group;
+  double self_weight = 0.0;
+  friend bool operator==(const Influence&, const Influence&) = default;
+};
+
+enum class Framing { cooperative, competitive };
+
+// The setting of a meeting (Allport's conditions), each in [0,1].
+struct Conditions {
+  double equal_status = 0.0;
+  double common_goal = 0.0;
+  double cooperation = 0.0;
+  double institutional_support = 0.0;
+  Framing framing = Framing::cooperative;
+  friend bool operator==(const Conditions&, const Conditions&) = default;
+};
+
+struct Contact {
+  bool enabled = true;
+  double rate = 0.1;             // meetings per tie per step at strength 1
+  double base_positive = 0.55;   // q0
+  double anxiety = 0.3;          // lowers q by anxiety·(1 − x)
+  double condition_bonus = 0.1;  // added to q per unit of each condition
+  double competitive_penalty = 0.35;
+  double positive_step = 0.05;   // α⁺
+  double negative_step = 0.065;  // α⁻ (1.3 × α⁺, Banas et al. 2020)
+  double generalisation = 0.4;   // share of a meeting's effect that reaches the group
+  double strengthen = 0.1;
+  double weaken = 0.15;
+  double positive_tie = 0.6;     // strength at which a tie counts as positive
+  double extended_rate = 0.002;  // β of extended contact
+  double tie_decay = 0.01;       // programme ties, per step
+  double tie_floor = 0.05;       // programme ties below are dropped; social ties stay at it
+  Conditions everyday;           // conditions of everyday (social-layer) contact
+  friend bool operator==(const Contact&, const Contact&) = default;
+};
+
+struct MediaRule {
+  bool enabled = true;
+  double influence = 0.02;      // κ
+  double backlash = 0.2;        // b
+  double backlash_step = 0.01;  // κ_b
+  friend bool operator==(const MediaRule&, const MediaRule&) = default;
+};
+
+struct Consolidation {
+  bool enabled = true;
+  double rate = 0.01;  // η
+  friend bool operator==(const Consolidation&, const Consolidation&) = default;
+};
+
+struct ShockEvent {
+  std::int64_t step = 0;
+  double magnitude = 0.3;           // M
+  std::vector<std::string> groups;  // empty = every group
+  std::int64_t surge_steps = 0;     // hostile-media surge after the shock
+  friend bool operator==(const ShockEvent&, const ShockEvent&) = default;
+};
+
+struct Shocks {
+  bool enabled = true;
+  std::vector<ShockEvent> events;
+  double poisson_rate = 0.0;  // random crises per step
+  double poisson_magnitude = 0.2;
+  std::int64_t poisson_surge_steps = 0;
+  double resilience_per_tie = 0.3;     // r = 1 − (1 − this)^(positive cross-group ties)
+  double surge_slant_shift = 0.3;      // outlets' slant moves this far toward hostile
+  double surge_exposure_factor = 2.0;  // and their exposure is multiplied by this
+  friend bool operator==(const Shocks&, const Shocks&) = default;
+};
+
+struct Dynamics {
+  Influence influence;
+  Contact contact;
+  MediaRule media;
+  Consolidation consolidation;
+  Shocks shocks;
+  friend bool operator==(const Dynamics&, const Dynamics&) = default;
+};
+
+struct Outlet {
+  std::string name;
+  std::vector<std::string> audience;  // group names; empty = every group
+  double reach = 0.5;                 // share of the audience that follows it
+  double exposure = 0.3;              // chance a follower sees it in a step
+  double slant = 0.0;                 // σ ∈ [−1,1] toward the out-group
+  double credibility = 0.6;
+  std::string sponsor = "independent";  // "independent", "convener" or a group name
+  friend bool operator==(const Outlet&, const Outlet&) = default;
+};
+
+// An intervention as declared (design §2.4). Types arrive with the
+// interventions module; the common fields are typed here, the type-specific
+// parameters are checked against that type's own parameter table.
+struct Intervention {
+  std::string name;
+  std::string type;
+  std::int64_t start = 0;
+  std::optional<std::int64_t> end;
+  std::optional<std::int64_t> rounds;
+  std::int64_t every = 1;
+  friend bool operator==(const Intervention&, const Intervention&) = default;
+};
+
+struct Outputs {
+  std::int64_t every = 4;
+  double trusting_threshold = 0.6;  // θ of trusting_share
+  double hostile_threshold = 0.3;
+  friend bool operator==(const Outputs&, const Outputs&) = default;
+};
+
+enum class Precision { float32, float64 };  // state arrays; float64 for exact special cases
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  std::int64_t steps = 520;
+  std::string step_unit = "week";
+  Precision precision = Precision::float32;
+  Population population;
+  Network network;
+  Dynamics dynamics;
+  std::vector<Outlet> media;
+  std::vector<Intervention> interventions;
+  Outputs outputs;
+
+  std::string source_path;  // the file it came from (not part of the model)
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+}  // namespace detente::scenario

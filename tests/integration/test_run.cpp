@@ -1,0 +1,157 @@
+// `detente run` end to end: the output contract, bitwise reproducibility at
+// every thread count, refusal of bad input, and every shipped scenario.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "scenario/load.hpp"
+
+#include "program.hpp"
+
+namespace fs = std::filesystem;
+using detente::test::read_text;
+using detente::test::run_detente;
+using detente::test::scratch_dir;
+
+namespace {
+
+// The baseline at a size that runs in about a second.
+const std::string kSmallBaseline =
+    "run scenarios/baseline.yaml --quiet --set population.groups.north.size=800 "
+    "--set population.groups.south.size=800 --set steps=60";
+
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+}  // namespace
+
+TEST_CASE("run writes the output contract", "[run]") {
+  const auto dir = scratch_dir("contract");
+  const auto r =
+      run_detente(kSmallBaseline + " --replicates 2 --out '" + (dir / "out").string() + "'", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto timeseries = read_text(dir / "out/timeseries.csv");
+  CHECK(first_line(timeseries) == "arm,replicate,step,metric,subject,value");
+  CHECK(first_line(read_text(dir / "out/summary.csv")) ==
+        "arm,metric,subject,step,mean,sd,ci_low,ci_high,n");
+  // Both replicates, first and last output step, a directed pair and `all`.
+  CHECK(timeseries.find("\nbase,1,60,mean,north->south,") != std::string::npos);
+  CHECK(timeseries.find("\nbase,0,0,mean,south->north,") != std::string::npos);
+  CHECK(timeseries.find(",political_space,all,") != std::string::npos);
+  const auto run_json = read_text(dir / "out/run.json");
+  for (const char* key : {"\"version\"", "\"git_commit\"", "\"seed\"", "\"replicate_seeds\"",
+                          "\"threads\"", "\"wall_seconds\"", "\"host\""})
+    CHECK(run_json.find(key) != std::string::npos);
+  CHECK(fs::exists(dir / "out/scenario.yaml"));
+  // Nothing but the result folder is left behind (no temporary folders).
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+    ++entries;
+  CHECK(entries == 3);  // out/, stdout.txt, stderr.txt
+}
+
+TEST_CASE("outputs are bitwise identical at 1, 2 and 4 threads", "[run][determinism]") {
+  const auto dir = scratch_dir("threads");
+  for (const int threads : {1, 2, 4}) {
+    const auto out = dir / ("t" + std::to_string(threads));
+    const auto r = run_detente(kSmallBaseline + " --replicates 2 --threads " +
+                                   std::to_string(threads) + " --out '" + out.string() + "'",
+                               dir);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  for (const char* file : {"timeseries.csv", "summary.csv", "scenario.yaml"}) {
+    INFO(file);
+    const auto one = read_text(dir / "t1" / file);
+    CHECK(!one.empty());
+    CHECK(one == read_text(dir / "t2" / file));
+    CHECK(one == read_text(dir / "t4" / file));
+  }
+}
+
+TEST_CASE("the resolved scenario.yaml reproduces its run bit for bit", "[run][determinism]") {
+  const auto dir = scratch_dir("rerun");
+  auto r = run_detente(kSmallBaseline + " --seed 77 --out '" + (dir / "first").string() + "'", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  r = run_detente("run '" + (dir / "first/scenario.yaml").string() + "' --quiet --out '" +
+                      (dir / "second").string() + "'",
+                  dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_text(dir / "first/timeseries.csv") == read_text(dir / "second/timeseries.csv"));
+  CHECK(read_text(dir / "first/scenario.yaml") == read_text(dir / "second/scenario.yaml"));
+}
+
+TEST_CASE("a bad scenario exits 2 with a located message and writes nothing", "[run][errors]") {
+  const auto dir = scratch_dir("bad");
+  const auto r = run_detente(
+      "run tests/scenarios/bad/unknown_key.yaml --out '" + (dir / "out").string() + "'", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("tests/scenarios/bad/unknown_key.yaml:") != std::string::npos);
+  CHECK(r.err.find("did you mean") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out"));
+}
+
+TEST_CASE("a refused run never clobbers an earlier result", "[run][errors]") {
+  const auto dir = scratch_dir("clobber");
+  const auto out = (dir / "out").string();
+  auto r = run_detente(kSmallBaseline + " --out '" + out + "'", dir);
+  REQUIRE(r.exit_code == 0);
+  const auto before = read_text(dir / "out/timeseries.csv");
+  r = run_detente(kSmallBaseline + " --set dynamics.influence.rate=7 --out '" + out + "'", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("dynamics.influence.rate") != std::string::npos);
+  CHECK(read_text(dir / "out/timeseries.csv") == before);
+}
+
+TEST_CASE("command-line mistakes exit 2 with a hint", "[run][errors]") {
+  const auto dir = scratch_dir("cli");
+  CHECK(run_detente("frobnicate", dir).exit_code == 2);
+  auto r = run_detente("run", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("SCENARIO") != std::string::npos);
+  r = run_detente("run scenarios/baseline.yaml --replicates 0", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--replicates") != std::string::npos);
+  r = run_detente("run scenarios/does_not_exist.yaml", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("does_not_exist.yaml") != std::string::npos);
+}
+
+TEST_CASE("check prints the resolved scenario with defaults filled in", "[check]") {
+  const auto dir = scratch_dir("check");
+  const auto r =
+      run_detente("check scenarios/baseline.yaml --set dynamics.influence.confidence=0.25", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("confidence: 0.25") != std::string::npos);
+  CHECK(r.out.find("tie_decay:") != std::string::npos);  // a default not in the file
+}
+
+TEST_CASE("every shipped scenario runs at reduced size", "[run][scenarios]") {
+  const auto dir = scratch_dir("library");
+  std::size_t count = 0;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(DETENTE_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++count;
+    const auto relative = fs::relative(entry.path(), DETENTE_SOURCE_DIR).string();
+    INFO(relative);
+    // Groups are cut down through the same overrides a user has; the
+    // length stays, so scheduled events keep their meaning.
+    const auto scenario = detente::scenario::load_file(entry.path().string());
+    std::string shrink;
+    if (scenario.network.file.empty())
+      for (const auto& group : scenario.population.groups)
+        shrink += " --set population.groups." + group.name +
+                  ".size=" + std::to_string(std::min<std::int64_t>(group.size, 300));
+    const auto r = run_detente("run '" + relative + "' --quiet" + shrink + " --out '" +
+                                   (dir / entry.path().stem()).string() + "'",
+                               dir);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+  }
+  CHECK(count >= 2);
+}

@@ -1,0 +1,100 @@
+// The population builder: attribute distributions, roles, marginalised share,
+// and independence from thread count.
+#include <tbb/global_control.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <numeric>
+
+#include "core/population_builder.hpp"
+
+using namespace detente;
+using Kind = scenario::Distribution::Kind;
+
+namespace {
+
+scenario::Population two_groups(std::int64_t size) {
+  scenario::Population spec;
+  scenario::Group north;
+  north.name = "north";
+  north.size = size;
+  north.trust = {Kind::beta, 0.5, 0, 1, 2.0, 6.0};  // mean 0.25
+  north.susceptibility = {Kind::uniform, 0.5, 0.2, 0.6};
+  north.roles = {{"public", 0.7}, {"student", 0.3}};
+  north.marginalised_share = 0.2;
+  scenario::Group south = north;
+  south.name = "south";
+  south.trust = {Kind::normal, 0.5, 0, 1, 2, 2, 0.6, 0.1};
+  south.roles = {{"artist", 1.0}};
+  spec.groups = {north, south};
+  return spec;
+}
+
+double mean_of(const std::vector<float>& v, std::size_t begin, std::size_t end) {
+  return std::accumulate(v.begin() + static_cast<long>(begin), v.begin() + static_cast<long>(end),
+                         0.0) /
+         static_cast<double>(end - begin);
+}
+
+}  // namespace
+
+TEST_CASE("group ranges follow the declared sizes", "[population]") {
+  const auto ranges = group_ranges(two_groups(100));
+  CHECK(ranges == std::vector<std::uint32_t>{0, 100, 200});
+}
+
+TEST_CASE("inverse-CDF sampling of each distribution", "[population]") {
+  CHECK(sample_distribution(scenario::Distribution::constant(0.3), 0.9) == 0.3);
+  CHECK(sample_distribution({Kind::uniform, 0, 0.2, 0.6}, 0.5) == Approx(0.4));
+  // Beta(2,2) is symmetric: the median is 0.5.
+  CHECK(sample_distribution({Kind::beta, 0, 0, 1, 2, 2}, 0.5) == Approx(0.5));
+  // A normal is clipped into [0,1].
+  CHECK(sample_distribution({Kind::normal, 0, 0, 1, 2, 2, 0.9, 0.5}, 0.999) == 1.0);
+  CHECK(sample_distribution({Kind::normal, 0, 0, 1, 2, 2, 0.5, 0.1}, 0.5) == Approx(0.5));
+}
+
+TEST_CASE("attributes follow their distributions", "[population]") {
+  const auto spec = two_groups(20000);
+  const auto ranges = group_ranges(spec);
+  const auto pop = build_population<float>(spec, ranges, Streams(7, 0));
+  REQUIRE(pop.size() == 40000);
+  REQUIRE(pop.groups() == 2);
+  // Mean of Beta(2,6) is 0.25, sd 0.144: a standard error of 0.001 over
+  // 20,000 agents, so 0.005 is five standard errors.
+  CHECK(mean_of(pop.trust[1], 0, 20000) == Approx(0.25).margin(0.005));
+  CHECK(mean_of(pop.trust[0], 20000, 40000) == Approx(0.6).margin(0.005));
+  CHECK(mean_of(pop.susceptibility, 0, 20000) == Approx(0.4).margin(0.005));
+  // The own-group entry is unused and stays 0; anchors start at trust.
+  CHECK(pop.trust[0][0] == 0.0f);
+  CHECK(pop.anchor == pop.trust);
+  // Roles by share (binomial sd of the share ≈ 0.0032 at n = 20,000).
+  const auto student_id = static_cast<std::uint8_t>(
+      std::find(pop.role_names.begin(), pop.role_names.end(), "student") - pop.role_names.begin());
+  const auto students = std::count(pop.role.begin(), pop.role.begin() + 20000, student_id);
+  CHECK(static_cast<double>(students) / 20000 == Approx(0.3).margin(0.016));
+  CHECK(pop.role_names == std::vector<std::string>{"public", "student", "artist"});
+  const auto marginalised = std::count(pop.marginalised.begin(), pop.marginalised.end(), 1);
+  CHECK(static_cast<double>(marginalised) / 40000 == Approx(0.2).margin(0.01));
+  CHECK(pop.group[19999] == 0);
+  CHECK(pop.group[20000] == 1);
+}
+
+TEST_CASE("the population is identical at any thread count, different across replicates",
+          "[population][determinism]") {
+  const auto spec = two_groups(5000);
+  const auto ranges = group_ranges(spec);
+  Population<float> one, two;
+  {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+    one = build_population<float>(spec, ranges, Streams(11, 3));
+  }
+  {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
+    two = build_population<float>(spec, ranges, Streams(11, 3));
+  }
+  CHECK(one.trust == two.trust);
+  CHECK(one.susceptibility == two.susceptibility);
+  CHECK(one.role == two.role);
+  const auto other = build_population<float>(spec, ranges, Streams(11, 4));
+  CHECK(one.trust != other.trust);
+}
