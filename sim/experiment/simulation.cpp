@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <optional>
+#include <string_view>
 
 #include "core/network_builders.hpp"
 #include "core/network_file.hpp"
 #include "core/population_builder.hpp"
-#include "interventions/intervention.hpp"
+#include "interventions/portfolio.hpp"
+#include "interventions/targeting.hpp"
+#include "metrics/intervention_metrics.hpp"
 #include "rules/consolidation.hpp"
 #include "rules/contact.hpp"
 #include "rules/influence.hpp"
@@ -62,7 +66,7 @@ class SimulationImpl final : public Simulation {
     for (const auto& event : scenario_.dynamics.shocks.events)
       shock_masks_.push_back(group_mask(group_names_, event.groups));
     settings_.push_back(scenario_.dynamics.contact.everyday);
-    interventions_ = interventions::make_interventions<Real>(scenario_.interventions);
+    portfolio_ = std::make_unique<interventions::Portfolio<Real>>(scenario_, pop_);
     backlash_.assign(pop_.groups(), 0);
     next_ = pop_.trust;
     rules::summarise_ties(ties_, pop_.group, scenario_.dynamics.contact.positive_tie, summary_);
@@ -80,9 +84,11 @@ class SimulationImpl final : public Simulation {
     //    crisis hits is already in place. Then shocks, whose resilience counts
     //    the positive ties as they stand.
     std::optional<PhaseClock> clock(std::in_place, times_.events);
-    interventions::InterventionContext<Real> world{t, &rng_, &pop_, &network_, &ties_, &settings_};
-    for (auto& intervention : interventions_)
-      if (intervention->active(t)) intervention->act(world);
+    interventions::InterventionContext<Real> world{
+        t, &rng_, &pop_, &network_, &ties_, &settings_, &outlets_, &backlash_, &speaker_weight_};
+    portfolio_->step(world, [this](std::string_view metric, std::string_view subject) {
+      return probe(metric, subject);
+    });
     if (dynamics.shocks.enabled) {
       for (const auto& hit :
            rules::shocks_at(dynamics.shocks, shock_masks_, pop_.groups(), context)) {
@@ -141,7 +147,29 @@ class SimulationImpl final : public Simulation {
     input.positive_tie_threshold = scenario_.dynamics.contact.positive_tie;
     input.backlash_per_group = backlash_;
     metrics::record_metrics(input, step_, out);
+
+    const auto& ledger = portfolio_->ledger();
+    metrics::InterventionMetricInput<Real> convener;
+    convener.population = &pop_;
+    if (!portfolio_->empty()) {
+      convener.interventions = portfolio_->names();
+      convener.spending = ledger.spending;
+      convener.exposures = ledger.exposures;
+      convener.participant = ledger.participant;
+      convener.ambassador = ledger.ambassador;
+      convener.programme_ties = ties_.size() - ties_.static_count;
+    }
+    metrics::record_intervention_metrics(convener, step_, out);
   }
+
+  std::vector<double> outgroup_trust() const override {
+    std::vector<double> out(pop_.size());
+    for (std::size_t i = 0; i < pop_.size(); ++i)
+      out[i] = interventions::outgroup_trust(pop_, i);
+    return out;
+  }
+  const CrossTies& ties() const override { return ties_; }
+  const interventions::Ledger& ledger() const override { return portfolio_->ledger(); }
 
   std::size_t agents() const override { return pop_.size(); }
   std::size_t cross_ties() const override { return ties_.size(); }
@@ -191,6 +219,15 @@ class SimulationImpl final : public Simulation {
     }
   }
 
+  // The value of a metric as timeseries.csv would record it now (for triggers).
+  double probe(std::string_view metric, std::string_view subject) const {
+    std::vector<metrics::MetricRow> rows;
+    record(rows);
+    for (const auto& row : rows)
+      if (row.metric == metric && row.subject == subject) return row.value;
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+
   rules::ResolvedOutlet resolve(const scenario::Outlet& outlet) const {
     rules::ResolvedOutlet r;
     r.key = stream_key(outlet.name);
@@ -204,13 +241,16 @@ class SimulationImpl final : public Simulation {
   }
 
   // Programme ties (after the static social ties) fade unless contact renews
-  // them, and are dropped under the floor (design §2.2).
+  // them, and are dropped under the floor (design §2.2). Coordination slows
+  // the fading of its programmes' ties (the ledger's per-setting factor).
   void age_programme_ties() {
     if (ties_.size() == ties_.static_count) return;
     const auto& c = scenario_.dynamics.contact;
+    const auto& factor = portfolio_->ledger().decay_factor;
     std::size_t kept = ties_.static_count;
     for (std::size_t e = ties_.static_count; e < ties_.size(); ++e) {
-      const float s = ties_.strength[e] * static_cast<float>(1.0 - c.tie_decay);
+      const float s =
+          ties_.strength[e] * static_cast<float>(1.0 - c.tie_decay * factor[ties_.setting[e]]);
       if (s < c.tie_floor) continue;
       ties_.a[kept] = ties_.a[e], ties_.b[kept] = ties_.b[e], ties_.key[kept] = ties_.key[e];
       ties_.setting[kept] = ties_.setting[e], ties_.strength[kept] = s;
@@ -235,7 +275,7 @@ class SimulationImpl final : public Simulation {
   std::vector<rules::ResolvedOutlet> outlets_;
   std::vector<std::uint32_t> shock_masks_;
   std::vector<scenario::Conditions> settings_;
-  std::vector<std::unique_ptr<interventions::Intervention<Real>>> interventions_;
+  std::unique_ptr<interventions::Portfolio<Real>> portfolio_;
   std::vector<float> speaker_weight_;  // empty: every speaker weighs 1
   rules::TrustArrays<Real> next_;
   std::vector<std::uint64_t> backlash_;

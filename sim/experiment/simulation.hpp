@@ -11,6 +11,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/network.hpp"
+#include "interventions/ledger.hpp"
 #include "metrics/metrics.hpp"
 #include "scenario/scenario.hpp"
 
@@ -36,6 +38,14 @@ class Simulation {
   virtual std::size_t bytes() const = 0;  // memory held by the state
   virtual std::size_t cross_ties() const = 0;
   virtual PhaseTimes phase_times() const = 0;
+
+  // The state, read-only, for analyses and tests that look past the metrics:
+  // per agent, mean trust toward its out-groups; the cross-group ties (static
+  // ones first, then the programme layer); the convener's ledger (who took
+  // part, teams, ambassadors, spending).
+  virtual std::vector<double> outgroup_trust() const = 0;
+  virtual const CrossTies& ties() const = 0;
+  virtual const interventions::Ledger& ledger() const = 0;
 };
 
 // Builds the population and networks for `replicate` of `scenario`, in the

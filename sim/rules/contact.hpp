@@ -1,7 +1,9 @@
 #pragma once
 // Intergroup contact and extended contact (design §2.3 rule 2).
 //
-// Every cross-group tie e = (a, b) meets with probability rate·strength_e.
+// Every cross-group tie e = (a, b) meets with probability
+// rate·strength_e·intensity, the intensity that of the tie's setting (1 for
+// everyday ties; higher while a programme's cohort is together).
 // The meeting's valence is positive with probability
 //   q = clamp(q0 + bonus·(equal_status + common_goal + cooperation +
 //             institutional_support) − anxiety·(1 − x̄), 0, 1),

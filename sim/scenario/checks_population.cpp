@@ -45,6 +45,7 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter) {
   check_network(scenario, reporter);
   check_references(scenario, reporter);
   check_dynamics(scenario, reporter);
+  check_interventions(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

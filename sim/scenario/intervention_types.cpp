@@ -2,6 +2,8 @@
 
 #include "scenario/detail/paths.hpp"
 #include "scenario/detail/scalars.hpp"
+#include "scenario/detail/schema.hpp"
+#include "scenario/detail/suggest.hpp"
 
 namespace detente::scenario::detail {
 
@@ -17,12 +19,13 @@ void check_intervention(const Intervention& intervention, const Value& node,
   check_intervention_type(intervention, node, path, reporter);
 }
 
-void check_intervention_type(const Intervention& /*intervention*/, const Value& node,
+void check_intervention_type(const Intervention& intervention, const Value& node,
                              const std::string& path, Reporter& reporter) {
-  // No intervention types exist yet; every declared type is refused here.
-  reporter.expected(node.find("type")->value, key_path(path, "type"), "an intervention type",
-                    "no intervention types are available in this version of detente, remove "
-                    "the interventions list");
+  if (type_index(intervention.type) < kInterventionTypes.size()) return;
+  const std::string_view near = closest(intervention.type, kInterventionTypes);
+  reporter.expected(node.find("type")->value, key_path(path, "type"),
+                    "an intervention type (" + choice_list(kInterventionTypes) + ")",
+                    near.empty() ? "" : "did you mean \"" + std::string(near) + "\"?");
 }
 
 }  // namespace detente::scenario::detail

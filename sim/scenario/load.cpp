@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenario/detail/arms.hpp"
 #include "scenario/detail/checks.hpp"
 #include "scenario/detail/overrides.hpp"
 #include "scenario/detail/parse_yaml.hpp"
@@ -20,8 +21,9 @@ Scenario load_text(const std::string& yaml, const std::string& display_name,
   detail::apply_overrides(root, overrides, reporter);
   Scenario scenario = detail::read_scenario(root, reporter);
   detail::check_scenario(scenario, reporter);
-  detail::resolve_network_files(scenario, std::filesystem::path(display_name).parent_path(),
-                                reporter);
+  const std::filesystem::path base_dir = std::filesystem::path(display_name).parent_path();
+  detail::resolve_network_files(scenario, base_dir, reporter);
+  detail::check_arms(root, scenario, display_name, base_dir);
   return scenario;
 }
 

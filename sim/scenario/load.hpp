@@ -31,6 +31,14 @@ Scenario load_file(const std::string& path, std::span<const Override> overrides 
 Scenario load_text(const std::string& yaml, const std::string& display_name,
                    std::span<const Override> overrides = {});
 
+// "base" and the names of the scenario's arms, in order.
+std::vector<std::string> arm_names(const Scenario& scenario);
+
+// The scenario of one arm: the base with the arm's settings and removals
+// (arms.hpp); "base" gives the base. Throws InputError for an unknown name.
+// The arm keeps the base's name, seed and source path, and has no arms.
+Scenario resolve_arm(const Scenario& base, const std::string& arm);
+
 // The resolved scenario as YAML: every key, every default filled in. Loading it
 // gives back an equal Scenario, so a result folder reproduces its own run.
 std::string to_yaml(const Scenario& scenario);

@@ -15,15 +15,15 @@
 namespace detente::scenario::detail {
 namespace {
 
-// One override being applied.
+// One override (or one setting of an arm) being applied; `at` locates it.
 struct Assignment {
-  std::string label;
+  Location at;
   std::vector<std::string> segments;
   Value value;
   const Reporter& reporter;
 
   [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-    reporter.fail(Location{label, 1, 1}, path, message);
+    reporter.fail(at, path, message);
   }
   bool is_last(std::size_t i) const { return i + 1 == segments.size(); }
   // The override's own path up to segment i, as the user writes it.
@@ -132,12 +132,12 @@ void set_in_member(Value& map, std::size_t i, const std::string& here, const Ass
     set_in_struct<typename IsVector<M>::Element>(item, i + 2, index_path(here, index), a);
   } else if constexpr (Described<M>) {
     if (e == nullptr) {
-      map.entries.push_back(Entry{key, Location{a.label, 1, 1}, Value{}});
+      map.entries.push_back(Entry{key, a.at, Value{}});
       e = &map.entries.back();
     }
     if (e->value.is_null()) {
       e->value.kind = Value::Kind::map;
-      e->value.at = Location{a.label, 1, 1};
+      e->value.at = a.at;
     }
     set_in_struct<M>(e->value, i + 1, here, a);
   } else {
@@ -146,6 +146,25 @@ void set_in_member(Value& map, std::size_t i, const std::string& here, const Ass
                        "\" inside, got nothing; set the whole value instead: --set " +
                        a.given_path(i) + "=...");
     set_structural(e->value, i + 1, here, a);
+  }
+}
+
+template <Described T>
+void set_in_struct(Value& node, std::size_t i, const std::string& path, const Assignment& a);
+
+// An intervention's type keys: through the table of the type its entry names,
+// so `interventions.camp.conditions.framing` works when the file leaves
+// `conditions` out. Without a known type, the tree is followed as it is.
+template <std::size_t I = 0>
+void set_type_key(Value& node, std::size_t i, const std::string& path, const Assignment& a) {
+  if constexpr (I < std::variant_size_v<InterventionParams>) {
+    using P = std::variant_alternative_t<I, InterventionParams>;
+    const Entry* type = node.find("type");
+    if (type != nullptr && type->value.is_scalar() && type->value.text == P::kType)
+      return set_in_struct<P>(node, i, path, a);
+    return set_type_key<I + 1>(node, i, path, a);
+  } else {
+    set_structural(node, i, path, a);
   }
 }
 
@@ -160,7 +179,7 @@ void set_in_struct(Value& node, std::size_t i, const std::string& path, const As
     return true;
   });
   if (known) return;
-  if (takes_type_keys(Tag<T>{})) return set_structural(node, i, path, a);
+  if constexpr (std::is_same_v<T, Intervention>) return set_type_key(node, i, path, a);
   const auto keys = keys_of<T>();
   a.fail(here, "unknown key; " + suggestion(a.segments[i], keys));
 }
@@ -175,9 +194,20 @@ void apply_overrides(Value& root, std::span<const Override> overrides, const Rep
   if (!root.is_map()) return;  // reading reports the file's own problem first
   for (const Override& o : overrides) {
     const std::string label = override_label(o);
-    Assignment a{label, split_path(o.path), parse_override_value(o.value, label, o.path), reporter};
+    Assignment a{Location{label, 1, 1}, split_path(o.path),
+                 parse_override_value(o.value, label, o.path), reporter};
     set_in_struct<Scenario>(root, 0, "", a);
   }
+}
+
+void apply_setting(Value& root, const std::string& path, const Value& value, const Location& at,
+                   const Reporter& reporter) {
+  Assignment a{at, split_path(path), value, reporter};
+  for (const std::string& segment : a.segments)
+    if (segment.empty())
+      reporter.fail(at, path,
+                    "expected a key path with one dot between keys, got \"" + path + "\"");
+  set_in_struct<Scenario>(root, 0, "", a);
 }
 
 }  // namespace detente::scenario::detail

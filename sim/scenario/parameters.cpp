@@ -27,7 +27,9 @@ std::string type_of(const FieldInfo& info) {
   } else if constexpr (std::is_same_v<M, std::vector<RoleShare>>) {
     return "map role → share";
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
-    return "list of group names";
+    return info.text == Text::name ? "list of names" : "list of group names";
+  } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
+    return "map key path → value";
   } else if constexpr (IsOptional<M>::value) {
     return type_of<typename IsOptional<M>::Inner>(info) + " (optional)";
   } else if constexpr (StructList<M>) {
@@ -69,6 +71,19 @@ std::string default_of(const M& value) {
 }
 
 template <Described T>
+void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows);
+
+// Each intervention type's own keys, as interventions[type=NAME].key.
+template <std::size_t I = 0>
+void add_type_rows(std::vector<ParameterInfo>& rows) {
+  if constexpr (I < std::variant_size_v<InterventionParams>) {
+    using P = std::variant_alternative_t<I, InterventionParams>;
+    add_rows<P>("interventions[type=" + std::string(P::kType) + "]", rows);
+    add_type_rows<I + 1>(rows);
+  }
+}
+
+template <Described T>
 void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows) {
   const T defaults{};
   for_each_field<T>([&](const auto& f) {
@@ -86,6 +101,7 @@ void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows) {
     else if constexpr (Described<M>)
       add_rows<M>(path, rows);
   });
+  if constexpr (std::is_same_v<T, Intervention>) add_type_rows(rows);
 }
 
 // A Markdown cell: pipes would end the cell.

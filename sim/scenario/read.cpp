@@ -3,6 +3,9 @@
 // person sees is the first one in their file.
 #include "scenario/detail/read.hpp"
 
+#include <algorithm>
+#include <span>
+
 #include "scenario/detail/field.hpp"
 #include "scenario/detail/forms.hpp"
 #include "scenario/detail/intervention_types.hpp"
@@ -15,7 +18,8 @@ namespace detente::scenario::detail {
 namespace {
 
 template <Described T>
-T read_struct(const Value& node, const std::string& path, Reporter& r);
+T read_struct(const Value& node, const std::string& path, Reporter& r,
+              std::span<const std::string_view> other_keys = {}, T out = T{});
 
 // ---- what each member type expects, for messages ---------------------------
 
@@ -38,7 +42,10 @@ std::string expectation(const FieldInfo& info) {
   } else if constexpr (std::is_same_v<M, std::vector<RoleShare>>) {
     return roles_expectation();
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
-    return "a list of group names, e.g. [north, south]";
+    return info.text == Text::name ? "a list of names, e.g. [camp, campaign]"
+                                   : "a list of group names, e.g. [north, south]";
+  } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
+    return arm_settings_expectation();
   } else if constexpr (IsOptional<M>::value) {
     return expectation<typename IsOptional<M>::Inner>(info) + " (or null to unset it)";
   } else if constexpr (StructList<M>) {
@@ -61,8 +68,13 @@ std::string scalar_or_fail(const Value& v, const std::string& path, const std::s
   return v.text;
 }
 
+// `current` is the member's default in its parent struct: a nested section
+// the file gives in part keeps the parent's defaults for the keys it leaves
+// out (an exchange's conditions start from the exchange's, not from
+// Conditions{}).
 template <class M>
-M read_value(const Value& v, const FieldInfo& info, const std::string& path, Reporter& r) {
+M read_value(const Value& v, const FieldInfo& info, const std::string& path, Reporter& r,
+             const M& current) {
   r.record(path, v);
   const std::string what = expectation<M>(info);
   if constexpr (std::is_same_v<M, double>) {
@@ -104,12 +116,19 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
     for (std::size_t i = 0; i < v.items.size(); ++i) {
       const std::string item_path = index_path(path, i);
       r.record(item_path, v.items[i]);
-      names.push_back(scalar_or_fail(v.items[i], item_path, "a group name", r));
+      const std::string item =
+          info.text == Text::name ? "a name of letters, digits, '_' and '-'" : "a group name";
+      names.push_back(scalar_or_fail(v.items[i], item_path, item, r));
+      if (info.text == Text::name && !is_name(names.back()))
+        r.expected(v.items[i], item_path, item);
     }
     return names;
+  } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
+    return read_arm_settings(v, path, r);
   } else if constexpr (IsOptional<M>::value) {
     if (v.is_null()) return std::nullopt;
-    return read_value<typename IsOptional<M>::Inner>(v, info, path, r);
+    using Inner = typename IsOptional<M>::Inner;
+    return read_value<Inner>(v, info, path, r, current ? *current : Inner{});
   } else if constexpr (StructList<M>) {
     if (!v.is_list()) r.expected(v, path, what);
     M list;
@@ -119,34 +138,51 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
     return list;
   } else {
     if (!v.is_map()) r.expected(v, path, what);
-    return read_struct<M>(v, path, r);
+    return read_struct<M>(v, path, r, {}, current);
   }
 }
 
 // ---- structs ---------------------------------------------------------------
 
+// The keys of intervention type `index`, from the same entry as the common
+// ones (which that type's table leaves to the common one).
+template <std::size_t I = 0>
+InterventionParams read_type_keys(std::size_t index, const Value& node, const std::string& path,
+                                  Reporter& r) {
+  if constexpr (I + 1 < std::variant_size_v<InterventionParams>)
+    if (index != I) return read_type_keys<I + 1>(index, node, path, r);
+  using P = std::variant_alternative_t<I, InterventionParams>;
+  const auto common = keys_of<Intervention>();
+  return InterventionParams(std::in_place_index<I>, read_struct<P>(node, path, r, common));
+}
+
 // Checks that belong to one entry once it is read.
 void finish(Intervention& intervention, const Value& node, const std::string& path, Reporter& r) {
   check_intervention(intervention, node, path, r);
+  intervention.params = read_type_keys(type_index(intervention.type), node, path, r);
 }
 template <class T>
 void finish(T&, const Value&, const std::string&, Reporter&) {}
 
+// `other_keys` belong to another table reading the same map (an
+// intervention's common keys, when its type's keys are read).
 template <Described T>
-T read_struct(const Value& node, const std::string& path, Reporter& r) {
+T read_struct(const Value& node, const std::string& path, Reporter& r,
+              std::span<const std::string_view> other_keys, T out) {
   r.record(path, node);
   if (!node.is_map()) r.expected(node, path, expectation<T>(FieldInfo()));
-  T out{};
   for (const Entry& entry : node.entries) {
+    if (std::find(other_keys.begin(), other_keys.end(), entry.key) != other_keys.end()) continue;
     const std::string entry_path = key_path(path, entry.key);
     const bool known = find_field<T>([&](const auto& f) {
       if (f.info.key != entry.key) return false;
       using M = typename std::remove_cvref_t<decltype(f)>::Member;
-      out.*f.member = read_value<M>(entry.value, f.info, entry_path, r);
+      out.*f.member = read_value<M>(entry.value, f.info, entry_path, r, out.*f.member);
       return true;
     });
     if (!known && !takes_type_keys(Tag<T>{})) {
-      const auto keys = keys_of<T>();
+      auto keys = keys_of<T>();
+      keys.insert(keys.end(), other_keys.begin(), other_keys.end());
       r.fail(entry.key_at, entry_path, "unknown key; " + suggestion(entry.key, keys));
     }
   }

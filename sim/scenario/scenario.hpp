@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "scenario/arms.hpp"
+#include "scenario/interventions.hpp"  // Conditions, Intervention, Convener, Budget
+
 namespace detente::scenario {
 
 // A distribution of an agent attribute over [0,1]. In YAML either a number
@@ -96,18 +99,6 @@ struct Influence {
   friend bool operator==(const Influence&, const Influence&) = default;
 };
 
-enum class Framing { cooperative, competitive };
-
-// The setting of a meeting (Allport's conditions), each in [0,1].
-struct Conditions {
-  double equal_status = 0.0;
-  double common_goal = 0.0;
-  double cooperation = 0.0;
-  double institutional_support = 0.0;
-  Framing framing = Framing::cooperative;
-  friend bool operator==(const Conditions&, const Conditions&) = default;
-};
-
 struct Contact {
   bool enabled = true;
   double rate = 0.1;             // meetings per tie per step at strength 1
@@ -182,19 +173,6 @@ struct Outlet {
   friend bool operator==(const Outlet&, const Outlet&) = default;
 };
 
-// An intervention as declared (design §2.4). Types arrive with the
-// interventions module; the common fields are typed here, the type-specific
-// parameters are checked against that type's own parameter table.
-struct Intervention {
-  std::string name;
-  std::string type;
-  std::int64_t start = 0;
-  std::optional<std::int64_t> end;
-  std::optional<std::int64_t> rounds;
-  std::int64_t every = 1;
-  friend bool operator==(const Intervention&, const Intervention&) = default;
-};
-
 struct Outputs {
   std::int64_t every = 4;
   double trusting_threshold = 0.6;  // θ of trusting_share
@@ -217,6 +195,9 @@ struct Scenario {
   std::vector<Outlet> media;
   std::vector<Intervention> interventions;
   Outputs outputs;
+  Convener convener;
+  Budget budget;
+  std::vector<Arm> arms;
 
   std::string source_path;  // the file it came from (not part of the model)
   friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -1,5 +1,7 @@
 // The resolved scenario as block YAML, every key in schema order. Numbers
 // use the shortest text that reads back exactly, so load_text(to_yaml(s)) == s.
+#include <variant>
+
 #include "scenario/detail/field.hpp"
 #include "scenario/detail/schema.hpp"
 #include "scenario/detail/show.hpp"
@@ -41,6 +43,9 @@ void write_member(std::string_view key, const M& value, std::size_t indent, std:
 template <Described T>
 void write_struct(const T& value, std::size_t indent, std::string& out) {
   for_each_field<T>([&](const auto& f) { write_member(f.info.key, value.*f.member, indent, out); });
+  // An intervention's type keys follow its common keys in the same map.
+  if constexpr (std::is_same_v<T, Intervention>)
+    std::visit([&](const auto& params) { write_struct(params, indent, out); }, value.params);
 }
 
 }  // namespace

@@ -15,6 +15,8 @@ void check_population(const Scenario& scenario, const Reporter& reporter);  // c
 void check_network(const Scenario& scenario, const Reporter& reporter);     // checks_network.cpp
 void check_references(const Scenario& scenario, const Reporter& reporter);  // checks_references.cpp
 void check_dynamics(const Scenario& scenario, const Reporter& reporter);    // checks_dynamics.cpp
+// checks_interventions.cpp
+void check_interventions(const Scenario& scenario, const Reporter& reporter);
 
 // All of the above, in that order.
 void check_scenario(const Scenario& scenario, const Reporter& reporter);

@@ -1,8 +1,8 @@
 #pragma once
 // Checking one entry of `interventions[]` once its common fields (name, type,
-// schedule) are read. The type lookup is a single function so that the
-// interventions module can replace it with a lookup in its registry, which
-// will also validate the type's own keys against that type's parameter table.
+// schedule) are read. The types and their own parameter tables are in
+// detail/intervention_schema.hpp; read.cpp then reads the type's keys from
+// the same entry.
 #include <string>
 
 #include "scenario/detail/report.hpp"
@@ -15,8 +15,8 @@ namespace detente::scenario::detail {
 void check_intervention(const Intervention& intervention, const Value& node,
                         const std::string& path, Reporter& reporter);
 
-// Refuses a type this build does not know. `node` is the whole entry, with
-// its type-specific keys.
+// Refuses a type that is not in the registry (with a did-you-mean). `node` is
+// the whole entry, with its type-specific keys.
 void check_intervention_type(const Intervention& intervention, const Value& node,
                              const std::string& path, Reporter& reporter);
 

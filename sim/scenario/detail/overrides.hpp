@@ -14,6 +14,11 @@ namespace detente::scenario::detail {
 // `name` or index. Errors are located at the override (`--set PATH=VALUE`).
 void apply_overrides(Value& root, std::span<const Override> overrides, const Reporter& reporter);
 
+// Sets one value at `path` (an arm's setting, taken from the file), exactly
+// as an override would; errors about the path are located at `at`.
+void apply_setting(Value& root, const std::string& path, const Value& value, const Location& at,
+                   const Reporter& reporter);
+
 // The label that locates an override in messages: `--set PATH=VALUE`.
 std::string override_label(const Override& override_);
 

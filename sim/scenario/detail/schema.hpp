@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "scenario/detail/field.hpp"
+#include "scenario/detail/intervention_schema.hpp"  // interventions, convener, budget, arms
 #include "scenario/scenario.hpp"
 
 namespace detente::scenario::detail {
@@ -202,6 +203,11 @@ constexpr auto fields(Tag<Conditions>) {
       field(&Conditions::framing, "framing")
           .about("Competitive framing (teams against each other) lowers the chance of a positive "
                  "meeting."),
+      field(&Conditions::intensity, "intensity")
+          .unit("factor")
+          .range(at_least(0))
+          .about("How often ties in this setting meet, as a multiple of dynamics.contact.rate "
+                 "(a residential programme meets more often than neighbours do)."),
   };
 }
 
@@ -346,7 +352,7 @@ constexpr auto fields(Tag<Dynamics>) {
   };
 }
 
-// ---- media, interventions, outputs -------------------------------------------
+// ---- media, outputs -------------------------------------------
 
 constexpr auto fields(Tag<Outlet>) {
   return std::tuple{
@@ -369,34 +375,6 @@ constexpr auto fields(Tag<Outlet>) {
       field(&Outlet::sponsor, "sponsor")
           .text(Text::non_empty)
           .about("`independent`, `convener` or the name of a group."),
-  };
-}
-
-constexpr auto fields(Tag<Intervention>) {
-  return std::tuple{
-      field(&Intervention::name, "name")
-          .required()
-          .text(Text::name)
-          .about("Name of the intervention, unique."),
-      field(&Intervention::type, "type")
-          .required()
-          .text(Text::name)
-          .about("Kind of intervention (design §2.4)."),
-      field(&Intervention::start, "start")
-          .unit("step")
-          .range(at_least(0))
-          .about("First step of the first round."),
-      field(&Intervention::end, "end")
-          .unit("step")
-          .range(at_least(0))
-          .about("Last step it may run (inclusive); or give `rounds`."),
-      field(&Intervention::rounds, "rounds")
-          .range(at_least(1))
-          .about("Number of rounds; or give `end`."),
-      field(&Intervention::every, "every")
-          .unit("steps")
-          .range(at_least(1))
-          .about("Steps between rounds."),
   };
 }
 
@@ -437,6 +415,11 @@ constexpr auto fields(Tag<Scenario>) {
       field(&Scenario::media, "media").about("Media outlets."),
       field(&Scenario::interventions, "interventions").about("The convener's programmes."),
       field(&Scenario::outputs, "outputs").about("What is recorded."),
+      field(&Scenario::convener, "convener").about("The convening organisation itself."),
+      field(&Scenario::budget, "budget").about("Money for the interventions."),
+      field(&Scenario::arms, "arms")
+          .about("Variants of the base that `detente run` runs side by side, under the same "
+                 "random streams."),
   };
 }
 
@@ -455,7 +438,6 @@ static_assert(member_count<ShockEvent>() == field_count<ShockEvent>());
 static_assert(member_count<Shocks>() == field_count<Shocks>());
 static_assert(member_count<Dynamics>() == field_count<Dynamics>());
 static_assert(member_count<Outlet>() == field_count<Outlet>());
-static_assert(member_count<Intervention>() == field_count<Intervention>());
 static_assert(member_count<Outputs>() == field_count<Outputs>());
 static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
 // Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).

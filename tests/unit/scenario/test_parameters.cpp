@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <variant>
 
 #include "scenario/parameters.hpp"
 #include "support.hpp"
@@ -14,11 +15,20 @@ using detente::scenario::test::load;
 
 namespace {
 
+bool is_common_intervention_key(const std::string& key) {
+  static const std::set<std::string> common = {"name",   "type",  "enabled", "start", "end",
+                                               "rounds", "every", "target",  "cost",  "when"};
+  return common.count(key) == 1;
+}
+
 // Key paths of block YAML as to_yaml writes it: "key:" nests by indent,
 // "- " starts a list entry (written as parent[]). Flow values are leaves.
+// An intervention's own keys are written in its entry after `type: X`; the
+// table names them interventions[type=X].key.
 std::set<std::string> key_paths(const std::string& yaml) {
   std::set<std::string> paths;
   std::vector<std::pair<std::size_t, std::string>> scopes;  // indent, path
+  std::string type;                                         // of the intervention entry being read
   const auto close_to = [&](std::size_t indent) {
     while (!scopes.empty() && scopes.back().first >= indent)
       scopes.pop_back();
@@ -36,25 +46,44 @@ std::set<std::string> key_paths(const std::string& yaml) {
     }
     close_to(indent);
     const std::string key = rest.substr(0, rest.find(':'));
-    const std::string path = scopes.empty() ? key : scopes.back().second + "." + key;
+    std::string parent = scopes.empty() ? "" : scopes.back().second;
+    if (parent == "interventions[]" && key == "type") type = rest.substr(rest.find(':') + 2);
+    if (parent == "interventions[]" && !is_common_intervention_key(key))
+      parent = "interventions[type=" + type + "]";
+    const std::string path = parent.empty() ? key : parent + "." + key;
     paths.insert(path);
     scopes.emplace_back(indent, path);
   }
   return paths;
 }
 
+// A default-constructed alternative k of InterventionParams.
+template <std::size_t I = 0>
+InterventionParams variant_at(std::size_t k) {
+  if constexpr (I + 1 < std::variant_size_v<InterventionParams>)
+    if (k != I) return variant_at<I + 1>(k);
+  return InterventionParams(std::in_place_index<I>);
+}
+
 }  // namespace
 
 TEST_CASE("every key to_yaml writes has a row, and every row is written",
           "[scenario][parameters]") {
-  Scenario s = load(kMinimal + "media: [{name: tv}]\ndynamics: {shocks: {events: [{step: 5}]}}\n");
+  Scenario s = load(kMinimal + "media: [{name: tv}]\ndynamics: {shocks: {events: [{step: 5}]}}\n" +
+                    "arms: [{name: other, set: {steps: 10}}]\nbudget: {total: 5, per_year: 1}\n");
   s.dynamics.influence.repulsion_threshold = 0.5;  // optional keys are written only when set
-  Intervention camp;
-  camp.name = "camp";
-  camp.type = "exchange_program";
-  camp.end = 20;
-  camp.rounds = 2;
-  s.interventions.push_back(camp);
+  // One intervention of every type, each with the optional keys set.
+  for (std::size_t k = 0; k < std::variant_size_v<InterventionParams>; ++k) {
+    Intervention i;
+    i.name = "i" + std::to_string(k);
+    i.end = 20;
+    i.rounds = 2;
+    i.when.below = 0.1;
+    i.when.above = 0.9;
+    i.params = variant_at(k);
+    i.type = std::visit([](const auto& p) { return std::string(p.kType); }, i.params);
+    s.interventions.push_back(i);
+  }
   const std::set<std::string> written = key_paths(to_yaml(s));
 
   std::set<std::string> rows;
@@ -77,6 +106,11 @@ TEST_CASE("every key to_yaml writes has a row, and every row is written",
   CHECK(written.count("population.groups[].convener_trust") == 1);
   CHECK(written.count("dynamics.shocks.events[].surge_steps") == 1);
   CHECK(written.count("interventions[].rounds") == 1);
+  CHECK(written.count("interventions[].when.below") == 1);
+  CHECK(written.count("interventions[type=exchange_program].conditions.intensity") == 1);
+  CHECK(written.count("interventions[type=media_campaign].sponsor") == 1);
+  CHECK(written.count("arms[].set") == 1);
+  CHECK(written.count("budget.per_year") == 1);
 }
 
 TEST_CASE("rows carry the defaults of scenario.hpp", "[scenario][parameters]") {

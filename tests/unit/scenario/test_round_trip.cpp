@@ -26,7 +26,8 @@ Distribution distribution(Distribution::Kind kind, double Distribution::*first, 
 }
 
 // A scenario with every member away from its default, where the loader
-// allows it (interventions cannot be loaded yet: no types exist).
+// allows it (interventions, the convener, the budget and arms are in
+// test_interventions.cpp).
 Scenario everything_set() {
   Scenario s = load(kMinimal +
                     "media:\n"
@@ -120,9 +121,8 @@ TEST_CASE("to_yaml writes block YAML with lists and unset optionals left out", "
   CHECK(yaml.find("    repulsion_threshold: 0.5\n") != std::string::npos);
 }
 
-TEST_CASE("interventions are written with their common fields", "[scenario][yaml]") {
-  // They cannot be loaded yet (no types exist), but the resolved scenario of
-  // a later version must still show them.
+TEST_CASE("interventions are written with their common fields, then their type's",
+          "[scenario][yaml]") {
   Scenario s = load(kMinimal);
   Intervention camp;
   camp.name = "summer_camp";
@@ -132,7 +132,10 @@ TEST_CASE("interventions are written with their common fields", "[scenario][yaml
   s.interventions.push_back(camp);
   const std::string yaml = to_yaml(s);
   CHECK(yaml.find("interventions:\n  - name: summer_camp\n    type: exchange_program\n"
-                  "    start: 10\n    rounds: 3\n    every: 1\n") != std::string::npos);
+                  "    enabled: true\n    start: 10\n    rounds: 3\n    every: 1\n") !=
+        std::string::npos);
+  CHECK(yaml.find("      repeat: 1\n    cohort: 30\n") != std::string::npos);
+  CHECK(reload(s) == s);
 }
 
 TEST_CASE("network files resolve against the scenario's folder and round-trip",

@@ -217,7 +217,7 @@ TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
                     "shares, e.g. {public: 0.9, student: 0.1}, got a map");
 }
 
-TEST_CASE("interventions: schedule checked, then every type refused", "[scenario][validation]") {
+TEST_CASE("interventions: schedule checked, then the type and its keys", "[scenario][validation]") {
   CHECK_INPUT_ERROR(
       load(kMinimal +
            "interventions:\n  - {name: camp, type: exchange_program, end: 9, rounds: 2}\n"),
@@ -231,10 +231,16 @@ TEST_CASE("interventions: schedule checked, then every type refused", "[scenario
       load(kMinimal + "interventions:\n  - {name: camp, type: exchange_program, every: 0}\n"),
       "test.yaml:9:49: interventions[0].every: expected a positive integer, got \"0\"");
   CHECK_INPUT_ERROR(
+      load(kMinimal + "interventions:\n  - {name: camp, type: campaign, cohort: 20}\n"),
+      "test.yaml:9:24: interventions[0].type: expected an intervention type (exchange_program | "
+      "joint_production | media_campaign | curriculum | capacity_building | coordination | "
+      "shared_investment), got \"campaign\"");
+  // A key of another type is unknown to this one.
+  CHECK_INPUT_ERROR(
       load(kMinimal + "interventions:\n  - {name: camp, type: media_campaign, cohort: 20}\n"),
-      "test.yaml:9:24: interventions[0].type: expected an intervention type, got "
-      "\"media_campaign\"; no intervention types are available in this version of detente, "
-      "remove the interventions list");
+      "test.yaml:9:40: interventions[0].cohort: unknown key; valid keys are audience, reach, "
+      "exposure, slant, sponsor, name, type, enabled, start, end, rounds, every, target, cost, "
+      "when");
 }
 
 TEST_CASE("YAML problems are located", "[scenario][validation]") {

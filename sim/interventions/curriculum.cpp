@@ -1,0 +1,89 @@
+// curriculum (design §2.4): joint history, language or media-literacy
+// teaching. Each round draws `coverage` of each targeted group's eligible
+// agents (set target.roles, e.g. [student]) who have not been taught before,
+// and teaches them for `duration` steps. Every teaching step:
+//   literacy       += literacy_gain·(1 − literacy)
+//   susceptibility += susceptibility_gain·(1 − susceptibility)
+//   anchor[h]      += anchor_gain·(anchor_target − anchor[h])   (each out-group)
+// Literacy discounts hostile media (rules/media.hpp); the anchor is the
+// settled attitude influence pulls back to, so the shift lasts.
+#include "interventions/targeting.hpp"
+#include "interventions/types.hpp"
+
+namespace detente::interventions {
+namespace {
+
+template <class Real>
+class Curriculum final : public Intervention<Real> {
+ public:
+  Curriculum(const Setup& setup, const scenario::Curriculum& p)
+      : Intervention<Real>(setup.spec->name),
+        params_(p),
+        key_(stream_key(setup.spec->name)),
+        selector_(setup.spec->target, *setup.scenario, setup.role_names) {}
+
+  Plan prepare(const InterventionContext<Real>& world) override {
+    if (taken_.empty()) taken_.assign(world.population->size(), 0);
+    chosen_.clear();
+    for (const std::size_t g : selector_.groups()) {
+      const auto some = selector_.choose(g, Amount::share_of(params_.coverage), *world.population,
+                                         *world.network, *world.rng, key_, world.step, taken_);
+      chosen_.insert(chosen_.end(), some.begin(), some.end());
+    }
+    return Plan{chosen_.size(), 0};
+  }
+
+  void act(InterventionContext<Real>& world) override {
+    for (const AgentId i : chosen_) {
+      taken_[i] = 1;
+      world.ledger->participant[i] = 1;
+    }
+    classes_.push_back({world.step + params_.duration, chosen_});
+    teach(classes_.back(), *world.population);
+  }
+
+  void carry_on(InterventionContext<Real>& world) override {
+    std::erase_if(classes_, [&](const Class& c) { return c.ends <= world.step; });
+    for (const Class& c : classes_)
+      teach(c, *world.population);
+  }
+
+ private:
+  struct Class {
+    std::int64_t ends;
+    std::vector<AgentId> pupils;
+  };
+
+  void teach(const Class& c, Population<Real>& population) const {
+    const auto toward = [](Real& value, double target, double rate) {
+      value = static_cast<Real>(value + rate * (target - value));
+    };
+    for (const AgentId i : c.pupils) {
+      toward(population.literacy[i], 1.0, params_.literacy_gain);
+      toward(population.susceptibility[i], 1.0, params_.susceptibility_gain);
+      for (std::size_t h = 0; h < population.groups(); ++h)
+        if (h != population.group[i])
+          toward(population.anchor[h][i], params_.anchor_target, params_.anchor_gain);
+    }
+  }
+
+  scenario::Curriculum params_;
+  std::uint32_t key_;
+  Selector selector_;
+  std::vector<std::uint8_t> taken_;
+  std::vector<AgentId> chosen_;
+  std::vector<Class> classes_;
+};
+
+}  // namespace
+
+template <class Real>
+std::unique_ptr<Intervention<Real>> make_curriculum(const Setup& setup) {
+  return std::make_unique<Curriculum<Real>>(setup,
+                                            std::get<scenario::Curriculum>(setup.spec->params));
+}
+
+template std::unique_ptr<Intervention<float>> make_curriculum<float>(const Setup&);
+template std::unique_ptr<Intervention<double>> make_curriculum<double>(const Setup&);
+
+}  // namespace detente::interventions

@@ -1,0 +1,51 @@
+// exchange_program (design §2.4): cohorts from each side meet in mixed teams
+// for `duration` steps under the declared conditions (programme.hpp); the
+// ties persist afterwards. Alumni whose mean out-group trust has reached
+// ambassador_threshold when the programme ends become ambassadors: their
+// weight as speakers among their in-group peers (rules/influence.hpp) is
+// multiplied by ambassador_weight.
+#include <algorithm>
+
+#include "interventions/programme.hpp"
+#include "interventions/types.hpp"
+
+namespace detente::interventions {
+namespace {
+
+template <class Real>
+class ExchangeProgram final : public Programme<Real> {
+ public:
+  ExchangeProgram(const Setup& setup, const scenario::ExchangeProgram& p)
+      : Programme<Real>(setup,
+                        TeamSpec{p.team_size, p.tie_strength, p.mingling, p.mingling_strength},
+                        p.conditions, p.duration, p.cohort),
+        params_(p) {}
+
+ private:
+  void graduate(const typename Programme<Real>::Cohort& cohort,
+                InterventionContext<Real>& world) override {
+    auto& weights = *world.speaker_weight;
+    for (const AgentId i : cohort.members) {
+      if (outgroup_trust(*world.population, i) < params_.ambassador_threshold) continue;
+      world.ledger->ambassador[i] = 1;
+      if (params_.ambassador_weight <= 1.0) continue;  // they speak like anyone else
+      if (weights.empty()) weights.assign(world.population->size(), 1.0f);
+      weights[i] = std::max(weights[i], static_cast<float>(params_.ambassador_weight));
+    }
+  }
+
+  scenario::ExchangeProgram params_;
+};
+
+}  // namespace
+
+template <class Real>
+std::unique_ptr<Intervention<Real>> make_exchange_program(const Setup& setup) {
+  return std::make_unique<ExchangeProgram<Real>>(
+      setup, std::get<scenario::ExchangeProgram>(setup.spec->params));
+}
+
+template std::unique_ptr<Intervention<float>> make_exchange_program<float>(const Setup&);
+template std::unique_ptr<Intervention<double>> make_exchange_program<double>(const Setup&);
+
+}  // namespace detente::interventions

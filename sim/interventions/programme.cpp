@@ -1,0 +1,84 @@
+#include "interventions/programme.hpp"
+
+#include <algorithm>
+
+#include "interventions/programme_ties.hpp"
+
+namespace detente::interventions {
+
+template <class Real>
+Programme<Real>::Programme(const Setup& setup, const TeamSpec& teams,
+                           const scenario::Conditions& conditions, std::int64_t duration,
+                           std::int64_t cohort)
+    : Intervention<Real>(setup.spec->name),
+      key_(stream_key(setup.spec->name)),
+      index_(setup.index),
+      selector_(setup.spec->target, *setup.scenario, setup.role_names),
+      teams_(teams),
+      conditions_(conditions),
+      duration_(duration),
+      cohort_(cohort) {}
+
+template <class Real>
+Plan Programme<Real>::prepare(const InterventionContext<Real>& world) {
+  const auto& population = *world.population;
+  if (taken_.empty()) taken_.assign(population.size(), 0);
+  chosen_.clear();
+  Plan plan;
+  for (const std::size_t g : selector_.groups()) {
+    chosen_.push_back(selector_.choose(g, Amount::of(cohort_), population, *world.network,
+                                       *world.rng, key_, world.step, taken_));
+    plan.participants += chosen_.back().size();
+  }
+  return plan;
+}
+
+template <class Real>
+std::uint16_t Programme<Real>::setting_for_round(InterventionContext<Real>& world) {
+  const scenario::Conditions conditions = facilitated(conditions_, world.ledger->condition_boost);
+  if (alumni_setting_ < 0) {
+    scenario::Conditions everyday = conditions;
+    everyday.intensity = 1.0;
+    alumni_setting_ = add_setting(world, everyday, index_);
+  }
+  if (free_settings_.empty()) return add_setting(world, conditions, index_);
+  const std::uint16_t reused = free_settings_.back();
+  free_settings_.pop_back();
+  (*world.settings)[reused] = conditions;
+  return reused;
+}
+
+template <class Real>
+void Programme<Real>::act(InterventionContext<Real>& world) {
+  Cohort cohort;
+  cohort.began = world.step;
+  cohort.ends = world.step + duration_;
+  cohort.setting = setting_for_round(world);
+  const Teams teams =
+      form_teams(chosen_, teams_, key_, world.step, *world.rng, cohort.setting, *world.ties);
+  cohort.members = teams.members;
+  world.ledger->teams.push_back({index_, world.step, teams.members, teams.team});
+  for (const AgentId i : cohort.members) {
+    taken_[i] = 1;
+    world.ledger->participant[i] = 1;
+  }
+  running_.push_back(std::move(cohort));
+}
+
+template <class Real>
+void Programme<Real>::carry_on(InterventionContext<Real>& world) {
+  for (const Cohort& cohort : running_) {
+    if (cohort.ends != world.step) continue;
+    move_ties(*world.ties, cohort.setting, static_cast<std::uint16_t>(alumni_setting_));
+    free_settings_.push_back(cohort.setting);
+    for (const AgentId i : cohort.members)
+      world.ledger->alumnus[i] = 1;
+    graduate(cohort, world);
+  }
+  std::erase_if(running_, [&](const Cohort& c) { return c.ends <= world.step; });
+}
+
+template class Programme<float>;
+template class Programme<double>;
+
+}  // namespace detente::interventions
