@@ -17,6 +17,8 @@ int run_command(const Arguments& args, const std::string& command_line) {
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")     //
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
+      ("arm", po::value<std::vector<std::string>>()->composing(),
+       "run only this arm besides the base (repeatable; default every arm)")  //
       ("quiet,q", "no progress bar");
   po::variables_map values;
   if (!parse(args, options, "usage: detente run SCENARIO.yaml [options]", values)) return 0;
@@ -32,6 +34,7 @@ int run_command(const Arguments& args, const std::string& command_line) {
                      std::to_string(run.threads));
   run.progress = !values.count("quiet") && Progress::stderr_is_terminal();
 
+  if (values.count("arm")) run.arms = values["arm"].as<std::vector<std::string>>();
   const auto scenario = load_scenario(values);
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);

@@ -4,6 +4,7 @@
 #include <tbb/info.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -20,8 +21,6 @@
 
 namespace detente {
 namespace {
-
-constexpr const char* kBaseArm = "base";
 
 std::string host_name() {
   char buffer[256] = {};
@@ -40,6 +39,18 @@ std::string utc_now_iso8601() {
 
 }  // namespace
 
+std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
+                                       const RunOptions& options) {
+  for (const std::string& name : options.arms)
+    scenario::resolve_arm(scenario, name);  // refuses an unknown name
+  std::vector<std::string> arms;
+  for (const std::string& name : scenario::arm_names(scenario))
+    if (name == "base" || options.arms.empty() ||
+        std::find(options.arms.begin(), options.arms.end(), name) != options.arms.end())
+      arms.push_back(name);
+  return arms;
+}
+
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options) {
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
@@ -49,24 +60,31 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
   RunResult result;
   result.threads = threads;
   result.started_at = utc_now_iso8601();
-  Progress progress(
-      "run " + scenario.name,
-      static_cast<std::uint64_t>(options.replicates) * static_cast<std::uint64_t>(scenario.steps),
-      options.progress);
+  result.arms = selected_arms(scenario, options);
+  for (int r = 0; r < options.replicates; ++r)
+    result.replicate_seeds.push_back(replicate_seed(scenario.seed, static_cast<std::uint32_t>(r)));
+  Progress progress("run " + scenario.name,
+                    static_cast<std::uint64_t>(result.arms.size()) *
+                        static_cast<std::uint64_t>(options.replicates) *
+                        static_cast<std::uint64_t>(scenario.steps),
+                    options.progress);
   std::vector<metrics::MetricRow> rows;
-  for (int r = 0; r < options.replicates; ++r) {
-    const auto replicate = static_cast<std::uint32_t>(r);
-    result.replicate_seeds.push_back(replicate_seed(scenario.seed, replicate));
-    auto simulation = make_simulation(scenario, replicate);
-    rows.clear();
-    simulation->record(rows);
-    while (simulation->now() < scenario.steps) {
-      simulation->step();
-      if (is_output_step(scenario, simulation->now())) simulation->record(rows);
-      progress.advance();
+  // Arm by arm, replicate r of every arm uses the streams of (seed, r):
+  // common random numbers, so arms differ by their policy only.
+  for (const std::string& arm : result.arms) {
+    const scenario::Scenario world = scenario::resolve_arm(scenario, arm);
+    for (int r = 0; r < options.replicates; ++r) {
+      auto simulation = make_simulation(world, static_cast<std::uint32_t>(r));
+      rows.clear();
+      simulation->record(rows);
+      while (simulation->now() < world.steps) {
+        simulation->step();
+        if (is_output_step(world, simulation->now())) simulation->record(rows);
+        progress.advance();
+      }
+      for (auto& row : rows)
+        result.rows.push_back({arm, r, std::move(row)});
     }
-    for (auto& row : rows)
-      result.rows.push_back({kBaseArm, r, std::move(row)});
   }
   progress.finish();
   result.wall_seconds =
@@ -104,7 +122,7 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
   info.wall_seconds = result.wall_seconds;
   info.steps = scenario.steps;
   info.replicates = options.replicates;
-  info.arms = {kBaseArm};
+  info.arms = result.arms;
   io::write_run_json(dir + "/run.json", info);
   staged.commit();
 }

@@ -17,11 +17,15 @@ namespace detente {
 
 struct RunOptions {
   int replicates = 1;
+  // Arms to run besides the base (names from the scenario's `arms`); empty =
+  // every arm. The base is always run. Every arm shares the base's streams.
+  std::vector<std::string> arms;
   int threads = 0;        // 0: every core
   bool progress = false;  // draw a progress bar on stderr
 };
 
 struct RunResult {
+  std::vector<std::string> arms;             // "base" first, then the arms run
   std::vector<metrics::TimeseriesRow> rows;  // arm, replicate, step, metric, subject, value
   std::vector<std::uint64_t> replicate_seeds;
   double wall_seconds = 0.0;
@@ -29,7 +33,14 @@ struct RunResult {
   int threads = 1;
 };
 
+// Runs the base and the chosen arms, each for every replicate; throws
+// InputError for an arm name the scenario does not declare.
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options);
+
+// "base" and the arms `options` selects, in the scenario's order; throws
+// InputError (with a did-you-mean) for a name the scenario does not declare.
+std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
+                                       const RunOptions& options);
 
 // Writes timeseries.csv, summary.csv, scenario.yaml and run.json into a
 // temporary sibling of `directory` and renames it into place, so a failed run
