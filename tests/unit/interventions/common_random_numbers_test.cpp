@@ -100,7 +100,7 @@ TEST_CASE("programme ties leave the draws of every other tie alone", "[crn]") {
     }
     if (participant[i] && b[i] != a[i]) ++moved_participants;
   }
-  CHECK(untouched > 2000);  // of 3000
+  CHECK(untouched > 2000);          // of 3000
   CHECK(moved_participants > 300);  // of 400: the programme did change its participants
 }
 
