@@ -93,3 +93,18 @@ TEST_CASE("an unknown arm is refused before anything runs", "[run][arms]") {
                    "got \"no_spot\"; did you mean \"no_spots\"?") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "out"));
 }
+
+TEST_CASE("with interventions, outputs are bitwise identical at 1 and 3 threads",
+          "[run][arms][determinism]") {
+  const auto dir = scratch_dir("arms_threads");
+  const auto file = dir / "arms_demo.yaml";
+  std::ofstream(file) << kScenario;
+  for (const int threads : {1, 3}) {
+    const auto r =
+        run_detente("run '" + file.string() + "' --quiet --threads " + std::to_string(threads) +
+                        " --out '" + (dir / ("t" + std::to_string(threads))).string() + "'",
+                    dir);
+    REQUIRE(r.exit_code == 0);
+  }
+  CHECK(read_text(dir / "t1/timeseries.csv") == read_text(dir / "t3/timeseries.csv"));
+}
