@@ -4,7 +4,9 @@
 // (rules/message.hpp) with the credibility the agent gives the sponsor:
 //   sponsor convener — the agent's trust in the convener;
 //   sponsor a group  — for its own members, their trust in the convener; for
-//                      everyone else, their trust toward that group.
+//                      everyone else, their trust in the convener times their
+//                      trust toward that group: a co-branded message has to
+//                      get past both.
 // An agent who reacts against the campaign (backlash) loses
 // convener.backlash_penalty of its trust in the convener: a campaign that
 // backfires costs the convener credibility on the side that rejected it.
@@ -47,9 +49,8 @@ class MediaCampaign final : public Intervention<Real> {
       const AgentId i = e.agent;
       const std::size_t own = population.group[i];
       const bool trusted_as_convener = sponsor_ < 0 || static_cast<std::size_t>(sponsor_) == own;
-      const double credibility = trusted_as_convener
-                                     ? static_cast<double>(population.convener_trust[i])
-                                     : static_cast<double>(population.trust[sponsor_][i]);
+      double credibility = population.convener_trust[i];
+      if (!trusted_as_convener) credibility *= population.trust[sponsor_][i];
       if (!deliver(media_, params_.slant, credibility, population, e)) continue;
       ++(*world.backlash)[own];
       population.convener_trust[i] =

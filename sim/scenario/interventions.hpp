@@ -81,13 +81,13 @@ struct Trigger {
 struct ExchangeProgram {
   static constexpr std::string_view kType = "exchange_program";
   std::int64_t cohort = 30;  // participants per targeted group per round
-  std::int64_t team_size = 6;
+  std::int64_t team_size = 10;
   std::int64_t duration = 4;  // steps the cohort spends together
   Conditions conditions = allport(0.5, 5.0);
   double tie_strength = 1.0;          // teammates' ties
-  std::int64_t mingling = 1;          // ties per participant with non-teammates of the cohort
-  double mingling_strength = 0.3;     // their initial strength
-  double ambassador_threshold = 0.6;  // alumni trusting this much become ambassadors
+  std::int64_t mingling = 2;          // ties per participant with non-teammates of the cohort
+  double mingling_strength = 0.7;     // their initial strength
+  double ambassador_threshold = 0.5;  // alumni trusting this much become ambassadors
   double ambassador_weight = 3.0;     // ambassadors' weight as speakers among peers
   friend bool operator==(const ExchangeProgram&, const ExchangeProgram&) = default;
 };

@@ -123,7 +123,7 @@ struct MediaRule {
   bool enabled = true;
   double influence = 0.02;      // κ
   double backlash = 0.2;        // b
-  double backlash_step = 0.01;  // κ_b
+  double backlash_step = 0.03;  // κ_b
   friend bool operator==(const MediaRule&, const MediaRule&) = default;
 };
 

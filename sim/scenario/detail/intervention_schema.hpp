@@ -132,7 +132,10 @@ constexpr auto fields(Tag<ExchangeProgram>) {
           .unit("agents")
           .range(at_least(2))
           .about("Size of the mixed teams the cohort works in; every cross-group pair of a team "
-                 "gets a programme tie."),
+                 "gets a programme tie. Calibrated with the other defaults so that an exchange "
+                 "under good conditions moves its participants by about 0.3 control-group SD "
+                 "weeks later (Paluck, Green & Green 2019: 0.25–0.4; "
+                 "tests/calibration/exchange_effect_test.cpp)."),
       field(&ExchangeProgram::duration, "duration")
           .unit("steps")
           .range(at_least(1))
@@ -150,16 +153,18 @@ constexpr auto fields(Tag<ExchangeProgram>) {
           .about("Ties each participant forms with non-teammates of the other side(s) in the "
                  "cohort. Calibrated with mingling_strength so that teammates end up with a "
                  "positive tie about ten times as often as other cohort pairs (Seeds of Peace "
-                 "bunkmates: 11.7×)."),
+                 "bunkmates: 11.7×; the model gives 11.4, "
+                 "tests/calibration/programme_structure_test.cpp)."),
       field(&ExchangeProgram::mingling_strength, "mingling_strength")
           .range(Range{0.0, 1.0, true, false})
           .about("Initial strength of a tie with a non-teammate (see mingling)."),
       field(&ExchangeProgram::ambassador_threshold, "ambassador_threshold")
           .unit("trust")
           .range(unit_interval)
-          .about("Alumni whose mean out-group trust is at least this when their programme ends "
-                 "become ambassadors. Calibrated so that about one alumnus in five does (Ross & "
-                 "Lazarus 2015)."),
+          .about(
+              "Alumni whose mean out-group trust is at least this when their programme ends "
+              "become ambassadors. Calibrated so that about one alumnus in five of a default "
+              "exchange in the baseline world does (Ross & Lazarus 2015; the model gives 0.22)."),
       field(&ExchangeProgram::ambassador_weight, "ambassador_weight")
           .unit("factor")
           .range(at_least(1))
@@ -229,8 +234,8 @@ constexpr auto fields(Tag<MediaCampaign>) {
       field(&MediaCampaign::sponsor, "sponsor")
           .text(Text::non_empty)
           .about("`convener` (credibility = the agent's trust in the convener) or a group name "
-                 "(credible to its own members as the convener is; to everyone else as much as "
-                 "they trust that group)."),
+                 "(credible to its own members as the convener is; to everyone else, trust in the "
+                 "convener times trust toward that group)."),
   };
 }
 

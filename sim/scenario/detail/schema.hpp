@@ -282,7 +282,10 @@ constexpr auto fields(Tag<MediaRule>) {
       field(&MediaRule::backlash_step, "backlash_step")
           .unit("per exposure")
           .range(unit_interval)
-          .about("κ_b: move away from the slant on backlash."),
+          .about("κ_b: move away from the slant on backlash. Calibrated (0.03) so that a "
+                 "campaign from a sponsor its audience distrusts backfires on that audience while "
+                 "a neutral convener's does not (Bail et al. 2018; "
+                 "tests/calibration/campaign_backfire_test.cpp)."),
   };
 }
 

@@ -13,7 +13,7 @@ namespace {
 const std::string kCamp =
     "interventions:\n"
     "  - {name: camp, type: exchange_program, start: 5, rounds: 1, cohort: 30, team_size: 6,\n"
-    "     duration: 4, mingling: 1}\n";
+    "     duration: 4, mingling: 1, mingling_strength: 0.3}\n";
 
 }  // namespace
 

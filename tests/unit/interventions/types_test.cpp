@@ -195,11 +195,12 @@ TEST_CASE("coordination keeps programme ties alive and renews them", "[coordinat
       "  - {name: camp, type: exchange_program, start: 1, rounds: 1, cohort: 60}\n"
       "  - {name: followup, type: coordination, start: 10, every: 13, programmes: [camp],\n"
       "     decay_reduction: 0.8, renew: 0.3}\n";
-  const auto with = test::run(test::load(yaml));
-  const auto without = test::run(test::load(yaml, {"interventions.followup.enabled=false"}));
+  // Ties fade by 3% a step: without care, even a full-strength tie falls
+  // under the 0.05 floor within 100 steps; with it they hold up.
+  const auto with = test::run(test::load(yaml, {"dynamics.contact.tie_decay=0.03"}));
+  const auto without = test::run(test::load(
+      yaml, {"dynamics.contact.tie_decay=0.03", "interventions.followup.enabled=false"}));
   const auto a = test::metrics_of(*with), b = test::metrics_of(*without);
-  // Without care, team ties fade from 1 below the 0.05 floor within ~300
-  // steps and weak mingling ties well before; with it they hold up.
   CHECK(a.at("programme_ties/all") > b.at("programme_ties/all"));
   const auto strength = [](const Simulation& s) {
     const CrossTies& t = s.ties();

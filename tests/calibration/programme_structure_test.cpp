@@ -1,0 +1,70 @@
+// What programmes leave behind, at default parameters: who becomes an
+// ambassador, and how much more likely teammates are to end up friends.
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+
+#include "calibration.hpp"
+
+using namespace detente;
+
+TEST_CASE("about one alumnus in five becomes an ambassador", "[calibration][ambassadors]") {
+  // Ross & Lazarus (2015): about one alumnus in five of Israeli–Palestinian
+  // encounter programmes became active in peacebuilding. A default exchange
+  // (five cohorts) in the baseline world; the share over 2 × 300 alumni has a
+  // binomial standard error of about 0.016, so 0.15–0.25 is three of them.
+  const auto s = calibration::baseline(
+      3000, 60, "[{name: camp, type: exchange_program, start: 10, every: 10, rounds: 5}]");
+  double alumni = 0, ambassadors = 0;
+  for (std::uint32_t r = 0; r < 2; ++r) {
+    const auto sim = test::run(s, -1, r);
+    for (std::size_t i = 0; i < sim->agents(); ++i) {
+      alumni += sim->ledger().alumnus[i];
+      ambassadors += sim->ledger().ambassador[i];
+    }
+  }
+  REQUIRE(alumni == 600);
+  INFO("ambassadors per alumnus: " << ambassadors / alumni);
+  CHECK(ambassadors / alumni >= 0.15);
+  CHECK(ambassadors / alumni <= 0.25);
+}
+
+TEST_CASE("a shared team makes a cross-group friendship about ten times as likely",
+          "[calibration][teams]") {
+  // Seeds of Peace camp data: sharing a bunk made a close cross-group
+  // friendship 11.7 times as likely. Here: at the end of a default exchange,
+  // the share of cross-group teammate pairs holding a positive tie
+  // (strength ≥ positive_tie) over the share of the cohort's other
+  // cross-group pairs holding one. Over 4 cohorts (about 1000 teammate and
+  // 3600 other pairs) the ratio's sampling error is about 15%, hence 8–16.
+  const auto s = calibration::baseline(
+      3000, 20, "[{name: camp, type: exchange_program, start: 10, rounds: 1}]");
+  const double positive_tie = s.dynamics.contact.positive_tie;
+  double team_pairs = 0, team_friends = 0, other_pairs = 0, other_friends = 0;
+  for (std::uint32_t r = 0; r < 4; ++r) {
+    const auto sim = test::run(s, 14, r);  // graduation: start 10 + duration 4
+    const auto& round = sim->ledger().teams.at(0);
+    std::set<std::pair<AgentId, AgentId>> friends;
+    const CrossTies& ties = sim->ties();
+    for (std::size_t e = ties.static_count; e < ties.size(); ++e)
+      if (ties.strength[e] >= positive_tie) friends.insert(std::minmax(ties.a[e], ties.b[e]));
+    for (std::size_t j = 0; j < round.members.size(); ++j)
+      for (std::size_t l = j + 1; l < round.members.size(); ++l) {
+        const AgentId a = round.members[j], b = round.members[l];
+        if ((a < 3000) == (b < 3000)) continue;  // same side
+        const double friendship = friends.count(std::minmax(a, b)) ? 1.0 : 0.0;
+        if (round.team[j] == round.team[l]) {
+          team_pairs += 1;
+          team_friends += friendship;
+        } else {
+          other_pairs += 1;
+          other_friends += friendship;
+        }
+      }
+  }
+  const double ratio = (team_friends / team_pairs) / (other_friends / other_pairs);
+  INFO("teammates " << team_friends / team_pairs << ", others " << other_friends / other_pairs
+                    << ", ratio " << ratio);
+  CHECK(ratio >= 8.0);
+  CHECK(ratio <= 16.0);
+}
