@@ -64,13 +64,26 @@ inline scenario::Scenario load(const std::string& yaml,
   return scenario::load_text(yaml, "test.yaml", overrides);
 }
 
+// A simulation with its own copy of the scenario it was built from (a
+// simulation reads its scenario for as long as it lives).
+class Run {
+ public:
+  Run(const scenario::Scenario& s, std::uint32_t replicate)
+      : spec_(std::make_unique<scenario::Scenario>(s)), sim_(make_simulation(*spec_, replicate)) {}
+  Simulation* operator->() const { return sim_.get(); }
+  Simulation& operator*() const { return *sim_; }
+
+ private:
+  std::unique_ptr<scenario::Scenario> spec_;
+  std::unique_ptr<Simulation> sim_;
+};
+
 // A simulation of `s` run for `steps` steps (all of them by default).
-inline std::unique_ptr<Simulation> run(const scenario::Scenario& s, std::int64_t steps = -1,
-                                       std::uint32_t replicate = 0) {
-  auto sim = make_simulation(s, replicate);
+inline Run run(const scenario::Scenario& s, std::int64_t steps = -1,
+               std::uint32_t replicate = 0) {
+  Run sim(s, replicate);
   const std::int64_t until = steps < 0 ? s.steps : steps;
-  while (sim->now() < until)
-    sim->step();
+  while (sim->now() < until) sim->step();
   return sim;
 }
 
