@@ -200,6 +200,8 @@ class SimulationImpl final : public Simulation {
     r.slant = outlet.slant;
     r.credibility = outlet.credibility;
     r.convener_sponsored = outlet.sponsor == "convener";
+    // Who follows an outlet is drawn once (step 0); cache it for every step.
+    r.followers = rules::resolve_followers(r, pop_.group, rng_);
     return r;
   }
 
