@@ -16,6 +16,7 @@
 #include <string>
 
 #include "rules/detail/blocks.hpp"
+#include "rules/detail/extended_counts.hpp"
 #include "rules/detail/positive_share.hpp"
 #include "rules/detail/state_shape.hpp"
 
@@ -126,50 +127,62 @@ void update_trust(const scenario::Contact& params, const SocialNetwork& network,
   const Real down = static_cast<Real>(params.generalisation * params.negative_step);
   const Real extended = static_cast<Real>(params.extended_rate);
   const bool has_ties = !ties.offsets.empty();
-  const bool has_extended = params.extended_rate > 0.0;
   const std::uint32_t* positive_mask = ties_before.positive_mask.data();
+  const auto counts = params.extended_rate > 0.0
+                          ? detail::extended_counts(network, ties_before.positive_mask, groups)
+                          : detail::ExtendedCounts{};
+  const bool has_extended = counts.any_holder;
+  const std::size_t n = population.size();
 
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, population.size(), kAgentGrain),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        const auto id = static_cast<AgentId>(i);
-                        const std::size_t own = population.group[i];
-                        const std::uint64_t first = has_ties ? ties.offsets[i] : 0;
-                        const std::uint64_t last = has_ties ? ties.offsets[i + 1] : 0;
-                        for (std::size_t h = 0; h < groups; ++h) {
-                          if (h == own) {
-                            next[h][i] = Real(0);
-                            continue;
-                          }
-                          // Meetings with members of h, all applied to the start state. Most
-                          // ties do not meet in a step, so the event is read first and the
-                          // ends only for the few that did.
-                          std::uint32_t positive = 0;
-                          std::uint32_t negative = 0;
-                          for (std::uint64_t k = first; k != last; ++k) {
-                            const std::uint32_t e = ties.incident[k];
-                            const std::int8_t event = events[e];
-                            if (event == 0) continue;
-                            const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
-                            if (population.group[other] != h) continue;
-                            if (event > 0) {
-                              ++positive;
-                            } else {
-                              ++negative;
-                            }
-                          }
-                          const Real x = population.trust[h][i];
-                          Real change = up * (Real(1) - x) * static_cast<Real>(positive) -
-                                        down * x * static_cast<Real>(negative);
-                          if (has_extended) {
-                            const auto share = static_cast<Real>(detail::positive_share(
-                                network, positive_mask, id, static_cast<std::uint32_t>(h)));
-                            change += extended * (Real(1) - x) * share;
-                          }
-                          next[h][i] = detail::clamp01(x + change);
-                        }
-                      }
-                    });
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, population.size(), kAgentGrain),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          const auto id = static_cast<AgentId>(i);
+          const std::size_t own = population.group[i];
+          const std::uint64_t first = has_ties ? ties.offsets[i] : 0;
+          const std::uint64_t last = has_ties ? ties.offsets[i + 1] : 0;
+          for (std::size_t h = 0; h < groups; ++h) {
+            if (h == own) {
+              next[h][i] = Real(0);
+              continue;
+            }
+            // Meetings with members of h, all applied to the start state. Most
+            // ties do not meet in a step, so the event is read first and the
+            // ends only for the few that did.
+            std::uint32_t positive = 0;
+            std::uint32_t negative = 0;
+            for (std::uint64_t k = first; k != last; ++k) {
+              const std::uint32_t e = ties.incident[k];
+              const std::int8_t event = events[e];
+              if (event == 0) continue;
+              const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
+              if (population.group[other] != h) continue;
+              if (event > 0) {
+                ++positive;
+              } else {
+                ++negative;
+              }
+            }
+            const Real x = population.trust[h][i];
+            Real change = up * (Real(1) - x) * static_cast<Real>(positive) -
+                          down * x * static_cast<Real>(negative);
+            if (has_extended) {
+              double share = 0.0;
+              if (counts.scattered) {
+                const auto peers = network.in_group_end[i] - network.in_group_begin[i];
+                if (peers > 0)
+                  share = static_cast<double>(counts.count[h * n + i]) / static_cast<double>(peers);
+              } else {
+                share = detail::positive_share(network, positive_mask, id,
+                                               static_cast<std::uint32_t>(h));
+              }
+              change += extended * (Real(1) - x) * static_cast<Real>(share);
+            }
+            next[h][i] = detail::clamp01(x + change);
+          }
+        }
+      });
 }
 
 }  // namespace
