@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "core/version.hpp"
 
 namespace {
 
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
     if (command == "params") return detente::cli::params_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
     if (command == "--version" || command == "version") {
-      std::cout << "detente " << DETENTE_VERSION << " (" << DETENTE_GIT_COMMIT << ")\n";
+      std::cout << "detente " << detente::version() << " (" << detente::git_commit() << ")\n";
       return 0;
     }
     if (command == "--help" || command == "-h" || command == "help") {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/rng.hpp"
+#include "core/version.hpp"
 #include "experiment/progress.hpp"
 #include "experiment/simulation.hpp"
 #include "io/csv.hpp"
@@ -91,8 +92,8 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
     if (!yaml) throw std::runtime_error("cannot write " + dir + "/scenario.yaml");
   }
   io::RunInfo info;
-  info.version = DETENTE_VERSION;
-  info.git_commit = DETENTE_GIT_COMMIT;
+  info.version = std::string(version());
+  info.git_commit = std::string(git_commit());
   info.scenario_name = scenario.name;
   info.scenario_file = scenario.source_path;
   info.host = host_name();
