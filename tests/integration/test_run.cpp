@@ -156,7 +156,7 @@ TEST_CASE("every shipped scenario runs at reduced size", "[run][scenarios]") {
   CHECK(count >= 2);
 }
 
-TEST_CASE("--version names the commit the program was built from", "[run][provenance]") {
+TEST_CASE("the version names the commit the program was built from", "[run][provenance]") {
   const auto dir = scratch_dir("version");
   const auto head = run_detente("--version", dir);
   REQUIRE(head.exit_code == 0);
