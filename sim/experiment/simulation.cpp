@@ -108,11 +108,17 @@ class SimulationImpl final : public Simulation {
     //    that extended contact, shocks and metrics read next.
     clock.emplace(times_.contact);
     if (dynamics.contact.enabled && ties_.size() > 0) {
-      rules::apply_contact(dynamics.contact, settings_, network_, pop_, summary_, ties_, context,
-                           next_);
+      const auto counts = rules::apply_contact(dynamics.contact, settings_, network_, pop_,
+                                               summary_, ties_, context, next_);
       swap_trust();
-      age_programme_ties();
-      rules::summarise_ties(ties_, pop_.group, dynamics.contact.positive_tie, summary_);
+      if (ties_.size() == ties_.static_count) {
+        // Only the ties that crossed the threshold change the summary.
+        rules::update_tie_summary(ties_, pop_.group, dynamics.contact.positive_tie,
+                                  counts.flipped_ties, summary_);
+      } else {
+        age_programme_ties();  // decay moves every programme tie
+        rules::summarise_ties(ties_, pop_.group, dynamics.contact.positive_tie, summary_);
+      }
     }
 
     // 4. Social influence among peers: people talk over what happened.
