@@ -19,7 +19,7 @@ def _join(items):
 def _duration(results):
     text = f"{results.steps} {results.step_unit}s"
     if results.step_unit == "week" and results.steps >= WEEKS_PER_YEAR:
-        text = f"{results.steps / WEEKS_PER_YEAR:.0f} years ({text})"
+        text = f"{round(results.steps / WEEKS_PER_YEAR, 1):g} years ({text})"
     return text
 
 
