@@ -62,8 +62,9 @@ def _trend_sentences(results):
         start, end = _start_end(results, "mean", pair)
         parts.append(f"{style.subject_label(pair)} went from {start['mean']:.2f} to "
                      f"{end['mean']:.2f} (95% CI {end['ci_low']:.2f}–{end['ci_high']:.2f})")
+    base = "in the base scenario, " if len(results.arms) > 1 else ""
     if parts:
-        sentences.append(f"Over {_duration(results)}, on a 0–1 scale, " + _join(parts) + ".")
+        sentences.append(f"Over {_duration(results)}, {base}on a 0–1 scale, " + _join(parts) + ".")
     start, end = _start_end(results, "political_space", "all")
     if start is not None:
         sentences.append(
@@ -133,7 +134,8 @@ def key_numbers(results):
         if end is None:
             continue
         change = end["mean"] - start["mean"]
-        tiles.append((f"{style.metric_label(metric)} at the end",
+        where = " (base)" if len(results.arms) > 1 else ""
+        tiles.append((f"{style.metric_label(metric)} at the end{where}",
                       _format(metric, end["mean"]),
                       f"{_format_difference(metric, change)} since the start"))
     return tiles

@@ -75,9 +75,21 @@ def _assumptions(results):
 
 
 def _interval(metric, row):
-    return (f"{headline._format_difference(metric, row['mean_difference'])} "
-            f"({headline._format_difference(metric, row['ci_low'])} to "
-            f"{headline._format_difference(metric, row['ci_high'])})")
+    """'+2.0 (+1.0 to +3.0)': percentage points for shares, trust units otherwise."""
+    scale, digits = (100, 1) if metric in style.SHARE_METRICS else (1, 3)
+    low, mid, high = (scale * row[k] for k in ("ci_low", "mean_difference", "ci_high"))
+    return f"{mid:+.{digits}f} ({low:+.{digits}f} to {high:+.{digits}f})"
+
+
+def _unit_note(keys):
+    shares = [style.metric_short(m) for m, _ in keys if m in style.SHARE_METRICS]
+    others = [style.metric_short(m) for m, _ in keys if m not in style.SHARE_METRICS]
+    parts = []
+    if shares:
+        parts.append(f"{', '.join(shares)} in percentage points")
+    if others:
+        parts.append(f"{', '.join(others)} on the 0–1 trust scale")
+    return "; ".join(parts)
 
 
 def _comparison(results, rendered):
@@ -97,7 +109,8 @@ def _comparison(results, rendered):
             row.append(_interval(metric, match.iloc[0]) if len(match) else "")
         rows.append(row)
     body = html.paragraph("Difference from the base at the end of the run, paired by replicate, "
-                          "with the 95% confidence interval in brackets.", "note")
+                          "with the 95% confidence interval in brackets ("
+                          + _unit_note(keys) + ").", "note")
     body += html.table(["strategy"] + [style.metric_label(m) for m, _ in keys], rows)
     if "arm_comparison" in rendered:
         body += _figure_html(*rendered.pop("arm_comparison"))
@@ -119,13 +132,14 @@ def _cost(results, rendered):
     on_frontier = set(cost.frontier(points))
     table_rows = [(f"{int(r['rank'])}" if math.isfinite(r["rank"]) else "–",
                    style.arm_label(r["arm"]), _interval(metric, r), _money(r["spending"]),
-                   headline._format_difference(metric, r["gain_per_million"])
+                   f"{(100 if metric in style.SHARE_METRICS else 1) * r['gain_per_million']:+.2f}"
                    if math.isfinite(r["gain_per_million"]) else "n/a",
                    "yes" if r["arm"] in on_frontier else "no (dominated)")
                   for _, r in rows.iterrows()]
-    body = html.paragraph(f"Ranked by gain in {style.metric_label(metric).lower()} per million "
-                          "spent (gain at the end of the run over the base; spending in the "
-                          "scenario's currency units).", "note")
+    body = html.paragraph(f"Ranked by gain in {style.metric_short(metric)} per million spent "
+                          "(gain at the end of the run over the base, "
+                          + _unit_note([key]) + "; spending in the scenario's currency units).",
+                          "note")
     body += html.table(["rank", "strategy", "gain (95% CI)", "spending", "gain per million",
                         "on the frontier"], table_rows, numeric=(0, 3, 4))
     if "cost_effectiveness" in rendered:
@@ -147,8 +161,7 @@ def _missing_note(results, has_comparison, has_cost):
 def _other_figures(rendered):
     if not rendered:
         return ""
-    body = "".join(f"<h3>{html.text(figure.title)}</h3>" + _figure_html(figure, fig)
-                   for figure, fig in rendered.values())
+    body = "".join(_figure_html(figure, fig) for figure, fig in rendered.values())
     return html.section("figures", "More figures", body)
 
 

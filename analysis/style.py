@@ -105,7 +105,7 @@ def new_figure(width=10.0, height=5.5, rows=1, cols=1, **kwargs):
     return plt.subplots(rows, cols, figsize=(width, height), squeeze=False, **kwargs)
 
 
-def finish(fig, results, title, note=None, top=0.93):
+def finish(fig, results, title, note=None, top=None):
     """Title (wrapped to the figure's width), a note on how to read it, and a
     footer with the provenance; then a tidy layout above the footer."""
     width = fig.get_figwidth()
@@ -121,6 +121,9 @@ def finish(fig, results, title, note=None, top=0.93):
         fig.text(0.01, 1.25 * line, textwrap.fill(note, width=int(width * 15)), fontsize=7.5,
                  color="#333333", style="italic", ha="left", va="bottom")
         bottom = 2.5 * line
+    if top is None:  # room for the title's lines, whatever the figure's height
+        title_lines = fig._suptitle.get_text().count("\n") + 1
+        top = 1 - (0.3 + 0.25 * title_lines) / height
     fig.tight_layout(rect=(0, bottom, 1, top))
     return fig
 

@@ -50,7 +50,7 @@ def trust_distribution(results):
                 ax.text(1.0, results.threshold_hostile, " hostile", fontsize=7.5,
                         color="#555555", va="top", ha="right", transform=ax.get_yaxis_transform())
             if r == 0 and c == 0:
-                ax.legend(loc="upper right", fontsize=8)
+                ax.legend(loc="lower right", fontsize=8)
         if has_bimodality:
             ax = axes[len(arms)][c]
             markers.mark_periods(ax, results, label_text=False)
@@ -58,7 +58,7 @@ def trust_distribution(results):
             for arm in arms:
                 series = results.series("bimodality", pair, arm)
                 ax.fill_between(series["step"], series["ci_low"], series["ci_high"],
-                                color=colours[arm], alpha=0.2, lw=0)
+                                color=colours[arm], alpha=0.2 if len(arms) == 1 else 0.1, lw=0)
                 ax.plot(series["step"], series["mean"], color=colours[arm], lw=1.5,
                         label=style.arm_label(arm))
             ax.axhline(UNIFORM_BIMODALITY, color="#777777", lw=0.8, ls=":",

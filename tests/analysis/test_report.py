@@ -77,11 +77,11 @@ def test_brief_with_arms_compares_and_ranks(arms_brief):
     assert "Compared with the base, more ties does most for political space" in arms_brief
 
 
-def test_default_output_is_in_the_results_folder(arms_dir):
-    code = subprocess.run([sys.executable, "-m", "analysis.report", str(arms_dir)], cwd=ROOT,
+def test_default_output_is_in_the_results_folder(crisis_dir):
+    code = subprocess.run([sys.executable, "-m", "analysis.report", str(crisis_dir)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert code.returncode == 0, code.stderr
-    assert (arms_dir / "report.html").stat().st_size > 50_000
+    assert (crisis_dir / "report.html").stat().st_size > 50_000
 
 
 def test_detente_report_refuses_a_missing_folder(tmp_path):
@@ -126,3 +126,18 @@ def test_analysis_cli_exit_codes(tmp_path):
                                  str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
                                 timeout=60)
     assert bad_option.returncode == 2
+
+
+@pytest.mark.parametrize("files, sections", [
+    (("run.json", "scenario.yaml", "sweep.csv", "sweep_points.csv", "sensitivity.csv"),
+     ["question", "assumptions", "figures", "caveats", "provenance"]),
+    (("run.json", "compare.csv"), ["question", "comparison", "cost", "provenance"]),
+])
+def test_partial_folders_still_give_a_brief(full_dir, tmp_path, files, sections):
+    """A sweep folder or a comparison alone (no time series) still makes a brief."""
+    for name in files:
+        (tmp_path / name).write_bytes((full_dir / name).read_bytes())
+    html = report.build(contract.load(tmp_path))
+    for element_id in sections:
+        assert f'<section id="{element_id}">' in html
+    assert 'id="headline-figure"' not in html  # no time series, no trust-over-time figure
