@@ -41,6 +41,8 @@ def trust_over_time(results, metric="mean"):
     top = 1 - (0.55 + 0.25 * legend_rows) / fig.get_figheight()
     title = f"{style.metric_label(metric)}, each side toward the other, over time"
     style.finish(fig, results, title, top=top)
+    # Just above the panels' titles, whatever room the layout left.
+    above = max(ax.get_position().y1 for ax in axes.flat) + 0.32 / fig.get_figheight()
     fig.legend(handles=handles, loc="lower center", ncol=columns,
-               bbox_to_anchor=(0.5, top), frameon=False)
+               bbox_to_anchor=(0.5, min(above, top)), frameon=False)
     return fig
