@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build git pkg-config
   libboost-program-options-dev libboost-dev libeigen3-dev libtbb-dev libyaml-cpp-dev
-  catch2 librandom123-dev)
+  catch2 librandom123-dev
+  python3-numpy python3-pandas python3-matplotlib python3-yaml python3-pytest chromium)
 
 install_missing() {
   local missing=()

@@ -21,6 +21,7 @@ usage:
   detente params [--markdown]                       every scenario key: type, unit, default, range
   detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
                                                     measure the step's speed
+  detente report RESULTS_DIR [--out FILE.html]      a self-contained HTML policy brief
   detente --version
 
 Run `detente COMMAND --help` for the options of a command.
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
     if (command == "check") return detente::cli::check_command(args);
     if (command == "params") return detente::cli::params_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
+    if (command == "report") return detente::cli::report_command(args);
     if (command == "--version" || command == "version") {
       std::cout << "detente " << detente::version() << " (" << detente::git_commit() << ")\n";
       return 0;
@@ -52,7 +54,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::cerr << "detente: unknown command '" << command
-              << "'; the commands are run, check, params and bench (see detente --help)\n";
+              << "'; the commands are run, check, params, bench and report (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";
