@@ -161,9 +161,9 @@ TEST_CASE("the version names the commit the program was built from", "[run][prov
   const auto head = run_detente("--version", dir);
   REQUIRE(head.exit_code == 0);
   // The same commit as the source tree's HEAD (the build stamps it each time).
-  const std::string command =
-      std::string("git -C '") + DETENTE_SOURCE_DIR + "' rev-parse --short=12 HEAD > '" +
-      (dir / "head.txt").string() + "' 2>/dev/null";
+  const std::string command = std::string("git -C '") + DETENTE_SOURCE_DIR +
+                              "' rev-parse --short=12 HEAD > '" + (dir / "head.txt").string() +
+                              "' 2>/dev/null";
   if (std::system(command.c_str()) == 0) {
     auto commit = read_text(dir / "head.txt");
     commit = commit.substr(0, commit.find('\n'));

@@ -115,8 +115,8 @@ TEST_CASE("tabulated quantiles stay within 1e-4 of the exact inverse CDF", "[pop
     const Streams rng(5, 0);
     const auto pop = build_population<double>(spec, group_ranges(spec), rng);
     for (std::uint32_t i = 0; i < 2000; ++i) {
-      const double u = std::clamp(rng.uniforms_double(Purpose::attributes, 1, 0, i)[0], 1e-12,
-                                  1.0 - 1e-12);
+      const double u =
+          std::clamp(rng.uniforms_double(Purpose::attributes, 1, 0, i)[0], 1e-12, 1.0 - 1e-12);
       REQUIRE(pop.susceptibility[i] == Approx(sample_distribution(dist, u)).margin(1e-4));
     }
   }

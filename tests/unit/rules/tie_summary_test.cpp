@@ -43,7 +43,8 @@ TEST_CASE("updating the summary for flipped ties equals summarising from scratch
   // of them across the threshold and compare the two ways of summarising.
   const std::size_t n = 1200;
   std::vector<std::uint8_t> group(n);
-  for (std::size_t i = 0; i < n; ++i) group[i] = static_cast<std::uint8_t>(i / 400);
+  for (std::size_t i = 0; i < n; ++i)
+    group[i] = static_cast<std::uint8_t>(i / 400);
   const Streams rng(8, 0);
   CrossTies ties;
   for (std::uint64_t e = 0; ties.size() < 900; ++e) {
