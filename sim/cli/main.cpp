@@ -19,7 +19,10 @@ usage:
   detente check SCENARIO.yaml [--set path=value]...   validate, print the resolved scenario
   detente params [--markdown]                       every scenario key: type, unit, default, range
   detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
+                [--model deffuant|hegselmann_krause|voter]...
                                                     measure the step's speed
+  detente validate [--quick] [--only CASE]... [--out FILE]
+                                                    reproduce the classic models' known results
   detente --version
 
 Run `detente COMMAND --help` for the options of a command.
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
     if (command == "check") return detente::cli::check_command(args);
     if (command == "params") return detente::cli::params_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
+    if (command == "validate") return detente::cli::validate_command(args);
     if (command == "--version" || command == "version") {
       std::cout << "detente " << DETENTE_VERSION << " (" << DETENTE_GIT_COMMIT << ")\n";
       return 0;
@@ -50,8 +54,9 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    std::cerr << "detente: unknown command '" << command
-              << "'; the commands are run, check, params and bench (see detente --help)\n";
+    std::cerr
+        << "detente: unknown command '" << command
+        << "'; the commands are run, check, params, bench and validate (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";
