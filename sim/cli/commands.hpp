@@ -13,5 +13,6 @@ int check_command(const Arguments& args);
 int params_command(const Arguments& args);
 int bench_command(const Arguments& args);
 int report_command(const Arguments& args);  // runs analysis/report.py
+int validate_command(const Arguments& args);
 
 }  // namespace detente::cli

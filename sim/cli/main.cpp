@@ -20,8 +20,11 @@ usage:
   detente check SCENARIO.yaml [--set path=value]...   validate, print the resolved scenario
   detente params [--markdown]                       every scenario key: type, unit, default, range
   detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
+                [--model deffuant|hegselmann_krause|voter]...
                                                     measure the step's speed
   detente report RESULTS_DIR [--out FILE.html]      a self-contained HTML policy brief
+  detente validate [--quick] [--only CASE]... [--out FILE]
+                                                    reproduce the classic models' known results
   detente --version
 
 Run `detente COMMAND --help` for the options of a command.
@@ -45,6 +48,7 @@ int main(int argc, char** argv) {
     if (command == "params") return detente::cli::params_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
     if (command == "report") return detente::cli::report_command(args);
+    if (command == "validate") return detente::cli::validate_command(args);
     if (command == "--version" || command == "version") {
       std::cout << "detente " << detente::version() << " (" << detente::git_commit() << ")\n";
       return 0;
@@ -54,7 +58,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::cerr << "detente: unknown command '" << command
-              << "'; the commands are run, check, params, bench and report (see detente --help)\n";
+              << "'; the commands are run, check, params, bench, report and validate "
+                 "(see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";

@@ -12,7 +12,9 @@
 #include "core/rng.hpp"
 #include "core/version.hpp"
 #include "experiment/progress.hpp"
+#include "experiment/replicate.hpp"
 #include "experiment/simulation.hpp"
+#include "io/agents_csv.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
 #include "io/output_dir.hpp"
@@ -54,20 +56,17 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
       "run " + scenario.name,
       static_cast<std::uint64_t>(options.replicates) * static_cast<std::uint64_t>(scenario.steps),
       options.progress);
-  std::vector<metrics::MetricRow> rows;
   for (int r = 0; r < options.replicates; ++r) {
     const auto replicate = static_cast<std::uint32_t>(r);
     result.replicate_seeds.push_back(replicate_seed(scenario.seed, replicate));
-    auto simulation = make_simulation(scenario, replicate);
-    rows.clear();
-    simulation->record(rows);
-    while (simulation->now() < scenario.steps) {
-      simulation->step();
-      if (is_output_step(scenario, simulation->now())) simulation->record(rows);
-      progress.advance();
-    }
-    for (auto& row : rows)
+    ReplicateOutput out;
+    run_replicate(scenario, replicate, &progress, out);
+    for (auto& row : out.rows)
       result.rows.push_back({kBaseArm, r, std::move(row)});
+    if (!scenario.outputs.agents.empty()) {
+      result.agent_names = std::move(out.agent_names);
+      result.agents.push_back({kBaseArm, r, std::move(out.agents)});
+    }
   }
   progress.finish();
   result.wall_seconds =
@@ -86,6 +85,8 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
   const std::string dir = staged.path();
   io::write_timeseries_csv(dir + "/timeseries.csv", result.rows);
   io::write_summary_csv(dir + "/summary.csv", metrics::summarise(result.rows));
+  if (!scenario.outputs.agents.empty())
+    io::write_agents_csv(dir + "/agents.csv", result.agent_names, result.agents);
   {
     std::ofstream yaml(dir + "/scenario.yaml");
     yaml << scenario::to_yaml(scenario);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/agent_rows.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
 
@@ -22,7 +23,9 @@ struct RunOptions {
 };
 
 struct RunResult {
-  std::vector<metrics::TimeseriesRow> rows;  // arm, replicate, step, metric, subject, value
+  std::vector<metrics::TimeseriesRow> rows;     // arm, replicate, step, metric, subject, value
+  std::vector<metrics::AgentSnapshots> agents;  // outputs.agents, one block per replicate
+  metrics::AgentNames agent_names;
   std::vector<std::uint64_t> replicate_seeds;
   double wall_seconds = 0.0;
   std::string started_at;  // ISO 8601, UTC
@@ -31,7 +34,8 @@ struct RunResult {
 
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options);
 
-// Writes timeseries.csv, summary.csv, scenario.yaml and run.json into a
+// Writes timeseries.csv, summary.csv, agents.csv (when outputs.agents asks
+// for snapshots), scenario.yaml and run.json into a
 // temporary sibling of `directory` and renames it into place, so a failed run
 // leaves nothing half-written and an earlier result is replaced whole or not at all.
 void write_results(const std::string& directory, const scenario::Scenario& scenario,

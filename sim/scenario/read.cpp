@@ -39,6 +39,8 @@ std::string expectation(const FieldInfo& info) {
     return roles_expectation();
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return "a list of group names, e.g. [north, south]";
+  } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
+    return "a list of integers " + range_text(info.range);
   } else if constexpr (IsOptional<M>::value) {
     return expectation<typename IsOptional<M>::Inner>(info) + " (or null to unset it)";
   } else if constexpr (StructList<M>) {
@@ -107,6 +109,12 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
       names.push_back(scalar_or_fail(v.items[i], item_path, "a group name", r));
     }
     return names;
+  } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
+    if (!v.is_list()) r.expected(v, path, what);
+    std::vector<std::int64_t> numbers;
+    for (std::size_t i = 0; i < v.items.size(); ++i)
+      numbers.push_back(read_value<std::int64_t>(v.items[i], info, index_path(path, i), r));
+    return numbers;
   } else if constexpr (IsOptional<M>::value) {
     if (v.is_null()) return std::nullopt;
     return read_value<typename IsOptional<M>::Inner>(v, info, path, r);

@@ -15,6 +15,7 @@ void check_population(const Scenario& scenario, const Reporter& reporter);  // c
 void check_network(const Scenario& scenario, const Reporter& reporter);     // checks_network.cpp
 void check_references(const Scenario& scenario, const Reporter& reporter);  // checks_references.cpp
 void check_dynamics(const Scenario& scenario, const Reporter& reporter);    // checks_dynamics.cpp
+void check_classic(const Scenario& scenario, const Reporter& reporter);     // checks_classic.cpp
 
 // All of the above, in that order.
 void check_scenario(const Scenario& scenario, const Reporter& reporter);

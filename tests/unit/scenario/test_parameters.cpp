@@ -96,7 +96,7 @@ TEST_CASE("rows carry the defaults of scenario.hpp", "[scenario][parameters]") {
   CHECK(rows.at("media[].sponsor").default_value == "independent");
   CHECK(rows.at("network.within.model").default_value == "watts_strogatz");
   CHECK(rows.at("network.within.model").range ==
-        "complete | erdos_renyi | watts_strogatz | barabasi_albert | ring_lattice");
+        "complete | erdos_renyi | watts_strogatz | barabasi_albert | ring_lattice | grid");
   CHECK(rows.at("dynamics.influence.repulsion_threshold").default_value == "unset");
   CHECK(rows.at("name").description.rfind("Required.", 0) == 0);
 }

@@ -1,0 +1,127 @@
+// The voter model (rules in classic_voter.hpp).
+#include "rules/classic_voter.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/draws.hpp"
+
+namespace detente::rules::classic {
+namespace {
+
+constexpr std::size_t kGrain = 4096;
+constexpr std::size_t kBatch = 256;
+
+template <class Real>
+class Voter final : public Rule<Real> {
+ public:
+  Voter(const scenario::Classic& params, const Graph& graph, const Streams& rng)
+      : graph_(graph), rng_(rng), parallel_(params.schedule == scenario::Schedule::parallel) {}
+
+  void step(const StepContext& context, State<Real>& state) override {
+    const auto t = static_cast<std::uint64_t>(context.step);
+    changes_ = parallel_ ? parallel_step(t, state.opinion) : sequential_step(t, state.opinion);
+    updates_ += graph_.agents;
+  }
+
+  bool converged(const State<Real>& state, double) const override {
+    if (changes_ != 0) return false;  // an absorbed state cannot change
+    const std::vector<Real>& x = state.opinion;
+    if (graph_.complete())
+      return std::all_of(x.begin(), x.end(), [&](Real v) { return v == x.front(); });
+    const SocialNetwork& net = *graph_.network;
+    return !tbb::parallel_reduce(
+        tbb::blocked_range<std::size_t>(0, x.size(), kGrain), false,
+        [&](const tbb::blocked_range<std::size_t>& r, bool split) {
+          for (std::size_t i = r.begin(); i != r.end() && !split; ++i)
+            for (const AgentId j : net.row(static_cast<AgentId>(i)))
+              split = split || x[j] != x[i];
+          return split;
+        },
+        [](bool p, bool q) { return p || q; });
+  }
+
+  std::uint64_t agent_updates() const override { return updates_; }
+
+ private:
+  // The agent whose opinion `i` copies, from 32 random bits (a degree is
+  // small next to 2^32, so the bias is negligible); i itself when alone.
+  AgentId neighbour(AgentId i, std::uint32_t bits) const {
+    if (graph_.complete()) {
+      const auto n = static_cast<std::uint32_t>(graph_.agents);
+      if (n < 2) return i;
+      const AgentId j = uniform_below32(bits, n - 1);
+      return j + (j >= i ? 1 : 0);
+    }
+    const SocialNetwork& net = *graph_.network;
+    const std::uint64_t begin = net.offsets[i];
+    const auto degree = static_cast<std::uint32_t>(net.offsets[i + 1] - begin);
+    return degree == 0 ? i : net.neighbours[begin + uniform_below32(bits, degree)];
+  }
+
+  std::uint64_t sequential_step(std::uint64_t t, std::vector<Real>& x) {
+    const std::uint64_t n = graph_.agents;
+    std::uint64_t changes = 0;
+    AgentId who[kBatch];
+    std::uint32_t pick[kBatch];
+    for (std::uint64_t base = 0; base < n; base += kBatch) {
+      const std::size_t size = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, n - base));
+      for (std::size_t k = 0; k < size; ++k) {
+        const auto b = rng_.bits(Purpose::classic, kVoter, t, base + k);
+        who[k] = static_cast<AgentId>(uniform_below(b[0], b[1], n));
+        pick[k] = b[2];
+      }
+      for (std::size_t k = 0; k < size; ++k) {
+        const AgentId i = who[k];
+        const Real copied = x[neighbour(i, pick[k])];
+        changes += copied != x[i] ? 1u : 0u;
+        x[i] = copied;
+      }
+    }
+    return changes;
+  }
+
+  std::uint64_t parallel_step(std::uint64_t t, std::vector<Real>& x) {
+    next_.resize(x.size());
+    const std::uint64_t changes = tbb::parallel_reduce(
+        tbb::blocked_range<std::size_t>(0, x.size(), kGrain), std::uint64_t{0},
+        [&](const tbb::blocked_range<std::size_t>& r, std::uint64_t count) {
+          for (std::size_t i = r.begin(); i != r.end(); ++i) {
+            const auto b = rng_.bits(Purpose::classic, kVoter, t, i);
+            const Real copied = x[neighbour(static_cast<AgentId>(i), b[0])];
+            count += copied != x[i] ? 1u : 0u;
+            next_[i] = copied;
+          }
+          return count;
+        },
+        [](std::uint64_t p, std::uint64_t q) { return p + q; });
+    x.swap(next_);
+    return changes;
+  }
+
+  Graph graph_;
+  Streams rng_;
+  bool parallel_;
+  std::vector<Real> next_;
+  std::uint64_t changes_ = 1;
+  std::uint64_t updates_ = 0;
+};
+
+}  // namespace
+
+template <class Real>
+std::unique_ptr<Rule<Real>> make_voter(const scenario::Classic& params, const Graph& graph,
+                                       const Streams& rng) {
+  return std::make_unique<Voter<Real>>(params, graph, rng);
+}
+
+template std::unique_ptr<Rule<float>> make_voter(const scenario::Classic&, const Graph&,
+                                                 const Streams&);
+template std::unique_ptr<Rule<double>> make_voter(const scenario::Classic&, const Graph&,
+                                                  const Streams&);
+
+}  // namespace detente::rules::classic
