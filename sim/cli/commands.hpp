@@ -12,5 +12,6 @@ int run_command(const Arguments& args, const std::string& command_line);
 int check_command(const Arguments& args);
 int params_command(const Arguments& args);
 int bench_command(const Arguments& args);
+int serve_command(const Arguments& args);
 
 }  // namespace detente::cli

@@ -20,6 +20,8 @@ usage:
   detente params [--markdown]                       every scenario key: type, unit, default, range
   detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
                                                     measure the step's speed
+  detente serve [SCENARIO.yaml] [--port P] [--host H]
+                                                    the workshop page: teams try strategies live
   detente --version
 
 Run `detente COMMAND --help` for the options of a command.
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
     if (command == "check") return detente::cli::check_command(args);
     if (command == "params") return detente::cli::params_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
+    if (command == "serve") return detente::cli::serve_command(args);
     if (command == "--version" || command == "version") {
       std::cout << "detente " << DETENTE_VERSION << " (" << DETENTE_GIT_COMMIT << ")\n";
       return 0;
@@ -51,7 +54,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::cerr << "detente: unknown command '" << command
-              << "'; the commands are run, check, params and bench (see detente --help)\n";
+              << "'; the commands are run, check, params, bench and serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";
