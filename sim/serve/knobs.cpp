@@ -32,6 +32,7 @@ constexpr Adjustable kAdjustable[] = {
     {"network.between.mean_degree", "Contact", "cross-border ties per person"},
     {"dynamics.contact.rate", "Contact", "meetings per tie"},
     {"dynamics.influence.confidence", "Society", "open-mindedness (confidence)"},
+    {"dynamics.influence.repulsion_threshold", "Society", "disagreement that repels"},
     {"dynamics.consolidation.rate", "Society", "consolidation rate"},
     {"dynamics.shocks.enabled", "Crisis", "crises happen"},
     {"dynamics.shocks.events[].step", "Crisis", "crisis"},
@@ -116,12 +117,12 @@ void set_slider(Knob& knob, const scenario::Scenario& base) {
   }
 }
 
+// What a person reads: "north national tv: slant" for media.north_national_tv.slant.
 std::string label_of(const std::string& entry, std::string_view key) {
-  std::string k(key);
-  std::replace(k.begin(), k.end(), '_', ' ');
-  std::replace(k.begin(), k.end(), '.', ' ');
-  if (entry.empty()) return k;
-  return entry + ": " + k;
+  std::string text = entry.empty() ? std::string(key) : entry + ": " + std::string(key);
+  std::replace(text.begin(), text.end(), '_', ' ');
+  std::replace(text.begin(), text.end(), '.', ' ');
+  return text;
 }
 
 const scenario::ParameterInfo* row_of(const std::vector<scenario::ParameterInfo>& table,

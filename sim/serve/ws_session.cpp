@@ -248,7 +248,6 @@ void WsSession::start_run(const Command& c) {
   }
   stop_team(c.team);
   team.id = hub_.next_run_id++;
-  send(started_message(c.team, team.id, *resolved, limits.replicates));
   // The sink runs on the run's thread: encode there, then hand the text to
   // the network thread, which drops it if the page has gone or the team has
   // moved on to another run.
@@ -263,6 +262,8 @@ void WsSession::start_run(const Command& c) {
   team.run->set_pace(pace_);
   team.active = true;
   ++hub_.active_runs;
+  // Before the run's first frame, which is posted after this handler ends.
+  send(started_message(c.team, team.id, *resolved, limits.replicates));
   team.run->start();
 }
 

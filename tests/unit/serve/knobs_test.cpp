@@ -57,7 +57,7 @@ TEST_CASE("list entries become one knob each, by name or numbered") {
   const auto knobs = detente::serve::workshop_knobs(s);
   const Knob& slant = knob(knobs, "media.north_national_tv.slant");
   CHECK(slant.table_path == "media[].slant");
-  CHECK(slant.label == "north_national_tv: slant");
+  CHECK(slant.label == "north national tv: slant");
   CHECK(slant.kind == "number");
   CHECK(slant.min == -1);
   CHECK(slant.max == 1);
