@@ -14,5 +14,6 @@ int params_command(const Arguments& args);
 int bench_command(const Arguments& args);
 int report_command(const Arguments& args);  // runs analysis/report.py
 int validate_command(const Arguments& args);
+int serve_command(const Arguments& args);
 
 }  // namespace detente::cli

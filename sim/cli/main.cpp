@@ -25,6 +25,8 @@ usage:
   detente report RESULTS_DIR [--out FILE.html]      a self-contained HTML policy brief
   detente validate [--quick] [--only CASE]... [--out FILE]
                                                     reproduce the classic models' known results
+  detente serve [SCENARIO.yaml] [--port P] [--host H]
+                                                    the workshop page: teams try strategies live
   detente --version
 
 Run `detente COMMAND --help` for the options of a command.
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     if (command == "bench") return detente::cli::bench_command(args);
     if (command == "report") return detente::cli::report_command(args);
     if (command == "validate") return detente::cli::validate_command(args);
+    if (command == "serve") return detente::cli::serve_command(args);
     if (command == "--version" || command == "version") {
       std::cout << "detente " << detente::version() << " (" << detente::git_commit() << ")\n";
       return 0;
@@ -58,8 +61,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::cerr << "detente: unknown command '" << command
-              << "'; the commands are run, check, params, bench, report and validate "
-                 "(see detente --help)\n";
+              << "'; the commands are run, check, params, bench, report, validate and "
+                 "serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";
