@@ -1,7 +1,5 @@
 #include "experiment/runner.hpp"
 
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -42,34 +40,33 @@ std::string utc_now_iso8601() {
 }  // namespace
 
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(threads));
+  SingleProcess here;
+  return run_replicates(scenario, options, here);
+}
+
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options,
+                         Cluster& cluster) {
+  const ThreadLimit limit(options.threads);
   const auto start = std::chrono::steady_clock::now();
 
   RunResult result;
-  result.threads = threads;
+  result.threads = limit.threads();
   result.started_at = utc_now_iso8601();
-  Progress progress(
-      "run " + scenario.name,
-      static_cast<std::uint64_t>(options.replicates) * static_cast<std::uint64_t>(scenario.steps),
-      options.progress);
-  std::vector<metrics::MetricRow> rows;
+  std::vector<RunSpec> runs;
   for (int r = 0; r < options.replicates; ++r) {
-    const auto replicate = static_cast<std::uint32_t>(r);
-    result.replicate_seeds.push_back(replicate_seed(scenario.seed, replicate));
-    auto simulation = make_simulation(scenario, replicate);
-    rows.clear();
-    simulation->record(rows);
-    while (simulation->now() < scenario.steps) {
-      simulation->step();
-      if (is_output_step(scenario, simulation->now())) simulation->record(rows);
-      progress.advance();
-    }
-    for (auto& row : rows)
-      result.rows.push_back({kBaseArm, r, std::move(row)});
+    runs.push_back({0, kBaseArm, r, &scenario});
+    result.replicate_seeds.push_back(replicate_seed(scenario.seed, static_cast<std::uint32_t>(r)));
   }
+  Progress progress("run " + scenario.name,
+                    (runs.size() + static_cast<std::size_t>(cluster.size()) - 1 -
+                     static_cast<std::size_t>(cluster.rank())) /
+                        static_cast<std::size_t>(cluster.size()),
+                    options.progress && cluster.is_root());
+  auto outputs = execute_runs(runs, cluster, progress);
   progress.finish();
+  for (std::size_t r = 0; r < outputs.size(); ++r)
+    for (auto& row : outputs[r].rows)
+      result.rows.push_back({kBaseArm, static_cast<std::int64_t>(r), std::move(row)});
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "experiment/batch.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
 
@@ -29,7 +30,11 @@ struct RunResult {
   int threads = 1;
 };
 
+// Replicates run in parallel (batch.hpp); under MPI they are dealt to the
+// ranks and only rank 0's result holds rows.
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options);
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options,
+                         Cluster& cluster);
 
 // Writes timeseries.csv, summary.csv, scenario.yaml and run.json into a
 // temporary sibling of `directory` and renames it into place, so a failed run

@@ -28,6 +28,8 @@ std::string type_of(const FieldInfo& info) {
     return "map role → share";
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return "list of group names";
+  } else if constexpr (std::is_same_v<M, std::vector<double>>) {
+    return "list of numbers";
   } else if constexpr (IsOptional<M>::value) {
     return type_of<typename IsOptional<M>::Inner>(info) + " (optional)";
   } else if constexpr (StructList<M>) {
