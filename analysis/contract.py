@@ -1,7 +1,7 @@
 """Reading a detente result folder: the output contract (design §4), nothing else.
 
     results = load("results/crisis")
-    results.summary          # arm,metric,subject,step,mean,sd,ci_low,ci_high,n
+    results.summary          # arm,metric,subject,step,mean,sd,ci_low,ci_high,n[,p10,p50,p90]
     results.pairs            # ["north->south", "south->north"]
     results.shocks           # [Shock(step=156, magnitude=0.35)]
 
@@ -25,6 +25,7 @@ from analysis import stats
 
 TIMESERIES_COLUMNS = ["arm", "replicate", "step", "metric", "subject", "value"]
 SUMMARY_COLUMNS = ["arm", "metric", "subject", "step", "mean", "sd", "ci_low", "ci_high", "n"]
+SUMMARY_PERCENTILES = ["p10", "p50", "p90"]  # appended by detente; older folders lack them
 COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
                    "ci_high", "glass_delta", "spending", "gain_per_million", "rank", "n"]
 AGENTS_COLUMNS = ["arm", "replicate", "step", "agent", "group", "subject", "value"]
@@ -236,7 +237,8 @@ def _read_db(path, found):
         missing = [c for c in columns if c not in frame.columns]
         if missing:
             raise ContractError(f"{path}: a table lacks the columns {', '.join(missing)}")
-        return frame[columns].reset_index(drop=True)
+        optional = SUMMARY_PERCENTILES if columns is SUMMARY_COLUMNS else []
+        return frame[columns + [c for c in optional if c in frame.columns]].reset_index(drop=True)
 
     return (run, only_this_run(read.get("timeseries"), TIMESERIES_COLUMNS),
             only_this_run(read.get("summaries"), SUMMARY_COLUMNS))

@@ -1,7 +1,5 @@
 #include "experiment/runner.hpp"
 
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -44,31 +42,39 @@ std::string utc_now_iso8601() {
 }  // namespace
 
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(threads));
+  SingleProcess here;
+  return run_replicates(scenario, options, here);
+}
+
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options,
+                         Cluster& cluster) {
+  const ThreadLimit limit(options.threads);
   const auto start = std::chrono::steady_clock::now();
 
   RunResult result;
-  result.threads = threads;
+  result.threads = limit.threads();
   result.started_at = utc_now_iso8601();
-  Progress progress(
-      "run " + scenario.name,
-      static_cast<std::uint64_t>(options.replicates) * static_cast<std::uint64_t>(scenario.steps),
-      options.progress);
+  std::vector<RunSpec> runs;
   for (int r = 0; r < options.replicates; ++r) {
-    const auto replicate = static_cast<std::uint32_t>(r);
-    result.replicate_seeds.push_back(replicate_seed(scenario.seed, replicate));
-    ReplicateOutput out;
-    run_replicate(scenario, replicate, &progress, out);
-    for (auto& row : out.rows)
-      result.rows.push_back({kBaseArm, r, std::move(row)});
+    runs.push_back({0, kBaseArm, r, &scenario});
+    result.replicate_seeds.push_back(replicate_seed(scenario.seed, static_cast<std::uint32_t>(r)));
+  }
+  Progress progress("run " + scenario.name,
+                    (runs.size() + static_cast<std::size_t>(cluster.size()) - 1 -
+                     static_cast<std::size_t>(cluster.rank())) /
+                        static_cast<std::size_t>(cluster.size()),
+                    options.progress && cluster.is_root());
+  auto outputs = execute_runs(runs, cluster, progress);
+  progress.finish();
+  for (std::size_t r = 0; r < outputs.size(); ++r) {
+    for (auto& row : outputs[r].rows)
+      result.rows.push_back({kBaseArm, static_cast<std::int64_t>(r), std::move(row)});
     if (!scenario.outputs.agents.empty()) {
-      result.agent_names = std::move(out.agent_names);
-      result.agents.push_back({kBaseArm, r, std::move(out.agents)});
+      result.agent_names = std::move(outputs[r].agent_names);
+      result.agents.push_back(
+          {kBaseArm, static_cast<std::int64_t>(r), std::move(outputs[r].agents)});
     }
   }
-  progress.finish();
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "metrics/agent_rows.hpp"
+#include "experiment/batch.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
 
@@ -32,7 +33,11 @@ struct RunResult {
   int threads = 1;
 };
 
+// Replicates run in parallel (batch.hpp); under MPI they are dealt to the
+// ranks and only rank 0's result holds rows.
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options);
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options,
+                         Cluster& cluster);
 
 // Writes timeseries.csv, summary.csv, agents.csv (when outputs.agents asks
 // for snapshots), scenario.yaml and run.json into a

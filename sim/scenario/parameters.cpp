@@ -30,6 +30,8 @@ std::string type_of(const FieldInfo& info) {
     return "list of group names";
   } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
     return "list of integers";
+  } else if constexpr (std::is_same_v<M, std::vector<double>>) {
+    return "list of numbers";
   } else if constexpr (IsOptional<M>::value) {
     return type_of<typename IsOptional<M>::Inner>(info) + " (optional)";
   } else if constexpr (StructList<M>) {

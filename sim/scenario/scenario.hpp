@@ -238,6 +238,36 @@ struct Outputs {
   friend bool operator==(const Outputs&, const Outputs&) = default;
 };
 
+// A sweep over scenario keys (`detente sweep`, design of experiments).
+enum class SweepDesign { grid, latin_hypercube, morris, sobol };
+
+struct SweepParameter {
+  std::string path;           // a --set path, e.g. network.between.mean_degree
+  std::optional<double> low;  // a range [low, high] …
+  std::optional<double> high;
+  std::vector<double> values;  // … or a list of values
+  bool integer = false;        // round drawn values to whole numbers
+  friend bool operator==(const SweepParameter&, const SweepParameter&) = default;
+};
+
+struct SweepOutcome {
+  std::string metric;
+  std::string subject = "all";
+  std::optional<std::int64_t> step;  // unset: the final step
+  friend bool operator==(const SweepOutcome&, const SweepOutcome&) = default;
+};
+
+struct Sweep {
+  SweepDesign design = SweepDesign::grid;
+  std::int64_t samples = 10;  // latin_hypercube points, morris trajectories, sobol base rows
+  std::int64_t levels = 3;    // grid levels of a range; morris grid levels (even)
+  std::int64_t replicates = 1;
+  std::int64_t bootstrap = 200;  // resamples behind sensitivity intervals
+  std::vector<SweepParameter> parameters;
+  std::vector<SweepOutcome> outcomes;
+  friend bool operator==(const Sweep&, const Sweep&) = default;
+};
+
 enum class Precision { float32, float64 };  // state arrays; float64 for exact special cases
 
 enum class StopWhen { never, converged };  // converged: see Classic::tolerance
@@ -256,6 +286,7 @@ struct Scenario {
   std::vector<Outlet> media;
   std::vector<Intervention> interventions;
   Outputs outputs;
+  Sweep sweep;
 
   std::string source_path;  // the file it came from (not part of the model)
   friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -61,6 +61,8 @@ def merge_arms(folders, out):
         spending_summary[column] = 0.0
     spending_summary["ci_low"] = spending_summary["mean"]
     spending_summary["ci_high"] = spending_summary["mean"]
+    for column in ("p10", "p50", "p90"):  # spending is the same in every replicate
+        spending_summary[column] = spending_summary["mean"]
     summary = pd.concat([summary, spending_summary[summary.columns]], ignore_index=True)
     summary.to_csv(out / "summary.csv", index=False)
     return out

@@ -34,7 +34,7 @@ TEST_CASE("run writes the output contract", "[run]") {
   const auto timeseries = read_text(dir / "out/timeseries.csv");
   CHECK(first_line(timeseries) == "arm,replicate,step,metric,subject,value");
   CHECK(first_line(read_text(dir / "out/summary.csv")) ==
-        "arm,metric,subject,step,mean,sd,ci_low,ci_high,n");
+        "arm,metric,subject,step,mean,sd,ci_low,ci_high,n,p10,p50,p90");
   // Both replicates, first and last output step, a directed pair and `all`.
   CHECK(timeseries.find("\nbase,1,60,mean,north->south,") != std::string::npos);
   CHECK(timeseries.find("\nbase,0,0,mean,south->north,") != std::string::npos);

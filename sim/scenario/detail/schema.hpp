@@ -41,6 +41,9 @@ constexpr auto enum_names(Tag<Schedule>) {
 constexpr auto enum_names(Tag<StopWhen>) {
   return std::array<std::string_view, 2>{"never", "converged"};
 }
+constexpr auto enum_names(Tag<SweepDesign>) {
+  return std::array<std::string_view, 4>{"grid", "latin_hypercube", "morris", "sobol"};
+}
 constexpr auto enum_names(Tag<Distribution::Kind>) {
   return std::array<std::string_view, 4>{"constant", "uniform", "beta", "normal"};
 }
@@ -57,6 +60,13 @@ constexpr std::string_view entry_noun(Tag<ShockEvent>) {
 }
 constexpr std::string_view entry_noun(Tag<Intervention>) {
   return "intervention";
+}
+
+constexpr std::string_view entry_noun(Tag<SweepParameter>) {
+  return "parameter";
+}
+constexpr std::string_view entry_noun(Tag<SweepOutcome>) {
+  return "outcome";
 }
 
 // Interventions take type-specific keys besides the common ones; the type
@@ -479,6 +489,67 @@ constexpr auto fields(Tag<Outputs>) {
   };
 }
 
+// ---- sweep -----------------------------------------------------------------
+
+constexpr auto fields(Tag<SweepParameter>) {
+  return std::tuple{
+      field(&SweepParameter::path, "path")
+          .required()
+          .text(Text::non_empty)
+          .about("The key to vary, as in `--set`: network.between.mean_degree, "
+                 "population.groups.north.size."),
+      field(&SweepParameter::low, "low").about("Lower end of a range (with `high`)."),
+      field(&SweepParameter::high, "high").about("Upper end of a range (with `low`)."),
+      field(&SweepParameter::values, "values")
+          .about("The values to take, instead of a range; designs pick among them."),
+      field(&SweepParameter::integer, "integer")
+          .about("Round drawn values to whole numbers (for integer keys)."),
+  };
+}
+
+constexpr auto fields(Tag<SweepOutcome>) {
+  return std::tuple{
+      field(&SweepOutcome::metric, "metric")
+          .required()
+          .text(Text::non_empty)
+          .about("Outcome metric, e.g. trusting_share (see the outputs in README.md)."),
+      field(&SweepOutcome::subject, "subject")
+          .text(Text::non_empty)
+          .about("Its subject: `all`, a group, or `north->south`."),
+      field(&SweepOutcome::step, "step")
+          .unit("steps")
+          .range(at_least(0))
+          .about("The output step to read; unset = the final step."),
+  };
+}
+
+constexpr auto fields(Tag<Sweep>) {
+  return std::tuple{
+      field(&Sweep::design, "design")
+          .about("grid: every combination; latin_hypercube: `samples` points; morris: `samples` "
+                 "trajectories of elementary effects; sobol: Saltelli sampling with `samples` "
+                 "base rows."),
+      field(&Sweep::samples, "samples")
+          .unit("points")
+          .range(at_least(2))
+          .about("Points (latin_hypercube), trajectories (morris) or base rows (sobol)."),
+      field(&Sweep::levels, "levels")
+          .unit("levels")
+          .range(at_least(2))
+          .about("Values of a range in a grid; grid levels of morris (even)."),
+      field(&Sweep::replicates, "replicates")
+          .unit("replicates")
+          .range(at_least(1))
+          .about("Replicates per point; outcomes are averaged over them."),
+      field(&Sweep::bootstrap, "bootstrap")
+          .unit("resamples")
+          .range(at_least(0))
+          .about("Bootstrap resamples behind the sensitivity intervals."),
+      field(&Sweep::parameters, "parameters").about("The keys to vary (`detente sweep`)."),
+      field(&Sweep::outcomes, "outcomes").about("The outcomes to analyse."),
+  };
+}
+
 constexpr auto fields(Tag<Scenario>) {
   return std::tuple{
       field(&Scenario::name, "name")
@@ -502,6 +573,7 @@ constexpr auto fields(Tag<Scenario>) {
       field(&Scenario::media, "media").about("Media outlets."),
       field(&Scenario::interventions, "interventions").about("The convener's programmes."),
       field(&Scenario::outputs, "outputs").about("What is recorded."),
+      field(&Scenario::sweep, "sweep").about("A design of experiments for `detente sweep`."),
   };
 }
 
@@ -523,6 +595,9 @@ static_assert(member_count<Dynamics>() == field_count<Dynamics>());
 static_assert(member_count<Outlet>() == field_count<Outlet>());
 static_assert(member_count<Intervention>() == field_count<Intervention>());
 static_assert(member_count<Outputs>() == field_count<Outputs>());
+static_assert(member_count<SweepParameter>() == field_count<SweepParameter>());
+static_assert(member_count<SweepOutcome>() == field_count<SweepOutcome>());
+static_assert(member_count<Sweep>() == field_count<Sweep>());
 static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
 // Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).
 static_assert(member_count<Distribution>() == 8);

@@ -55,6 +55,15 @@ TEST_CASE("every key to_yaml writes has a row, and every row is written",
   camp.end = 20;
   camp.rounds = 2;
   s.interventions.push_back(camp);
+  SweepParameter swept;
+  swept.path = "dynamics.contact.rate";
+  swept.low = 0.1;
+  swept.high = 0.2;
+  s.sweep.parameters.push_back(swept);
+  SweepOutcome outcome;
+  outcome.metric = "mean";
+  outcome.step = 10;
+  s.sweep.outcomes.push_back(outcome);
   const std::set<std::string> written = key_paths(to_yaml(s));
 
   std::set<std::string> rows;
