@@ -740,7 +740,8 @@ function connect() {
     }
     onMessage(message);
   });
-  socket.addEventListener('close', () => {
+  socket.addEventListener('close', (event) => {
+    if (event.code === 1009) showNotice('The last message was larger than the server accepts; reconnecting.');
     state.connected = false;
     $('connection').textContent = 'offline: reconnecting…';
     $('connection').className = 'connection off';
