@@ -718,7 +718,7 @@ function download(filename, text) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}`);
+  showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}  and report it with  detente report results/${filename.replace(/\.yaml$/, '')}`);
 }
 
 function connect() {
