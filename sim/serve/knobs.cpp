@@ -2,6 +2,7 @@
 #include "serve/knobs.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -23,14 +24,15 @@ namespace {
 struct Adjustable {
   std::string_view pattern;
   std::string_view section;
-  std::string_view label;        // a plain key: its label; a list: what an entry without a name is
-                                 // called ("crisis 1"); empty: made from the path
-  std::string_view except = "";  // with "[].*": keys starting with this are left out
+  std::string_view label;  // a plain key: its label; a list: what an entry without a name is
+                           // called ("crisis 1"); empty: made from the path
+  std::array<std::string_view, 2> except{};  // with "[].*": keys starting with these are left out
 };
 
 constexpr Adjustable kAdjustable[] = {
-    // A programme's unit prices are the scenario's facts, not a team's choice.
-    {"interventions[].*", "Programmes", "", "costs."},
+    // A programme's prices are the scenario's facts and its trigger the
+    // scenario's design, not a team's choice; everything else is.
+    {"interventions[].*", "Programmes", "", {"cost.", "when."}},
     {"media[].slant", "Media", ""},
     {"media[].exposure", "Media", ""},
     {"network.between.mean_degree", "Contact", "cross-border ties per person"},
@@ -204,7 +206,10 @@ void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& tab
     for (const auto& row : table) {
       const auto key = entry_key(row.path, list, entry, base);
       if (!key || (wanted != "*" && *key != wanted)) continue;
-      if (!a.except.empty() && key->starts_with(a.except)) continue;
+      if (std::any_of(a.except.begin(), a.except.end(), [&](std::string_view prefix) {
+            return !prefix.empty() && key->starts_with(prefix);
+          }))
+        continue;
       if (auto knob = make_knob(row, list + "." + entry + "." + *key, label_of(entry_name, *key),
                                 a.section, base))
         out.push_back(std::move(*knob));
