@@ -2,6 +2,7 @@
 #include "serve/knobs.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -15,18 +16,23 @@ namespace {
 
 // THE list of what a team may change, in page order. A path with "[]" is
 // expanded to every entry of that list in the scenario; "[].*" to every
-// numeric, boolean or choice key that an entry of that list has (so every
-// parameter of every declared programme, whatever its type). Bounds, units
-// and help are NOT here: they come from the parameter table.
+// numeric, boolean or choice key of the table that applies to the entry —
+// rows "list[].key" for every entry, "list[type=T].key" for entries of type
+// T — and that the entry has (so every parameter of every declared
+// programme, whatever its type). Bounds, units and help are NOT here: they
+// come from the parameter table.
 struct Adjustable {
   std::string_view pattern;
   std::string_view section;
   std::string_view label;  // a plain key: its label; a list: what an entry without a name is
                            // called ("crisis 1"); empty: made from the path
+  std::array<std::string_view, 2> except{};  // with "[].*": keys starting with these are left out
 };
 
 constexpr Adjustable kAdjustable[] = {
-    {"interventions[].*", "Programmes", ""},
+    // A programme's prices are the scenario's facts and its trigger the
+    // scenario's design, not a team's choice; everything else is.
+    {"interventions[].*", "Programmes", "", {"cost.", "when."}},
     {"media[].slant", "Media", ""},
     {"media[].exposure", "Media", ""},
     {"network.between.mean_degree", "Contact", "cross-border ties per person"},
@@ -156,6 +162,26 @@ std::optional<Knob> make_knob(const scenario::ParameterInfo& row, std::string pa
   return knob;
 }
 
+}  // namespace
+
+std::optional<std::string> entry_key(const std::string& row_path, const std::string& list,
+                                     const std::string& entry, const scenario::Scenario& base) {
+  if (!row_path.starts_with(list + "[")) return std::nullopt;
+  const std::size_t close = row_path.find("].", list.size());
+  if (close == std::string::npos) return std::nullopt;
+  const std::string selector = row_path.substr(list.size() + 1, close - list.size() - 1);
+  std::string key = row_path.substr(close + 2);
+  if (key.find('[') != std::string::npos) return std::nullopt;  // a list inside the entry
+  if (selector.empty()) return key;
+  const std::size_t equals = selector.find('=');
+  if (equals == std::string::npos) return std::nullopt;
+  const auto value = scenario::lookup(base, list + "." + entry + "." + selector.substr(0, equals));
+  if (!value || *value != selector.substr(equals + 1)) return std::nullopt;
+  return key;
+}
+
+namespace {
+
 void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& table,
             const scenario::Scenario& base, std::vector<Knob>& out) {
   const std::string pattern(a.pattern);
@@ -169,8 +195,7 @@ void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& tab
     return;
   }
   const std::string list = pattern.substr(0, list_at);
-  const std::string rest = pattern.substr(list_at + 2);  // ".slant" or ".*"
-  const std::string row_prefix = list + "[].";
+  const std::string wanted = pattern.substr(list_at + 3);  // "slant", or "*" for every key
   for (const std::string& entry : scenario::list_entries(base, list)) {
     // Entries without a name are numbered from 1 for people: "crisis 1".
     const bool numbered = entry.find_first_not_of("0123456789") == std::string::npos;
@@ -178,19 +203,16 @@ void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& tab
         a.label.empty() ? label_of("", list.substr(list.rfind('.') + 1)) : std::string(a.label);
     const std::string entry_name =
         numbered ? noun + " " + std::to_string(std::stoi(entry) + 1) : entry;
-    auto add = [&](const scenario::ParameterInfo& row) {
-      const std::string key = row.path.substr(row_prefix.size());
-      if (auto knob = make_knob(row, list + "." + entry + "." + key, label_of(entry_name, key),
+    for (const auto& row : table) {
+      const auto key = entry_key(row.path, list, entry, base);
+      if (!key || (wanted != "*" && *key != wanted)) continue;
+      if (std::any_of(a.except.begin(), a.except.end(), [&](std::string_view prefix) {
+            return !prefix.empty() && key->starts_with(prefix);
+          }))
+        continue;
+      if (auto knob = make_knob(row, list + "." + entry + "." + *key, label_of(entry_name, *key),
                                 a.section, base))
         out.push_back(std::move(*knob));
-    };
-    if (rest == ".*") {
-      for (const auto& row : table)
-        if (row.path.starts_with(row_prefix) &&
-            row.path.find("[]", row_prefix.size()) == std::string::npos)
-          add(row);
-    } else if (const auto* row = row_of(table, row_prefix + rest.substr(1))) {
-      add(*row);
     }
   }
 }
@@ -222,7 +244,11 @@ Bounds bounds_of(std::string_view range) {
 }
 
 std::vector<Knob> workshop_knobs(const scenario::Scenario& base) {
-  const auto table = scenario::parameter_table();
+  return workshop_knobs(base, scenario::parameter_table());
+}
+
+std::vector<Knob> workshop_knobs(const scenario::Scenario& base,
+                                 const std::vector<scenario::ParameterInfo>& table) {
   std::vector<Knob> knobs;
   for (const Adjustable& a : kAdjustable)
     expand(a, table, base, knobs);

@@ -11,10 +11,12 @@
 //   for (const Knob& k : workshop_knobs(base))
 //     std::cout << k.path << " in [" << k.min << ", " << k.max << "]\n";
 //   // media.north_national_tv.slant in [-1, 1] …
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "scenario/parameters.hpp"
 #include "scenario/scenario.hpp"
 
 namespace detente::serve {
@@ -36,6 +38,17 @@ struct Knob {
 // Every knob of `base`, in the order of kAdjustable, list entries expanded
 // (one knob per outlet, per intervention, per crisis event).
 std::vector<Knob> workshop_knobs(const scenario::Scenario& base);
+// The same from a given table (tests give one with rows the schema lacks).
+std::vector<Knob> workshop_knobs(const scenario::Scenario& base,
+                                 const std::vector<scenario::ParameterInfo>& table);
+
+// The key that a parameter-table row gives to entry `entry` of the list at
+// `list` (as list_entries names it), or nullopt when the row is about another
+// list, a list inside the entry, or another kind of entry. Rows read
+// "list[].key" (every entry) or "list[field=value].key" (entries whose
+// `field` is `value`, e.g. "interventions[type=exchange_program].cohort").
+std::optional<std::string> entry_key(const std::string& row_path, const std::string& list,
+                                     const std::string& entry, const scenario::Scenario& base);
 
 // The numeric bounds a table range text states, e.g. "[0, 1]" → {0, 1};
 // "≥ 0" → {0, +inf}; "" → {-inf, +inf}. Open bounds count as their limit.

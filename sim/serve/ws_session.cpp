@@ -46,6 +46,7 @@ void WsSession::start(beast::http::request<beast::http::string_body> request) {
 
 void WsSession::on_accept(beast::error_code ec) {
   if (ec) return;
+  open_ = true;
   if (joined_)
     send_welcome();
   else
@@ -63,13 +64,9 @@ void WsSession::read() {
 }
 
 void WsSession::on_read(beast::error_code ec, std::size_t) {
-  if (ec == websocket::error::message_too_big) {
-    send(error_message(std::nullopt, "message larger than the " +
-                                         std::to_string(hub_.workshop.limits().max_message_bytes) +
-                                         " bytes a page may send; the connection is closed"));
-    return close_after_pause();
-  }
-  // The page closed or the connection broke: its runs stop with it.
+  // The page closed or the connection broke: its runs stop with it. (A
+  // message over read_message_max has already been answered by the
+  // WebSocket layer with close code 1009, "too big", which the page shows.)
   if (ec) return close();
   const std::string text = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
@@ -82,7 +79,9 @@ void WsSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void WsSession::send(std::string text) {
-  if (closed_) return;
+  // Before the handshake is done its own response is being written: nothing
+  // else may write then (the hub only sends to joined(), i.e. open, pages).
+  if (closed_ || !open_) return;
   if (queue_.size() >= hub_.workshop.limits().max_queued_messages) return close();
   queue_.push_back(std::move(text));
   if (queue_.size() == 1) write();
@@ -112,8 +111,8 @@ void WsSession::close() {
   socket.close(ignored);
 }
 
-// After a wrong join code or an oversized message: let the page read why,
-// then close. The pause also slows anyone guessing codes.
+// After a wrong join code: let the page read why, then close. The pause
+// also slows anyone guessing codes.
 void WsSession::close_after_pause() {
   for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
     stop_team(t);

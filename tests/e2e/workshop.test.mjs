@@ -79,7 +79,7 @@ async function main() {
       '--disable-component-update', '--disable-sync', '--no-first-run', '--headless'],
     timeout: 60_000,
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const problems = [];

@@ -28,7 +28,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void send(std::string text);
   // Stops every run and closes the connection now.
   void close();
-  bool joined() const { return joined_; }
+  // Open (handshake done) and joined (code given, when one is asked).
+  bool joined() const { return open_ && joined_; }
 
  private:
   struct Team {
@@ -59,6 +60,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   boost::asio::steady_timer timer_;
   Hub& hub_;
   bool joined_;
+  bool open_ = false;  // the WebSocket handshake is done: writes may start
   bool closed_ = false;
   std::vector<Team> teams_;
   double pace_ = 0;

@@ -718,7 +718,7 @@ function download(filename, text) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}`);
+  showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}  and report it with  detente report results/${filename.replace(/\.yaml$/, '')}`);
 }
 
 function connect() {
@@ -740,7 +740,8 @@ function connect() {
     }
     onMessage(message);
   });
-  socket.addEventListener('close', () => {
+  socket.addEventListener('close', (event) => {
+    if (event.code === 1009) showNotice('The last message was larger than the server accepts; reconnecting.');
     state.connected = false;
     $('connection').textContent = 'offline: reconnecting…';
     $('connection').className = 'connection off';

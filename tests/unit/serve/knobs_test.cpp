@@ -111,3 +111,31 @@ TEST_CASE("lookup reads values the way --set addresses them") {
   CHECK(list_entries(s, "dynamics.shocks.events") == std::vector<std::string>{"0"});
   CHECK(list_entries(s, "interventions").empty());
 }
+
+TEST_CASE("table rows apply to list entries generally or by a field's value") {
+  const auto s = workshop_scenario();
+  using detente::serve::entry_key;
+  CHECK(entry_key("media[].slant", "media", "south_national_tv", s) == "slant");
+  // A type's own row applies only to entries of that type (here: a sponsor).
+  CHECK(entry_key("media[sponsor=north].credibility", "media", "north_national_tv", s) ==
+        "credibility");
+  CHECK_FALSE(entry_key("media[sponsor=north].credibility", "media", "south_national_tv", s));
+  CHECK(entry_key("dynamics.shocks.events[].magnitude", "dynamics.shocks.events", "0", s) ==
+        "magnitude");
+  CHECK_FALSE(entry_key("media[].audience[].x", "media", "north_national_tv", s));
+  CHECK_FALSE(entry_key("mediax[].slant", "media", "north_national_tv", s));
+  CHECK_FALSE(entry_key("population.groups[].size", "media", "north_national_tv", s));
+}
+
+TEST_CASE("a knob's bounds follow its table row, with no other change") {
+  const auto s = workshop_scenario();
+  auto table = detente::scenario::parameter_table();
+  const auto before = detente::serve::workshop_knobs(s, table).size();
+  // Pretend the schema moved media[].slant's range: the slider follows.
+  for (auto& row : table)
+    if (row.path == "media[].slant") row.range = "[-0.5, 0.5]";
+  const auto knobs = detente::serve::workshop_knobs(s, table);
+  CHECK(knobs.size() == before);
+  CHECK(knob(knobs, "media.north_national_tv.slant").min == -0.5);
+  CHECK(knob(knobs, "media.north_national_tv.slant").max == 0.5);
+}

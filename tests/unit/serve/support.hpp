@@ -179,6 +179,9 @@ class Client {
     }
   }
 
+  // The close code the server sent, after receive() threw because it closed.
+  int close_code() const { return static_cast<int>(ws_.reason().code); }
+
   // Closes the TCP connection abruptly, as a closed laptop would.
   void drop() {
     beast::error_code ignored;
