@@ -126,7 +126,9 @@ class Deffuant final : public Rule<Real> {
     return change;
   }
 
-  // Two meetings per draw: each pair needs 64 random bits.
+  // Two meetings per draw: each pair needs 64 random bits. The pairs' ends
+  // are looked up for the whole batch before any meeting, so the loads of
+  // a batch overlap instead of waiting for each other.
   Real sequential_network(std::uint64_t t, Real* x) {
     const std::uint64_t pairs = pairs_.a.size();
     const std::uint64_t count = pairs == 0 ? 0 : meetings_per_step();
@@ -134,16 +136,20 @@ class Deffuant final : public Rule<Real> {
     const AgentId* b = pairs_.b.data();
     Real change = 0;
     std::uint64_t chosen[kBatch];
+    AgentId first[kBatch], second[kBatch];
     for (std::uint64_t base = 0; base < count; base += kBatch) {
-      const std::size_t size =
-          static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, count - base));
+      const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, count - base));
       for (std::size_t k = 0; k < size; k += 2) {
         const auto bits = rng_.bits(Purpose::classic, kMeeting, t, (base + k) / 2);
         chosen[k] = uniform_below(bits[0], bits[1], pairs);
         chosen[k + 1] = uniform_below(bits[2], bits[3], pairs);
       }
+      for (std::size_t k = 0; k < size; ++k) {
+        first[k] = a[chosen[k]];
+        second[k] = b[chosen[k]];
+      }
       for (std::size_t k = 0; k < size; ++k)
-        change = std::max(change, meet(x, a[chosen[k]], b[chosen[k]], confidence_, rate_));
+        change = std::max(change, meet(x, first[k], second[k], confidence_, rate_));
     }
     meetings_ += count;
     return change;

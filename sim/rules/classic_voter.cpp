@@ -6,6 +6,7 @@
 #include <tbb/parallel_reduce.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "core/draws.hpp"
@@ -63,36 +64,42 @@ class Voter final : public Rule<Real> {
     return degree == 0 ? i : net.neighbours[begin + uniform_below32(bits, degree)];
   }
 
+  // Who copies whom does not depend on opinions: a batch's pairs are found
+  // first (their loads overlap), then the copies happen in order.
   std::uint64_t sequential_step(std::uint64_t t, std::vector<Real>& x) {
     const std::uint64_t n = graph_.agents;
     std::uint64_t changes = 0;
-    AgentId who[kBatch];
+    AgentId who[kBatch], whom[kBatch];
     std::uint32_t pick[kBatch];
     for (std::uint64_t base = 0; base < n; base += kBatch) {
-      const std::size_t size = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, n - base));
+      const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, n - base));
       for (std::size_t k = 0; k < size; ++k) {
         const auto b = rng_.bits(Purpose::classic, kVoter, t, base + k);
         who[k] = static_cast<AgentId>(uniform_below(b[0], b[1], n));
         pick[k] = b[2];
       }
+      for (std::size_t k = 0; k < size; ++k)
+        whom[k] = neighbour(who[k], pick[k]);
       for (std::size_t k = 0; k < size; ++k) {
-        const AgentId i = who[k];
-        const Real copied = x[neighbour(i, pick[k])];
-        changes += copied != x[i] ? 1u : 0u;
-        x[i] = copied;
+        const Real copied = x[whom[k]];
+        changes += copied != x[who[k]] ? 1u : 0u;
+        x[who[k]] = copied;
       }
     }
     return changes;
   }
 
+  // Agent i's choice is word i % 4 of draw (kVoter, t, i / 4): one draw
+  // serves four agents, whatever block they fall in.
   std::uint64_t parallel_step(std::uint64_t t, std::vector<Real>& x) {
     next_.resize(x.size());
     const std::uint64_t changes = tbb::parallel_reduce(
         tbb::blocked_range<std::size_t>(0, x.size(), kGrain), std::uint64_t{0},
         [&](const tbb::blocked_range<std::size_t>& r, std::uint64_t count) {
+          std::array<std::uint32_t, 4> b{};
           for (std::size_t i = r.begin(); i != r.end(); ++i) {
-            const auto b = rng_.bits(Purpose::classic, kVoter, t, i);
-            const Real copied = x[neighbour(static_cast<AgentId>(i), b[0])];
+            if (i == r.begin() || i % 4 == 0) b = rng_.bits(Purpose::classic, kVoter, t, i / 4);
+            const Real copied = x[neighbour(static_cast<AgentId>(i), b[i % 4])];
             count += copied != x[i] ? 1u : 0u;
             next_[i] = copied;
           }
