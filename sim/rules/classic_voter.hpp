@@ -13,7 +13,10 @@
 //               parallel loop with the same result at any thread count.
 // On the complete graph (and any regular graph) the share of 1s is a
 // martingale under either schedule, so the run ends at all-1 with probability
-// equal to the initial share (validated in tests/validation).
+// equal to the initial share (validated in tests/validation). On a bipartite
+// graph (a grid, an even ring) the parallel schedule can cycle: an
+// alternating pattern flips every step and never reaches consensus; use the
+// sequential schedule there.
 //
 // Converged: no neighbour disagrees with an agent any more (consensus on a
 // connected graph); the tolerance does not matter.
