@@ -49,19 +49,18 @@ class Voter final : public Rule<Real> {
   std::uint64_t agent_updates() const override { return updates_; }
 
  private:
-  // The agent whose opinion `i` copies, from 32 random bits (a degree is
-  // small next to 2^32, so the bias is negligible); i itself when alone.
-  AgentId neighbour(AgentId i, std::uint32_t bits) const {
+  // The agent whose opinion `i` copies, from 64 random bits; i itself when alone.
+  AgentId neighbour(AgentId i, std::uint32_t hi, std::uint32_t lo) const {
     if (graph_.complete()) {
-      const auto n = static_cast<std::uint32_t>(graph_.agents);
+      const std::uint64_t n = graph_.agents;
       if (n < 2) return i;
-      const AgentId j = uniform_below32(bits, n - 1);
+      const auto j = static_cast<AgentId>(uniform_below(hi, lo, n - 1));
       return j + (j >= i ? 1 : 0);
     }
     const SocialNetwork& net = *graph_.network;
     const std::uint64_t begin = net.offsets[i];
-    const auto degree = static_cast<std::uint32_t>(net.offsets[i + 1] - begin);
-    return degree == 0 ? i : net.neighbours[begin + uniform_below32(bits, degree)];
+    const std::uint64_t degree = net.offsets[i + 1] - begin;
+    return degree == 0 ? i : net.neighbours[begin + uniform_below(hi, lo, degree)];
   }
 
   // Who copies whom does not depend on opinions: a batch's pairs are found
@@ -70,16 +69,17 @@ class Voter final : public Rule<Real> {
     const std::uint64_t n = graph_.agents;
     std::uint64_t changes = 0;
     AgentId who[kBatch], whom[kBatch];
-    std::uint32_t pick[kBatch];
+    std::uint32_t pick_hi[kBatch], pick_lo[kBatch];
     for (std::uint64_t base = 0; base < n; base += kBatch) {
       const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, n - base));
       for (std::size_t k = 0; k < size; ++k) {
         const auto b = rng_.bits(Purpose::classic, kVoter, t, base + k);
         who[k] = static_cast<AgentId>(uniform_below(b[0], b[1], n));
-        pick[k] = b[2];
+        pick_hi[k] = b[2];
+        pick_lo[k] = b[3];
       }
       for (std::size_t k = 0; k < size; ++k)
-        whom[k] = neighbour(who[k], pick[k]);
+        whom[k] = neighbour(who[k], pick_hi[k], pick_lo[k]);
       for (std::size_t k = 0; k < size; ++k) {
         const Real copied = x[whom[k]];
         changes += copied != x[who[k]] ? 1u : 0u;
@@ -89,8 +89,8 @@ class Voter final : public Rule<Real> {
     return changes;
   }
 
-  // Agent i's choice is word i % 4 of draw (kVoter, t, i / 4): one draw
-  // serves four agents, whatever block they fall in.
+  // Agent i's choice is words 2(i % 2) and 2(i % 2) + 1 of draw
+  // (kVoter, t, i / 2): one draw serves two agents, whatever block they fall in.
   std::uint64_t parallel_step(std::uint64_t t, std::vector<Real>& x) {
     next_.resize(x.size());
     const std::uint64_t changes = tbb::parallel_reduce(
@@ -98,8 +98,9 @@ class Voter final : public Rule<Real> {
         [&](const tbb::blocked_range<std::size_t>& r, std::uint64_t count) {
           std::array<std::uint32_t, 4> b{};
           for (std::size_t i = r.begin(); i != r.end(); ++i) {
-            if (i == r.begin() || i % 4 == 0) b = rng_.bits(Purpose::classic, kVoter, t, i / 4);
-            const Real copied = x[neighbour(static_cast<AgentId>(i), b[i % 4])];
+            if (i == r.begin() || i % 2 == 0) b = rng_.bits(Purpose::classic, kVoter, t, i / 2);
+            const std::size_t w = 2 * (i % 2);
+            const Real copied = x[neighbour(static_cast<AgentId>(i), b[w], b[w + 1])];
             count += copied != x[i] ? 1u : 0u;
             next_[i] = copied;
           }

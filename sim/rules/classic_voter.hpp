@@ -9,8 +9,8 @@
 //               after another;
 //   parallel    synchronous: every agent copies a random neighbour's opinion
 //               as it stood at the start of the step (agent i's choice from
-//               word i % 4 of draw (kVoter, t, i / 4)), so the step is one
-//               parallel loop with the same result at any thread count.
+//               half of draw (kVoter, t, i / 2)), so the step is one parallel
+//               loop with the same result at any thread count.
 // On the complete graph (and any regular graph) the share of 1s is a
 // martingale under either schedule, so the run ends at all-1 with probability
 // equal to the initial share (validated in tests/validation). On a bipartite
