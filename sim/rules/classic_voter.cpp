@@ -3,6 +3,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/parallel_reduce.h>
 
 #include <algorithm>
@@ -15,7 +16,8 @@ namespace detente::rules::classic {
 namespace {
 
 constexpr std::size_t kGrain = 4096;
-constexpr std::size_t kBatch = 256;
+// Updates of the sequential schedule drawn ahead of running them.
+constexpr std::size_t kBatch = 16384;
 
 template <class Real>
 class Voter final : public Rule<Real> {
@@ -63,28 +65,53 @@ class Voter final : public Rule<Real> {
     return degree == 0 ? i : net.neighbours[begin + uniform_below(hi, lo, degree)];
   }
 
-  // Who copies whom does not depend on opinions: a batch's pairs are found
-  // first (their loads overlap), then the copies happen in order.
+  // Fills who/whom with updates [base, base + size) of step t: the agent,
+  // then the neighbour it copies (in a second loop, so the lookups overlap).
+  void draw_updates(std::uint64_t t, std::uint64_t base, std::size_t size, AgentId* who,
+                    AgentId* whom) {
+    const std::uint64_t n = graph_.agents;
+    pick_.resize(kBatch);
+    for (std::size_t k = 0; k < size; ++k) {
+      const auto b = rng_.bits(Purpose::classic, kVoter, t, base + k);
+      who[k] = static_cast<AgentId>(uniform_below(b[0], b[1], n));
+      pick_[k] = {b[2], b[3]};
+    }
+    for (std::size_t k = 0; k < size; ++k)
+      whom[k] = neighbour(who[k], pick_[k].first, pick_[k].second);
+  }
+
+  // Who copies whom does not depend on opinions: while one thread runs a
+  // batch of copies, the next batch is drawn on another (with one thread,
+  // one after the other); the copies happen in the same order either way.
   std::uint64_t sequential_step(std::uint64_t t, std::vector<Real>& x) {
     const std::uint64_t n = graph_.agents;
+    who_.resize(2 * kBatch);
+    whom_.resize(2 * kBatch);
+    const auto size_at = [&](std::uint64_t base) {
+      return static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, n - base));
+    };
     std::uint64_t changes = 0;
-    AgentId who[kBatch], whom[kBatch];
-    std::uint32_t pick_hi[kBatch], pick_lo[kBatch];
-    for (std::uint64_t base = 0; base < n; base += kBatch) {
-      const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, n - base));
-      for (std::size_t k = 0; k < size; ++k) {
-        const auto b = rng_.bits(Purpose::classic, kVoter, t, base + k);
-        who[k] = static_cast<AgentId>(uniform_below(b[0], b[1], n));
-        pick_hi[k] = b[2];
-        pick_lo[k] = b[3];
+    if (n > 0) draw_updates(t, 0, size_at(0), who_.data(), whom_.data());
+    for (std::uint64_t base = 0, half = 0; base < n; base += kBatch, half ^= 1) {
+      const AgentId* who = who_.data() + half * kBatch;
+      const AgentId* whom = whom_.data() + half * kBatch;
+      const std::size_t size = size_at(base);
+      const auto run = [&] {
+        for (std::size_t k = 0; k < size; ++k) {
+          const Real copied = x[whom[k]];
+          changes += copied != x[who[k]] ? 1u : 0u;
+          x[who[k]] = copied;
+        }
+      };
+      const std::uint64_t next = base + kBatch;
+      if (next >= n) {
+        run();
+        break;
       }
-      for (std::size_t k = 0; k < size; ++k)
-        whom[k] = neighbour(who[k], pick_hi[k], pick_lo[k]);
-      for (std::size_t k = 0; k < size; ++k) {
-        const Real copied = x[whom[k]];
-        changes += copied != x[who[k]] ? 1u : 0u;
-        x[who[k]] = copied;
-      }
+      tbb::parallel_invoke(run, [&] {
+        draw_updates(t, next, size_at(next), who_.data() + (half ^ 1) * kBatch,
+                     whom_.data() + (half ^ 1) * kBatch);
+      });
     }
     return changes;
   }
@@ -115,6 +142,8 @@ class Voter final : public Rule<Real> {
   Streams rng_;
   bool parallel_;
   std::vector<Real> next_;
+  std::vector<AgentId> who_, whom_;  // sequential schedule: two batches of updates
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pick_;  // and the batch being drawn
   std::uint64_t changes_ = 1;
   std::uint64_t updates_ = 0;
 };

@@ -6,7 +6,8 @@
 // agent without neighbours keeps its own). A step is N updates, scheduled:
 //   sequential  as published: update u of step t is a uniform random agent,
 //               from (Purpose::classic, kVoter, t, u), and updates happen one
-//               after another;
+//               after another (with two threads the next batch is drawn
+//               meanwhile: same order, same result);
 //   parallel    synchronous: every agent copies a random neighbour's opinion
 //               as it stood at the start of the step (agent i's choice from
 //               half of draw (kVoter, t, i / 2)), so the step is one parallel
