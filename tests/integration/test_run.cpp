@@ -164,8 +164,9 @@ TEST_CASE("validate prints the table, writes validation.csv and exits 0 when all
   auto r = run_detente("validate --quick --only degroot --only voter --out '" + csv + "'", dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("PASS  degroot:") != std::string::npos);
-  CHECK(r.out.find("PASS  voter:") != std::string::npos);
+  CHECK(r.out.find("pass  model ") == 0);
+  CHECK(r.out.find("\nPASS  degroot ") != std::string::npos);
+  CHECK(r.out.find("\nPASS  voter ") != std::string::npos);
   CHECK(r.out.find("4 of 4 targets reproduced") != std::string::npos);
   const auto text = read_text(csv);
   CHECK(first_line(text) == "model,target,source,measured,tolerance,pass");
