@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 #include "experiment/detail/validation_support.hpp"
@@ -36,14 +37,18 @@ bool all_passed(const std::vector<ValidationRow>& rows) {
 }
 
 std::string validation_table(const std::vector<ValidationRow>& rows) {
-  // One block per row: the target wraps, the numbers line up on one line.
+  // Columns: pass, model, measured, tolerance, then the target with its
+  // source on the line below, under it.
   std::string out;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-5s %-18s %-12s %-42s %s\n", "pass", "model", "measured",
+                "tolerance", "target / source");
+  out += line;
   for (const ValidationRow& r : rows) {
-    char measured[64];
-    std::snprintf(measured, sizeof measured, "%.6g", r.measured);
-    out += std::string(r.pass ? "PASS" : "FAIL") + "  " + r.model + ": " + r.target + "\n";
-    out += "      measured " + std::string(measured) + "   tolerance " + r.tolerance +
-           "   source " + r.source + "\n";
+    std::snprintf(line, sizeof line, "%-5s %-18s %-12.6g %-42s %s\n", r.pass ? "PASS" : "FAIL",
+                  r.model.c_str(), r.measured, r.tolerance.c_str(), r.target.c_str());
+    out += line;
+    out += std::string(80, ' ') + r.source + "\n";
   }
   const auto passed = std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.pass; });
   out += std::to_string(passed) + " of " + std::to_string(rows.size()) + " targets reproduced\n";

@@ -1,6 +1,7 @@
 // Validation of the discrete models: the voter model's exit probability and
 // the number of Axelrod's cultural regions.
 #include <cmath>
+#include <cstdio>
 
 #include "experiment/detail/validation_support.hpp"
 
@@ -38,14 +39,16 @@ std::vector<ValidationRow> voter(const ValidationOptions& options) {
     const double p = initial / replicates;
     const double measured = static_cast<double>(at_one) / replicates;
     const double half_width = 2.576 * std::sqrt(p * (1 - p) / replicates);
+    char tolerance[64];
+    std::snprintf(tolerance, sizeof tolerance, "within %.4f +/- %.4f (99%% binomial)", p,
+                  half_width);
     rows.push_back(
         row("voter",
             "N=100, complete graph, " + schedule + ": P(end at 1) = initial share of 1s (mean " +
                 text(p) + " over " + std::to_string(replicates) +
                 " runs); measured: share of runs ending at 1",
             "Liggett 1985, Interacting Particle Systems, ch. V; Sood & Redner 2005, PRL 94",
-            measured, "within " + text(p) + " +/- " + text(half_width) + " (99% binomial)",
-            converged == replicates && std::fabs(measured - p) <= half_width));
+            measured, tolerance, converged == replicates && std::fabs(measured - p) <= half_width));
   }
   return rows;
 }

@@ -39,11 +39,11 @@ enum Stream : std::uint32_t {
   kBinary = 2,     // voter: start at 1? (entity = agent)
   kCulture = 3,    // Axelrod: initial traits (entity = agent, draw = feature / 4)
   kColouring = 4,  // order in which pairs are coloured into matchings
-  kMeeting = 5,    // Deffuant–Weisbuch, sequential: the pairs that meet (entity = meeting)
-  kMatching = 6,   // Deffuant–Weisbuch, parallel, complete graph: the step's matching
-  kSweep = 7,      // Deffuant–Weisbuch, parallel, network: order of the classes in a sweep
-  kVoter = 8,      // voter: who copies whom (entity = micro-step or agent)
-  kAxelrod = 9,    // Axelrod: who interacts, and on what (entity = micro-step)
+  kMeeting = 5,   // Deffuant–Weisbuch, sequential: who meets (entity = meeting, on a network / 2)
+  kMatching = 6,  // Deffuant–Weisbuch, parallel, complete graph: the step's matching
+  kSweep = 7,     // Deffuant–Weisbuch, parallel, network: order of the classes in a sweep
+  kVoter = 8,     // voter: who copies whom (entity = update, or agent / 2 in parallel)
+  kAxelrod = 9,   // Axelrod: who interacts, and on what (entity = update)
 };
 
 // The meeting graph: a network, or (network == nullptr) the complete graph.

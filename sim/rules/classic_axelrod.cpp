@@ -23,17 +23,20 @@ class Axelrod final : public Rule<Real> {
     for (std::uint64_t u = 0; u < n; ++u) {
       const auto b = rng_.bits(Purpose::classic, kAxelrod, t, u);
       const auto i = static_cast<AgentId>(uniform_below(b[0], b[1], n));
-      const AgentId j = neighbour(i, b[2]);
+      const AgentId j = neighbour(i, b[2], b[3]);
       if (j == i) continue;
       std::uint16_t* ci = culture + static_cast<std::size_t>(i) * f;
       const std::uint16_t* cj = culture + static_cast<std::size_t>(j) * f;
       std::size_t overlap = 0;
       for (std::size_t k = 0; k < f; ++k)
         overlap += ci[k] == cj[k] ? 1u : 0u;
-      // Interact with probability overlap / F, compared exactly in integers.
-      if (overlap == f || static_cast<std::uint64_t>(b[3]) * f >= (overlap << 32)) continue;
+      if (overlap == 0 || overlap == f) continue;  // nothing to share, or nothing to learn
+      // Interact with probability overlap / F (compared exactly in integers),
+      // then copy one of the F − overlap differing traits.
       const auto c = rng_.bits(Purpose::classic, kAxelrod, t, u, 1);
-      std::size_t pick = uniform_below32(c[0], static_cast<std::uint32_t>(f - overlap));
+      if (static_cast<std::uint64_t>(c[0]) * f >= (static_cast<std::uint64_t>(overlap) << 32))
+        continue;
+      std::size_t pick = uniform_below(c[1], c[2], f - overlap);
       for (std::size_t k = 0; k < f; ++k) {
         if (ci[k] == cj[k]) continue;
         if (pick-- == 0) {
@@ -84,17 +87,17 @@ class Axelrod final : public Rule<Real> {
   std::uint64_t agent_updates() const override { return updates_; }
 
  private:
-  AgentId neighbour(AgentId i, std::uint32_t bits) const {
+  AgentId neighbour(AgentId i, std::uint32_t hi, std::uint32_t lo) const {
     if (graph_.complete()) {
-      const auto n = static_cast<std::uint32_t>(graph_.agents);
+      const std::uint64_t n = graph_.agents;
       if (n < 2) return i;
-      const AgentId j = uniform_below32(bits, n - 1);
+      const auto j = static_cast<AgentId>(uniform_below(hi, lo, n - 1));
       return j + (j >= i ? 1 : 0);
     }
     const SocialNetwork& net = *graph_.network;
     const std::uint64_t begin = net.offsets[i];
-    const auto degree = static_cast<std::uint32_t>(net.offsets[i + 1] - begin);
-    return degree == 0 ? i : net.neighbours[begin + uniform_below32(bits, degree)];
+    const std::uint64_t degree = net.offsets[i + 1] - begin;
+    return degree == 0 ? i : net.neighbours[begin + uniform_below(hi, lo, degree)];
   }
 
   Graph graph_;

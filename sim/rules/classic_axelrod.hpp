@@ -4,12 +4,13 @@
 // polarization", J. Conflict Resolution 41(2)).
 //
 // Each agent holds a culture of F features, each one of q traits (initially
-// uniform and independent). Update u of step t (draws from
-// (Purpose::classic, kAxelrod, t, u)): a uniform random agent i and a uniform
-// random neighbour j (on the complete graph, another agent) interact with
-// probability equal to their overlap o/F, the share of features on which
-// they agree; if they interact and differ somewhere (o < F), i copies j's
-// trait on one feature drawn uniformly among those where they differ. A step
+// uniform and independent). Update u of step t: a uniform random agent i
+// and a uniform random neighbour j (on the complete graph, another agent),
+// from draw (Purpose::classic, kAxelrod, t, u), interact with probability
+// equal to their overlap o/F, the share of features on which they agree; if
+// they interact and differ somewhere (o < F), i copies j's trait on one
+// feature drawn uniformly among those where they differ (both from draw 1 of
+// the same key, taken only when 0 < o < F). A step
 // is N updates, one after another, as published (there is no parallel
 // schedule). Works on a lattice (`network.within.model: grid`, von Neumann
 // neighbours, as Axelrod's 10×10 territory) or any network.

@@ -3,10 +3,12 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/parallel_reduce.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "core/draws.hpp"
@@ -19,10 +21,10 @@ namespace {
 // Meetings per parallel task: enough to amortise scheduling.
 constexpr std::size_t kGrain = 4096;
 
-// Meetings whose pairs are drawn before any of them runs: the draws do not
-// depend on opinions, so computing a batch first keeps the random-number
-// arithmetic out of the loop that reads and writes opinions.
-constexpr std::size_t kBatch = 256;
+// Meetings of the sequential schedule whose pairs are drawn before any of
+// them runs (even, as network meetings share draws in twos): large enough
+// that drawing the next batch on another thread pays for starting it.
+constexpr std::size_t kBatch = 16384;
 
 // One meeting, without a branch on the opinions (they are random, so a branch
 // would be mispredicted half the time): a pair out of range moves by 0.
@@ -63,7 +65,7 @@ class Deffuant final : public Rule<Real> {
     const auto t = static_cast<std::uint64_t>(context.step);
     Real* x = state.opinion.data();
     if (!parallel_)
-      last_change_ = graph_.complete() ? sequential_complete(t, x) : sequential_network(t, x);
+      last_change_ = sequential_step(t, x);
     else
       last_change_ = graph_.complete() ? parallel_complete(t, x) : parallel_network(x);
   }
@@ -92,7 +94,7 @@ class Deffuant final : public Rule<Real> {
         [&](const tbb::blocked_range<std::size_t>& r, bool active) {
           for (std::size_t k = r.begin(); k != r.end() && !active; ++k) {
             const Real d = std::fabs(x[pairs_.b[k]] - x[pairs_.a[k]]);
-            active = d<confidence_&& static_cast<double>(d)> tolerance;
+            active = (d < confidence_) && (static_cast<double>(d) > tolerance);
           }
           return active;
         },
@@ -104,14 +106,13 @@ class Deffuant final : public Rule<Real> {
  private:
   std::uint64_t meetings_per_step() const { return graph_.agents / 2; }
 
-  Real sequential_complete(std::uint64_t t, Real* x) {
-    const std::uint64_t n = graph_.agents;
-    const std::uint64_t count = meetings_per_step();
-    Real change = 0;
-    AgentId first[kBatch], second[kBatch];
-    for (std::uint64_t base = 0; base < count; base += kBatch) {
-      const std::size_t size =
-          static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, count - base));
+  // Fills first/second with the pairs of meetings [base, base + size) of
+  // step t. On a network two meetings share a draw (a pair needs 64 random
+  // bits), so `base` must be even.
+  void draw_pairs(std::uint64_t t, std::uint64_t base, std::size_t size, AgentId* first,
+                  AgentId* second) {
+    if (graph_.complete()) {
+      const std::uint64_t n = graph_.agents;
       for (std::size_t k = 0; k < size; ++k) {
         const auto b = rng_.bits(Purpose::classic, kMeeting, t, base + k);
         const auto i = static_cast<AgentId>(uniform_below(b[0], b[1], n));
@@ -119,31 +120,54 @@ class Deffuant final : public Rule<Real> {
         first[k] = i;
         second[k] = j + (j >= i ? 1 : 0);
       }
-      for (std::size_t k = 0; k < size; ++k)
-        change = std::max(change, meet(x, first[k], second[k], confidence_, rate_));
+      return;
     }
-    meetings_ += count;
-    return change;
+    // The pair indices first, then their ends: the lookups of the second
+    // loop are independent, so many of them wait on memory at once.
+    const std::uint64_t pairs = pairs_.a.size();
+    chosen_.resize(kBatch);
+    for (std::size_t k = 0; k < size; k += 2) {
+      const auto b = rng_.bits(Purpose::classic, kMeeting, t, (base + k) / 2);
+      chosen_[k] = uniform_below(b[0], b[1], pairs);
+      if (k + 1 < size) chosen_[k + 1] = uniform_below(b[2], b[3], pairs);
+    }
+    for (std::size_t k = 0; k < size; ++k) {
+      first[k] = pairs_.a[chosen_[k]];
+      second[k] = pairs_.b[chosen_[k]];
+    }
   }
 
-  // Two meetings per draw: each pair needs 64 random bits.
-  Real sequential_network(std::uint64_t t, Real* x) {
-    const std::uint64_t pairs = pairs_.a.size();
-    const std::uint64_t count = pairs == 0 ? 0 : meetings_per_step();
-    const AgentId* a = pairs_.a.data();
-    const AgentId* b = pairs_.b.data();
+  // The meetings of a step, one after another. Who meets whom does not
+  // depend on opinions, so while one thread runs a batch of meetings the
+  // next batch's pairs are drawn on another (with one thread, one after
+  // the other): the order of the meetings, hence the result, is the same.
+  Real sequential_step(std::uint64_t t, Real* x) {
+    const bool any = graph_.complete() || !pairs_.a.empty();
+    const std::uint64_t count = any ? meetings_per_step() : 0;
+    first_.resize(2 * kBatch);
+    second_.resize(2 * kBatch);
+    const auto size_at = [&](std::uint64_t base) {
+      return static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, count - base));
+    };
     Real change = 0;
-    std::uint64_t chosen[kBatch];
-    for (std::uint64_t base = 0; base < count; base += kBatch) {
-      const std::size_t size =
-          static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, count - base));
-      for (std::size_t k = 0; k < size; k += 2) {
-        const auto bits = rng_.bits(Purpose::classic, kMeeting, t, (base + k) / 2);
-        chosen[k] = uniform_below(bits[0], bits[1], pairs);
-        chosen[k + 1] = uniform_below(bits[2], bits[3], pairs);
+    if (count > 0) draw_pairs(t, 0, size_at(0), first_.data(), second_.data());
+    for (std::uint64_t base = 0, half = 0; base < count; base += kBatch, half ^= 1) {
+      const AgentId* first = first_.data() + half * kBatch;
+      const AgentId* second = second_.data() + half * kBatch;
+      const std::size_t size = size_at(base);
+      const auto run = [&] {
+        for (std::size_t k = 0; k < size; ++k)
+          change = std::max(change, meet(x, first[k], second[k], confidence_, rate_));
+      };
+      const std::uint64_t next = base + kBatch;
+      if (next >= count) {
+        run();
+        break;
       }
-      for (std::size_t k = 0; k < size; ++k)
-        change = std::max(change, meet(x, a[chosen[k]], b[chosen[k]], confidence_, rate_));
+      tbb::parallel_invoke(run, [&] {
+        draw_pairs(t, next, size_at(next), first_.data() + (half ^ 1) * kBatch,
+                   second_.data() + (half ^ 1) * kBatch);
+      });
     }
     meetings_ += count;
     return change;
@@ -207,7 +231,9 @@ class Deffuant final : public Rule<Real> {
   Real confidence_;
   Real rate_;
   bool parallel_;
-  MatchingClasses pairs_;  // network only; coloured for the parallel schedule
+  MatchingClasses pairs_;                // network only; coloured for the parallel schedule
+  std::vector<AgentId> first_, second_;  // sequential schedule: two batches of pairs
+  std::vector<std::uint64_t> chosen_;    // and the pair indices of the one being drawn
   std::vector<std::uint32_t> order_;
   std::size_t position_ = 0;
   std::uint64_t sweep_ = 0;

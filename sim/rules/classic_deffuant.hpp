@@ -10,7 +10,8 @@
 //   sequential  as published: meeting m of step t is one uniform random pair —
 //               a uniform edge, or on the complete graph two distinct uniform
 //               agents — drawn from (Purpose::classic, kMeeting, t, m), and the
-//               meetings happen one after another.
+//               meetings happen one after another (with two threads, the next
+//               batch's pairs are drawn meanwhile: same order, same result).
 //   parallel    disjoint pairs meet at once, one parallel loop per round, with
 //               the same result at any thread count (disjoint meetings commute):
 //               complete graph: each step a random perfect matching, agents

@@ -6,8 +6,9 @@
 // with m_i the weighted mean of the peers' opinions within ε (plus x_i with
 // weight self_weight), a_i the initial opinion, λ stubbornness and s
 // susceptibility per agent (from the groups, or the nodes file's columns),
-// and μ, ε, ρ, self_weight, peers from `dynamics.influence`; the arithmetic is
-// the trust rule's own (rules/detail/influence_update.hpp). Special cases:
+// and μ, ε, ρ, self_weight, peers from `dynamics.influence` (whose `enabled`
+// belongs to the trust rule and is not read); the arithmetic is the trust
+// rule's own (rules/detail/influence_update.hpp). Special cases:
 //   DeGroot           λ = 0, μ = s = 1, ε ≥ 1: x(t+1) = W·x(t), W the row-normalised
 //                     weights (a directed, weighted network with self-loops, loaded
 //                     with `network.directed: true`, weights as given);

@@ -6,13 +6,18 @@
 // agent without neighbours keeps its own). A step is N updates, scheduled:
 //   sequential  as published: update u of step t is a uniform random agent,
 //               from (Purpose::classic, kVoter, t, u), and updates happen one
-//               after another;
+//               after another (with two threads the next batch is drawn
+//               meanwhile: same order, same result);
 //   parallel    synchronous: every agent copies a random neighbour's opinion
-//               at the start of the step (draw (kVoter, t, agent)), so the step
-//               is one parallel loop with the same result at any thread count.
+//               as it stood at the start of the step (agent i's choice from
+//               half of draw (kVoter, t, i / 2)), so the step is one parallel
+//               loop with the same result at any thread count.
 // On the complete graph (and any regular graph) the share of 1s is a
 // martingale under either schedule, so the run ends at all-1 with probability
-// equal to the initial share (validated in tests/validation).
+// equal to the initial share (validated in tests/validation). On a bipartite
+// graph (a grid, an even ring) the parallel schedule can cycle: an
+// alternating pattern flips every step and never reaches consensus; use the
+// sequential schedule there.
 //
 // Converged: no neighbour disagrees with an agent any more (consensus on a
 // connected graph); the tolerance does not matter.
