@@ -10,7 +10,11 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build git pkg-config
   libboost-program-options-dev libboost-dev libeigen3-dev libtbb-dev libyaml-cpp-dev
-  catch2 librandom123-dev)
+  catch2 librandom123-dev libsqlite3-dev libboost-mpi-dev libboost-serialization-dev openmpi-bin
+  python3-numpy python3-pandas python3-matplotlib python3-yaml python3-pytest chromium)
+# The workshop page's browser test runs on Node.js (18 or later) and npm;
+# Debian's are taken only where no node is installed already.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 install_missing() {
   local missing=()

@@ -8,7 +8,7 @@
 
 namespace detente::cli {
 
-int run_command(const Arguments& args, const std::string& command_line) {
+int run_command(const Arguments& args, const std::string& command_line, Cluster& cluster) {
   po::options_description options("options");
   options.add_options()                                                                       //
       ("out,o", po::value<std::string>(), "result folder (default results/<scenario name>)")  //
@@ -38,7 +38,8 @@ int run_command(const Arguments& args, const std::string& command_line) {
   const auto scenario = load_scenario(values);
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
-  const auto result = run_replicates(scenario, run);
+  const auto result = run_replicates(scenario, run, cluster);
+  if (!cluster.is_root()) return 0;
   write_results(out, scenario, run, result, command_line);
   if (!values.count("quiet"))
     std::cerr << "wrote " << out << "/ (" << result.rows.size() << " rows, " << result.wall_seconds

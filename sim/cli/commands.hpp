@@ -4,13 +4,20 @@
 #include <string>
 #include <vector>
 
+#include "experiment/batch.hpp"
+
 namespace detente::cli {
 
 using Arguments = std::vector<std::string>;  // after the subcommand name
 
-int run_command(const Arguments& args, const std::string& command_line);
+int run_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
+int sweep_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
+int compare_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
 int check_command(const Arguments& args);
 int params_command(const Arguments& args);
 int bench_command(const Arguments& args);
+int report_command(const Arguments& args);  // runs analysis/report.py
+int validate_command(const Arguments& args);
+int serve_command(const Arguments& args);
 
 }  // namespace detente::cli

@@ -5,8 +5,10 @@
 #include <iostream>
 #include <string>
 
+#include "cli/cluster.hpp"
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "core/version.hpp"
 
 namespace {
 
@@ -16,13 +18,24 @@ constexpr const char* kUsage =
 usage:
   detente run SCENARIO.yaml [--out DIR] [--seed N] [--replicates R] [--threads T]
                             [--set path=value]... [--quiet]
+  detente sweep SCENARIO.yaml [--out DIR] [--resume] [--threads T] [--set path=value]...
+                                                    the scenario's sweep: block; sensitivity
+  detente compare SCENARIO.yaml [--replicates R] [--metric M]... [--baseline ARM]
+                                                    every arm against the baseline, paired
   detente check SCENARIO.yaml [--set path=value]...   validate, print the resolved scenario
   detente params [--markdown]                       every scenario key: type, unit, default, range
   detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
+                [--model deffuant|hegselmann_krause|voter]...
                                                     measure the step's speed
+  detente report RESULTS_DIR [--out FILE.html]      a self-contained HTML policy brief
+  detente validate [--quick] [--only CASE]... [--out FILE]
+                                                    reproduce the classic models' known results
+  detente serve [SCENARIO.yaml] [--port P] [--host H]
+                                                    the workshop page: teams try strategies live
   detente --version
 
-Run `detente COMMAND --help` for the options of a command.
+Run `detente COMMAND --help` for the options of a command. run, sweep and
+compare also run under `mpirun -np N detente …`, one rank per node.
 )";
 
 }  // namespace
@@ -38,12 +51,18 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const detente::cli::Arguments args(argv + 2, argv + argc);
   try {
-    if (command == "run") return detente::cli::run_command(args, command_line);
+    const auto cluster = detente::cli::make_cluster(argc, argv);
+    if (command == "run") return detente::cli::run_command(args, command_line, *cluster);
+    if (command == "sweep") return detente::cli::sweep_command(args, command_line, *cluster);
+    if (command == "compare") return detente::cli::compare_command(args, command_line, *cluster);
     if (command == "check") return detente::cli::check_command(args);
     if (command == "params") return detente::cli::params_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
+    if (command == "report") return detente::cli::report_command(args);
+    if (command == "validate") return detente::cli::validate_command(args);
+    if (command == "serve") return detente::cli::serve_command(args);
     if (command == "--version" || command == "version") {
-      std::cout << "detente " << DETENTE_VERSION << " (" << DETENTE_GIT_COMMIT << ")\n";
+      std::cout << "detente " << detente::version() << " (" << detente::git_commit() << ")\n";
       return 0;
     }
     if (command == "--help" || command == "-h" || command == "help") {
@@ -51,7 +70,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::cerr << "detente: unknown command '" << command
-              << "'; the commands are run, check, params and bench (see detente --help)\n";
+              << "'; the commands are run, sweep, compare, check, params, bench, report, "
+                 "validate and serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";

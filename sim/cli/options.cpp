@@ -28,13 +28,17 @@ bool parse(const Arguments& args, const po::options_description& options, const 
 }
 
 scenario::Scenario load_scenario(const po::variables_map& values) {
+  return scenario::load_file(values["scenario"].as<std::string>(), scenario_overrides(values));
+}
+
+std::vector<scenario::Override> scenario_overrides(const po::variables_map& values) {
   std::vector<scenario::Override> overrides;
   if (values.count("seed"))
     overrides.push_back({"seed", std::to_string(values["seed"].as<std::uint64_t>())});
   if (values.count("set"))
     for (const auto& assignment : values["set"].as<std::vector<std::string>>())
       overrides.push_back(scenario::parse_override(assignment));
-  return scenario::load_file(values["scenario"].as<std::string>(), overrides);
+  return overrides;
 }
 
 }  // namespace detente::cli

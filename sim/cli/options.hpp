@@ -21,4 +21,7 @@ bool parse(const Arguments& args, const po::options_description& options, const 
 // (and --seed, which is an override of `seed`).
 scenario::Scenario load_scenario(const po::variables_map& values);
 
+// The overrides load_scenario applies: --seed, then each --set in order.
+std::vector<scenario::Override> scenario_overrides(const po::variables_map& values);
+
 }  // namespace detente::cli

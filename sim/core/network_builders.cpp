@@ -149,6 +149,25 @@ void ring_lattice_layer(const GroupRange& g, double k, std::vector<Edge>& out) {
   });
 }
 
+// Row-major 2-D lattice: agent k is at (k / columns, k % columns) and tied to
+// its right and lower neighbours (von Neumann, no wrap-around).
+void grid_layer(const GroupRange& g, std::int64_t requested_columns, std::vector<Edge>& out) {
+  const std::uint64_t columns =
+      requested_columns > 0
+          ? static_cast<std::uint64_t>(requested_columns)
+          : static_cast<std::uint64_t>(std::llround(std::sqrt(static_cast<double>(g.size))));
+  if (columns == 0 || columns > g.size)
+    throw InputError("network.within.columns: expected at most " + std::to_string(g.size) +
+                     " (the size of group " + std::to_string(g.index + 1) + "), got " +
+                     std::to_string(columns));
+  for (std::uint64_t k = 0; k < g.size; ++k) {
+    const auto here = static_cast<AgentId>(g.begin + k);
+    if (k % columns + 1 < columns && k + 1 < g.size)
+      out.emplace_back(here, static_cast<AgentId>(here + 1));
+    if (k + columns < g.size) out.emplace_back(here, static_cast<AgentId>(here + columns));
+  }
+}
+
 // Lattice edge e = i·h + (j − 1) joins i to i + j; when rewired, its far end
 // is the first admissible draw at step ≥ `from` (words 2–3 of the entity's
 // bits), or none after kMaxRewireAttempts.
@@ -285,6 +304,8 @@ void within_layer(const scenario::WithinNetwork& spec, const GroupRange& g, cons
       return watts_strogatz_layer(g, spec.mean_degree, spec.rewire, rng, out);
     case NetworkModel::barabasi_albert:
       return barabasi_albert_layer(g, spec.mean_degree, rng, out);
+    case NetworkModel::grid:
+      return grid_layer(g, spec.columns, out);
   }
   throw std::invalid_argument("generate_network: unknown network model");
 }

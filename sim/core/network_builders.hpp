@@ -20,6 +20,10 @@
 //                    core of m + 1 agents; targets by preferential attachment
 //                    (uniform over the list of edge endpoints). Mean degree is
 //                    2m − m(m+1)/N.
+//   grid             a 2-D lattice filled row by row, `columns` agents a row (0: a
+//                    square of side √N); each agent tied to the agents left,
+//                    right, above and below it (von Neumann), no wrap-around; k
+//                    is ignored.
 // Between groups g < h: E_gh = round(between.mean_degree·(N_g + N_h) / (2(G − 1)))
 // distinct pairs with uniform ends in g and h, so an agent has on average
 // between.mean_degree cross-group ties in all. A request no group can hold (a

@@ -45,12 +45,16 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
-// A data line: its number, its text and up to four trimmed fields (a fourth
-// means "too many").
+// A nodes file may carry these per-agent columns after id,group.
+constexpr std::array<std::string_view, 6> kNodeColumns = {
+    "opinion", "trust", "susceptibility", "literacy", "convener_trust", "stubbornness"};
+
+// A data line: its number, its text and up to kNodeColumns.size() + 2 trimmed
+// fields (one more means "too many").
 struct Line {
   std::size_t number = 0;
   std::string_view text;
-  std::array<std::string_view, 4> field;
+  std::array<std::string_view, kNodeColumns.size() + 3> field;
   std::size_t fields = 0;
 };
 
@@ -83,10 +87,10 @@ bool is_header(const Line& line) {
   return f.empty() || std::string_view("0123456789+-.").find(f.front()) == std::string_view::npos;
 }
 
-// Calls visit(line) for every non-blank line but a leading header; returns
-// how many it visited.
+// Calls visit(line) for every non-blank line but a leading header (handed to
+// `header` when given); returns how many it visited.
 template <class Visit>
-std::size_t for_each_data_line(const TextFile& file, Visit visit) {
+std::size_t for_each_data_line(const TextFile& file, Visit visit, Line* header = nullptr) {
   std::string_view rest = file.text;
   std::size_t number = 0, visited = 0;
   bool first = true;
@@ -98,7 +102,10 @@ std::size_t for_each_data_line(const TextFile& file, Visit visit) {
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (trim(text).empty()) continue;
     const Line line = split(number, text);
-    if (std::exchange(first, false) && is_header(line)) continue;
+    if (std::exchange(first, false) && is_header(line)) {
+      if (header != nullptr) *header = line;
+      continue;
+    }
     visit(line);
     ++visited;
   }
@@ -151,7 +158,28 @@ class IdIndex {
 struct Agents {
   std::vector<std::uint32_t> group_begin;
   std::vector<std::uint64_t> external_id;
+  std::vector<NodeColumn> columns;
 };
+
+// The attribute columns a nodes header names after its first two fields.
+std::vector<std::string> column_names(const TextFile& file, const Line& header) {
+  std::vector<std::string> names;
+  for (std::size_t k = 2; k < header.fields; ++k) {
+    const std::string_view name = header.field[k];
+    if (std::find(kNodeColumns.begin(), kNodeColumns.end(), name) == kNodeColumns.end()) {
+      std::string known;
+      for (const std::string_view c : kNodeColumns)
+        known += (known.empty() ? "" : ", ") + std::string(c);
+      fail(file, header,
+           "unknown column " + quoted(name) + " (after id,group the columns may be " + known +
+               "): " + quoted(header.text));
+    }
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      fail(file, header, "column " + quoted(name) + " is named twice: " + quoted(header.text));
+    names.emplace_back(name);
+  }
+  return names;
+}
 
 Agents read_nodes(const TextFile& file, std::span<const std::string> group_names) {
   struct Node {
@@ -161,19 +189,44 @@ Agents read_nodes(const TextFile& file, std::span<const std::string> group_names
     std::string_view text;
   };
   std::vector<Node> nodes;
-  const std::size_t count = for_each_data_line(file, [&](const Line& line) {
-    std::uint64_t id = 0;
-    if (line.fields != 2 || !parse_id(line.field[0], id) || line.field[1].empty())
-      fail(file, line,
-           "expected \"id,group\" with a non-negative integer id, got " + quoted(line.text));
-    const auto g = std::find(group_names.begin(), group_names.end(), line.field[1]);
-    if (g == group_names.end())
-      fail(file, line,
-           "unknown group " + quoted(line.field[1]) +
-               " (declared groups: " + group_list(group_names) + "): " + quoted(line.text));
-    nodes.push_back(
-        {id, static_cast<std::uint32_t>(g - group_names.begin()), line.number, line.text});
-  });
+  Line header;
+  std::vector<std::string> names;
+  std::vector<double> values;  // node by node, names.size() each
+  std::string expected_form = "\"id,group\"";
+  bool header_read = false;
+  const std::size_t count = for_each_data_line(
+      file,
+      [&](const Line& line) {
+        if (!header_read) {
+          header_read = true;
+          if (header.fields > 2) {
+            names = column_names(file, header);
+            expected_form = quoted(header.text);
+          }
+        }
+        std::uint64_t id = 0;
+        if (line.fields != 2 + names.size() || !parse_id(line.field[0], id) ||
+            line.field[1].empty())
+          fail(file, line,
+               "expected " + expected_form + " with a non-negative integer id, got " +
+                   quoted(line.text));
+        const auto g = std::find(group_names.begin(), group_names.end(), line.field[1]);
+        if (g == group_names.end())
+          fail(file, line,
+               "unknown group " + quoted(line.field[1]) +
+                   " (declared groups: " + group_list(group_names) + "): " + quoted(line.text));
+        for (std::size_t c = 0; c < names.size(); ++c) {
+          double x = 0.0;
+          if (!parse_number(line.field[2 + c], x) || !(x >= 0.0 && x <= 1.0))
+            fail(file, line,
+                 "expected " + names[c] + " to be a number in [0, 1], got " +
+                     quoted(line.field[2 + c]) + ": " + quoted(line.text));
+          values.push_back(x);
+        }
+        nodes.push_back(
+            {id, static_cast<std::uint32_t>(g - group_names.begin()), line.number, line.text});
+      },
+      &header);
   if (count == 0) throw InputError(file.path + ": the file lists no nodes");
   if (count >= kNone) throw InputError(file.path + ": more than 4294967294 nodes");
 
@@ -210,9 +263,15 @@ Agents read_nodes(const TextFile& file, std::span<const std::string> group_names
     agents.group_begin[g + 1] += agents.group_begin[g];
   }
   agents.external_id.resize(nodes.size());
+  for (const std::string& name : names)
+    agents.columns.push_back({name, std::vector<double>(nodes.size())});
   std::vector<std::uint32_t> cursor(agents.group_begin.begin(), agents.group_begin.end() - 1);
-  for (const Node& n : nodes)
-    agents.external_id[cursor[n.group]++] = n.id;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const std::uint32_t agent = cursor[nodes[k].group]++;
+    agents.external_id[agent] = nodes[k].id;
+    for (std::size_t c = 0; c < names.size(); ++c)
+      agents.columns[c].values[agent] = values[k * names.size() + c];
+  }
   return agents;
 }
 
@@ -266,7 +325,7 @@ Agents agents_from_edges(const TextFile& file) {
   tbb::parallel_sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (ids.size() >= kNone) throw InputError(file.path + ": more than 4294967294 nodes");
-  return {{0, static_cast<std::uint32_t>(ids.size())}, std::move(ids)};
+  return {{0, static_cast<std::uint32_t>(ids.size())}, std::move(ids), {}};
 }
 
 // Each unordered cross-group pair once; agents are numbered group by group,
@@ -328,6 +387,7 @@ ImportedNetwork read_network_files(const std::string& edges_path, const std::str
                          std::move(edges.weights), directed);
   net.group_begin = std::move(agents.group_begin);
   net.external_id = std::move(agents.external_id);
+  net.columns = std::move(agents.columns);
   return net;
 }
 

@@ -9,10 +9,18 @@
 //   and its weights summed; self-loops are dropped. Directed networks keep
 //   edges as given (source listens to target, design §2.2), self-loops
 //   included.
-// Nodes file, one agent a line: id,group
+// Nodes file, one agent a line: id,group[,column…]
 //   group by name, one of the scenario's groups. Every id in the edge file must
 //   be listed; listed ids without edges are isolated agents. Without a nodes
 //   file every id in the edge file is an agent of the only declared group.
+//   A header may name per-agent columns after id,group, in any order, each
+//   at most once: opinion, trust, susceptibility, literacy, convener_trust,
+//   stubbornness. Their values (numbers in [0,1]) replace what the group's
+//   distributions would draw for that agent (`opinion`: the initial opinion
+//   of a classic model), e.g. for Friedkin–Johnsen with per-agent
+//   stubbornness:
+//     id,group,opinion,stubbornness
+//     0,village,1,0.5
 // Either file may start with a header line (first field not starting like a
 // number, e.g. "source,target"). Blank
 // lines are skipped; fields may be padded with spaces.
@@ -36,9 +44,16 @@
 
 namespace detente {
 
+// A per-agent column of the nodes file, in agent order.
+struct NodeColumn {
+  std::string name;  // opinion, trust, susceptibility, literacy, convener_trust, stubbornness
+  std::vector<double> values;
+};
+
 struct ImportedNetwork {
   std::vector<std::uint32_t> group_begin;  // G + 1 offsets
   std::vector<std::uint64_t> external_id;  // per agent: its id in the files
+  std::vector<NodeColumn> columns;         // from the nodes file's header, in its order
   SocialNetwork social;
   // Each unordered cross-group pair once (also for directed networks), a in the
   // lower group, sorted by (a, b); key = index, setting 0, all static.

@@ -1,7 +1,5 @@
 #include "experiment/runner.hpp"
 
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,8 +9,11 @@
 #include <memory>
 
 #include "core/rng.hpp"
+#include "core/version.hpp"
 #include "experiment/progress.hpp"
+#include "experiment/replicate.hpp"
 #include "experiment/simulation.hpp"
+#include "io/agents_csv.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
 #include "io/output_dir.hpp"
@@ -52,41 +53,48 @@ std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
 }
 
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(threads));
+  SingleProcess here;
+  return run_replicates(scenario, options, here);
+}
+
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options,
+                         Cluster& cluster) {
+  const ThreadLimit limit(options.threads);
   const auto start = std::chrono::steady_clock::now();
 
   RunResult result;
-  result.threads = threads;
+  result.threads = limit.threads();
   result.started_at = utc_now_iso8601();
   result.arms = selected_arms(scenario, options);
+  // Replicate r of every arm uses the streams of (seed, r): common random
+  // numbers, so arms differ by their policy only.
+  std::vector<scenario::Scenario> worlds;
+  worlds.reserve(result.arms.size());
+  for (const std::string& arm : result.arms)
+    worlds.push_back(scenario::resolve_arm(scenario, arm));
+  std::vector<RunSpec> runs;
+  for (std::size_t a = 0; a < result.arms.size(); ++a)
+    for (int r = 0; r < options.replicates; ++r)
+      runs.push_back({0, result.arms[a], r, &worlds[a]});
   for (int r = 0; r < options.replicates; ++r)
     result.replicate_seeds.push_back(replicate_seed(scenario.seed, static_cast<std::uint32_t>(r)));
+  }
   Progress progress("run " + scenario.name,
-                    static_cast<std::uint64_t>(result.arms.size()) *
-                        static_cast<std::uint64_t>(options.replicates) *
-                        static_cast<std::uint64_t>(scenario.steps),
-                    options.progress);
-  std::vector<metrics::MetricRow> rows;
-  // Arm by arm, replicate r of every arm uses the streams of (seed, r):
-  // common random numbers, so arms differ by their policy only.
-  for (const std::string& arm : result.arms) {
-    const scenario::Scenario world = scenario::resolve_arm(scenario, arm);
-    for (int r = 0; r < options.replicates; ++r) {
-      auto simulation = make_simulation(world, static_cast<std::uint32_t>(r));
-      rows.clear();
-      simulation->record(rows);
-      while (simulation->now() < world.steps) {
-        simulation->step();
-        if (is_output_step(world, simulation->now())) simulation->record(rows);
-        progress.advance();
-      }
-      for (auto& row : rows)
-        result.rows.push_back({arm, r, std::move(row)});
+                    (runs.size() + static_cast<std::size_t>(cluster.size()) - 1 -
+                     static_cast<std::size_t>(cluster.rank())) /
+                        static_cast<std::size_t>(cluster.size()),
+                    options.progress && cluster.is_root());
+  auto outputs = execute_runs(runs, cluster, progress);
+  progress.finish();
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    const RunSpec& run = runs[k];
+    for (auto& row : outputs[k].rows)
+      result.rows.push_back({run.arm, run.replicate, std::move(row)});
+    if (!scenario.outputs.agents.empty()) {
+      result.agent_names = std::move(outputs[k].agent_names);
+      result.agents.push_back({run.arm, run.replicate, std::move(outputs[k].agents)});
     }
   }
-  progress.finish();
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
@@ -103,14 +111,16 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
   const std::string dir = staged.path();
   io::write_timeseries_csv(dir + "/timeseries.csv", result.rows);
   io::write_summary_csv(dir + "/summary.csv", metrics::summarise(result.rows));
+  if (!scenario.outputs.agents.empty())
+    io::write_agents_csv(dir + "/agents.csv", result.agent_names, result.agents);
   {
     std::ofstream yaml(dir + "/scenario.yaml");
     yaml << scenario::to_yaml(scenario);
     if (!yaml) throw std::runtime_error("cannot write " + dir + "/scenario.yaml");
   }
   io::RunInfo info;
-  info.version = DETENTE_VERSION;
-  info.git_commit = DETENTE_GIT_COMMIT;
+  info.version = std::string(version());
+  info.git_commit = std::string(git_commit());
   info.scenario_name = scenario.name;
   info.scenario_file = scenario.source_path;
   info.host = host_name();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "metrics/agent_rows.hpp"
+#include "experiment/batch.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
 
@@ -25,24 +27,31 @@ struct RunOptions {
 };
 
 struct RunResult {
-  std::vector<std::string> arms;             // "base" first, then the arms run
-  std::vector<metrics::TimeseriesRow> rows;  // arm, replicate, step, metric, subject, value
+  std::vector<std::string> arms;                // "base" first, then the arms run
+  std::vector<metrics::TimeseriesRow> rows;     // arm, replicate, step, metric, subject, value
+  std::vector<metrics::AgentSnapshots> agents;  // outputs.agents, one block per arm and replicate
+  metrics::AgentNames agent_names;
   std::vector<std::uint64_t> replicate_seeds;
   double wall_seconds = 0.0;
   std::string started_at;  // ISO 8601, UTC
   int threads = 1;
 };
 
-// Runs the base and the chosen arms, each for every replicate; throws
-// InputError for an arm name the scenario does not declare.
+// Runs the base and the chosen arms, each for every replicate, in parallel
+// (batch.hpp); under MPI the runs are dealt to the ranks and only rank 0's
+// result holds rows. Throws InputError for an arm name the scenario does not
+// declare.
 RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options);
+RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& options,
+                         Cluster& cluster);
 
 // "base" and the arms `options` selects, in the scenario's order; throws
 // InputError (with a did-you-mean) for a name the scenario does not declare.
 std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
                                        const RunOptions& options);
 
-// Writes timeseries.csv, summary.csv, scenario.yaml and run.json into a
+// Writes timeseries.csv, summary.csv, agents.csv (when outputs.agents asks
+// for snapshots), scenario.yaml and run.json into a
 // temporary sibling of `directory` and renames it into place, so a failed run
 // leaves nothing half-written and an earlier result is replaced whole or not at all.
 void write_results(const std::string& directory, const scenario::Scenario& scenario,

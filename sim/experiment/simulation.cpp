@@ -9,7 +9,9 @@
 
 #include "core/network_builders.hpp"
 #include "core/network_file.hpp"
+#include "core/node_columns.hpp"
 #include "core/population_builder.hpp"
+#include "experiment/classic_world.hpp"
 #include "interventions/portfolio.hpp"
 #include "interventions/targeting.hpp"
 #include "metrics/intervention_metrics.hpp"
@@ -70,6 +72,12 @@ class SimulationImpl final : public Simulation {
     backlash_.assign(pop_.groups(), 0);
     next_ = pop_.trust;
     rules::summarise_ties(ties_, pop_.group, scenario_.dynamics.contact.positive_tie, summary_);
+    if (scenario_.dynamics.classic.model != scenario::ClassicModel::none) {
+      const rules::classic::Graph graph{implicit_complete_graph(scenario_) ? nullptr : &network_,
+                                        pop_.size()};
+      classic_ = std::make_unique<ClassicWorld<Real>>(scenario_, pop_, graph, node_columns_, rng_);
+    }
+    node_columns_.clear();
   }
 
   // One step, in the order of design §2. Every phase reads the state the
@@ -79,6 +87,12 @@ class SimulationImpl final : public Simulation {
     const std::int64_t t = step_ + 1;
     const rules::StepContext context{t, &rng_};
     const auto& dynamics = scenario_.dynamics;
+    // A classic model (dynamics.classic) is the only rule of its scenario.
+    if (classic_) {
+      classic_->step(context);
+      step_ = t;
+      return;
+    }
 
     // 1. Scheduled events. Interventions first: a programme running when a
     //    crisis hits is already in place. Then shocks, whose resilience counts
@@ -86,9 +100,13 @@ class SimulationImpl final : public Simulation {
     std::optional<PhaseClock> clock(std::in_place, times_.events);
     interventions::InterventionContext<Real> world{
         t, &rng_, &pop_, &network_, &ties_, &settings_, &outlets_, &backlash_, &speaker_weight_};
+    const std::size_t ties_before = ties_.size();
     portfolio_->step(world, [this](std::string_view metric, std::string_view subject) {
       return probe(metric, subject);
     });
+    // New programme teams add ties: shocks and extended contact must see them.
+    if (ties_.size() != ties_before)
+      rules::summarise_ties(ties_, pop_.group, dynamics.contact.positive_tie, summary_);
     if (dynamics.shocks.enabled) {
       for (const auto& hit :
            rules::shocks_at(dynamics.shocks, shock_masks_, pop_.groups(), context)) {
@@ -114,11 +132,17 @@ class SimulationImpl final : public Simulation {
     //    that extended contact, shocks and metrics read next.
     clock.emplace(times_.contact);
     if (dynamics.contact.enabled && ties_.size() > 0) {
-      rules::apply_contact(dynamics.contact, settings_, network_, pop_, summary_, ties_, context,
-                           next_);
+      const auto counts = rules::apply_contact(dynamics.contact, settings_, network_, pop_,
+                                               summary_, ties_, context, next_);
       swap_trust();
-      age_programme_ties();
-      rules::summarise_ties(ties_, pop_.group, dynamics.contact.positive_tie, summary_);
+      if (ties_.size() == ties_.static_count) {
+        // Only the ties that crossed the threshold change the summary.
+        rules::update_tie_summary(ties_, pop_.group, dynamics.contact.positive_tie,
+                                  counts.flipped_ties, summary_);
+      } else {
+        age_programme_ties();  // decay moves every programme tie
+        rules::summarise_ties(ties_, pop_.group, dynamics.contact.positive_tie, summary_);
+      }
     }
 
     // 4. Social influence among peers: people talk over what happened.
@@ -138,6 +162,7 @@ class SimulationImpl final : public Simulation {
   std::int64_t now() const override { return step_; }
 
   void record(std::vector<metrics::MetricRow>& out) const override {
+    if (classic_) return classic_->record(step_, out);
     metrics::MetricInput<Real> input;
     input.population = &pop_;
     input.outputs = &scenario_.outputs;
@@ -170,6 +195,33 @@ class SimulationImpl final : public Simulation {
   }
   const CrossTies& ties() const override { return ties_; }
   const interventions::Ledger& ledger() const override { return portfolio_->ledger(); }
+  bool converged() const override { return classic_ && classic_->converged(); }
+
+  void snapshot(std::int64_t step, std::vector<metrics::AgentRow>& out) const override {
+    if (classic_) return classic_->snapshot(step, out);
+    // Trust toward each out-group; subjects are the directed pairs, g then h.
+    const std::size_t groups = pop_.groups();
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+      const std::size_t g = pop_.group[i];
+      for (std::size_t h = 0; h < groups; ++h)
+        if (h != g)
+          out.push_back({step, pop_.external_id[i], static_cast<std::uint32_t>(g),
+                         static_cast<std::uint32_t>(g * (groups - 1) + h - (h > g ? 1 : 0)),
+                         static_cast<double>(pop_.trust[h][i])});
+    }
+  }
+
+  metrics::AgentNames agent_names() const override {
+    metrics::AgentNames names{pop_.group_names, {}};
+    if (classic_) {
+      names.subjects = classic_->subjects();
+      return names;
+    }
+    for (const auto& from : pop_.group_names)
+      for (const auto& to : pop_.group_names)
+        if (from != to) names.subjects.push_back(metrics::pair_subject(from, to));
+    return names;
+  }
 
   std::size_t agents() const override { return pop_.size(); }
   std::size_t cross_ties() const override { return ties_.size(); }
@@ -191,6 +243,7 @@ class SimulationImpl final : public Simulation {
     add(ties_.a), add(ties_.b), add(ties_.strength), add(ties_.key), add(ties_.setting);
     add(ties_.offsets), add(ties_.incident);
     add(summary_.positive_ties), add(summary_.positive_mask), add(summary_.any_ties);
+    if (classic_) total += classic_->bytes();
     return total;
   }
 
@@ -210,6 +263,13 @@ class SimulationImpl final : public Simulation {
       ties_ = std::move(imported.cross);
       pop_ = build_population<Real>(scenario_.population, group_begin, rng_);
       pop_.external_id = std::move(imported.external_id);
+      apply_node_columns<Real>(imported.columns, pop_);
+      node_columns_ = std::move(imported.columns);
+    } else if (implicit_complete_graph(scenario_)) {
+      // The classic models meet on the complete graph without its edges.
+      group_begin = group_ranges(scenario_.population);
+      network_ = build_csr(group_begin.back(), group_begin, {}, {}, false);
+      pop_ = build_population<Real>(scenario_.population, group_begin, rng_);
     } else {
       group_begin = group_ranges(scenario_.population);
       auto generated = generate_network(spec, group_begin, rng_);
@@ -237,6 +297,8 @@ class SimulationImpl final : public Simulation {
     r.slant = outlet.slant;
     r.credibility = outlet.credibility;
     r.convener_sponsored = outlet.sponsor == "convener";
+    // Who follows an outlet is drawn once (step 0); cache it for every step.
+    r.followers = rules::resolve_followers(r, pop_.group, rng_);
     return r;
   }
 
@@ -276,6 +338,8 @@ class SimulationImpl final : public Simulation {
   std::vector<std::uint32_t> shock_masks_;
   std::vector<scenario::Conditions> settings_;
   std::unique_ptr<interventions::Portfolio<Real>> portfolio_;
+  std::vector<NodeColumn> node_columns_;  // from a nodes file, until the classic world takes them
+  std::unique_ptr<ClassicWorld<Real>> classic_;
   std::vector<float> speaker_weight_;  // empty: every speaker weighs 1
   rules::TrustArrays<Real> next_;
   std::vector<std::uint64_t> backlash_;

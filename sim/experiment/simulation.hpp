@@ -13,6 +13,7 @@
 
 #include "core/network.hpp"
 #include "interventions/ledger.hpp"
+#include "metrics/agent_rows.hpp"
 #include "metrics/metrics.hpp"
 #include "scenario/scenario.hpp"
 
@@ -46,6 +47,13 @@ class Simulation {
   virtual std::vector<double> outgroup_trust() const = 0;
   virtual const CrossTies& ties() const = 0;
   virtual const interventions::Ledger& ledger() const = 0;
+  // With stop_when: converged, whether the classic model has converged: the
+  // state will not change any more, so the run may end (experiment/replicate.hpp).
+  virtual bool converged() const = 0;
+  // Appends every agent's current state, labelled `step` (outputs.agents).
+  virtual void snapshot(std::int64_t step, std::vector<metrics::AgentRow>& out) const = 0;
+  // The groups and subjects that snapshot rows index.
+  virtual metrics::AgentNames agent_names() const = 0;
 };
 
 // Builds the population and networks for `replicate` of `scenario`, in the

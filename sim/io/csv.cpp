@@ -68,7 +68,7 @@ void write_timeseries_csv(const std::filesystem::path& path,
 void write_summary_csv(const std::filesystem::path& path,
                        std::span<const metrics::SummaryRow> rows) {
   detail::TextFile file(path);
-  file.write("arm,metric,subject,step,mean,sd,ci_low,ci_high,n\n");
+  file.write("arm,metric,subject,step,mean,sd,ci_low,ci_high,n,p10,p50,p90\n");
   for (const auto& r : rows) {
     write_field(file, r.arm);
     file.write(',');
@@ -83,6 +83,10 @@ void write_summary_csv(const std::filesystem::path& path,
     }
     file.write(',');
     file.write_integer(r.n);
+    for (const double v : {r.p10, r.p50, r.p90}) {
+      file.write(',');
+      file.write_number(v);
+    }
     file.write('\n');
   }
   file.close();

@@ -6,7 +6,7 @@
 //
 // Headers are exactly
 //   timeseries.csv: arm,replicate,step,metric,subject,value
-//   summary.csv:    arm,metric,subject,step,mean,sd,ci_low,ci_high,n
+//   summary.csv:    arm,metric,subject,step,mean,sd,ci_low,ci_high,n,p10,p50,p90
 // Numbers use the shortest text that reads back to the same double ("nan",
 // "inf" for non-finite values); lines end in "\n"; a text field holding a
 // comma, a double quote or a line break is quoted, its quotes doubled (RFC 4180).

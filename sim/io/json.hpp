@@ -2,7 +2,7 @@
 // run.json: what produced a result folder (design §4).
 //
 //   io::RunInfo info;
-//   info.version = DETENTE_VERSION;
+//   info.version = std::string(detente::version());
 //   info.started_at = io::utc_iso8601(std::chrono::system_clock::now());
 //   ...
 //   io::write_run_json(dir / "run.json", info);

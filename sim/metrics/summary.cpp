@@ -1,5 +1,7 @@
 #include "metrics/summary.hpp"
 
+#include "metrics/order_statistics.hpp"
+
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -96,9 +98,16 @@ std::vector<SummaryRow> summarise(std::span<const TimeseriesRow> rows) {
       half_width = t_quantile(n) * sd / std::sqrt(static_cast<double>(n));
     }
 
+    std::sort(values.begin(), values.end());
+    const auto percentile = [&](double q) {
+      const auto at = detail::quantile_position(n, q);
+      if (at.frac == 0.0) return values[at.low];
+      return detail::lerp_numpy(values[at.low], values[at.low + 1], at.frac);
+    };
     const auto& first = rows[keys[begin].row];
     out.push_back({first.arm, first.row.metric, first.row.subject, first.row.step, mean, sd,
-                   mean - half_width, mean + half_width, static_cast<std::int64_t>(n)});
+                   mean - half_width, mean + half_width, static_cast<std::int64_t>(n),
+                   percentile(0.1), percentile(0.5), percentile(0.9)});
     begin = end;
   }
   return out;

@@ -6,8 +6,9 @@
 // One row per (arm, metric, subject, step) with the mean over replicates, the
 // sample sd (÷ n − 1) and a 95% confidence interval for the mean from
 // Student's t: mean ± t(0.975, n − 1)·sd/√n. With one replicate sd = 0 and the
-// interval collapses to the mean. Values are summed in replicate order, so the
-// result does not depend on the order the rows arrive in.
+// interval collapses to the mean. p10, p50 and p90 are the replicates'
+// percentiles by numpy's default linear method (order_statistics.hpp). Values are summed in
+// replicate order, so the result does not depend on the order the rows arrive in.
 //
 // Output order: arm, metric and subject each in the order they first appear in
 // the input, then step ascending.
@@ -30,6 +31,9 @@ struct SummaryRow {
   double ci_low = 0.0;
   double ci_high = 0.0;
   std::int64_t n = 0;
+  double p10 = 0.0;
+  double p50 = 0.0;
+  double p90 = 0.0;
 };
 
 // Throws std::invalid_argument when one (arm, replicate, metric, subject, step)

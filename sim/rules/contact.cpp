@@ -16,6 +16,7 @@
 #include <string>
 
 #include "rules/detail/blocks.hpp"
+#include "rules/detail/extended_counts.hpp"
 #include "rules/detail/positive_share.hpp"
 #include "rules/detail/state_shape.hpp"
 
@@ -49,8 +50,9 @@ void check_ties(const CrossTies& ties, std::size_t agents, std::size_t settings)
     detail::require(e == 0, "apply_contact",
                     "ties exist but their incidence was not built (rebuild_incidence)");
   } else {
-    detail::require(ties.offsets.size() == agents + 1 && ties.incident.size() == ties.offsets.back(),
-                    "apply_contact", "the tie incidence does not match the agent count");
+    detail::require(
+        ties.offsets.size() == agents + 1 && ties.incident.size() == ties.offsets.back(),
+        "apply_contact", "the tie incidence does not match the agent count");
   }
   if (settings > 0 && e > 0) {
     const std::size_t highest = *std::max_element(ties.setting.begin(), ties.setting.end());
@@ -62,49 +64,53 @@ void check_ties(const CrossTies& ties, std::size_t agents, std::size_t settings)
 
 template <class Real>
 ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Conditions> settings,
-                   const Population<Real>& population, const StepContext& context,
-                   CrossTies& ties, std::vector<std::int8_t>& events) {
+                   const Population<Real>& population, const StepContext& context, CrossTies& ties,
+                   std::vector<std::int8_t>& events) {
   const std::size_t count = ties.size();
   std::vector<ContactCounts> partial(detail::block_count(count, kTieBlock));
+  std::vector<std::vector<std::uint32_t>> flipped(partial.size());
   const auto step = static_cast<std::uint64_t>(context.step);
   const Streams& rng = *context.rng;
 
-  detail::for_each_block(count, kTieBlock, [&](std::size_t block, std::size_t begin,
-                                               std::size_t end) {
-    ContactCounts local;
-    for (std::size_t e = begin; e != end; ++e) {
-      const AgentId a = ties.a[e];
-      const AgentId b = ties.b[e];
-      const std::uint8_t ga = population.group[a];
-      const std::uint8_t gb = population.group[b];
-      double strength = ties.strength[e];
-      std::int8_t event = 0;
-      if (ga != gb) {  // a same-group pair is not a cross-group tie: it never meets
-        const auto u = rng.uniforms(Purpose::contact, 0, step, ties.key[e]);
-        const scenario::Conditions& setting =
-            settings.empty() ? params.everyday : settings[ties.setting[e]];
-        if (u[0] < params.rate * strength * setting.intensity) {
-          const double mean_trust = 0.5 * (static_cast<double>(population.trust[gb][a]) +
-                                           static_cast<double>(population.trust[ga][b]));
-          event = u[1] < positive_chance(params, setting, mean_trust) ? 1 : -1;
+  detail::for_each_block(
+      count, kTieBlock, [&](std::size_t block, std::size_t begin, std::size_t end) {
+        ContactCounts local;
+        for (std::size_t e = begin; e != end; ++e) {
+          const AgentId a = ties.a[e];
+          const AgentId b = ties.b[e];
+          const std::uint8_t ga = population.group[a];
+          const std::uint8_t gb = population.group[b];
+          double strength = ties.strength[e];
+          const bool was_positive = strength >= params.positive_tie;
+          std::int8_t event = 0;
+          if (ga != gb) {  // a same-group pair is not a cross-group tie: it never meets
+            const auto u = rng.uniforms(Purpose::contact, 0, step, ties.key[e]);
+            const scenario::Conditions& setting =
+                settings.empty() ? params.everyday : settings[ties.setting[e]];
+            if (u[0] < params.rate * strength * setting.intensity) {
+              const double mean_trust = 0.5 * (static_cast<double>(population.trust[gb][a]) +
+                                               static_cast<double>(population.trust[ga][b]));
+              event = u[1] < positive_chance(params, setting, mean_trust) ? 1 : -1;
+            }
+          }
+          if (event > 0) {
+            strength += params.strengthen * (1.0 - strength);
+            ++local.positive;
+          } else if (event < 0) {
+            strength -= params.weaken * strength;
+            ++local.negative;
+          }
+          // Social ties persist at the floor; programme ties below it are the
+          // caller's to drop.
+          if (e < ties.static_count) strength = std::max(strength, params.tie_floor);
+          ties.strength[e] = static_cast<float>(strength);
+          events[e] = event;
+          if ((static_cast<double>(ties.strength[e]) >= params.positive_tie) != was_positive)
+            flipped[block].push_back(static_cast<std::uint32_t>(e));
         }
-      }
-      if (event > 0) {
-        strength += params.strengthen * (1.0 - strength);
-        ++local.positive;
-      } else if (event < 0) {
-        strength -= params.weaken * strength;
-        ++local.negative;
-      }
-      // Social ties persist at the floor; programme ties below it are the
-      // caller's to drop.
-      if (e < ties.static_count) strength = std::max(strength, params.tie_floor);
-      ties.strength[e] = static_cast<float>(strength);
-      events[e] = event;
-    }
-    local.meetings = local.positive + local.negative;
-    partial[block] = local;
-  });
+        local.meetings = local.positive + local.negative;
+        partial[block] = local;
+      });
 
   ContactCounts total;
   for (const ContactCounts& p : partial) {
@@ -112,6 +118,8 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
     total.positive += p.positive;
     total.negative += p.negative;
   }
+  for (const auto& block : flipped)
+    total.flipped_ties.insert(total.flipped_ties.end(), block.begin(), block.end());
   return total;
 }
 
@@ -121,55 +129,91 @@ void update_trust(const scenario::Contact& params, const SocialNetwork& network,
                   const CrossTies& ties, const std::vector<std::int8_t>& events,
                   TrustArrays<Real>& next) {
   const std::size_t groups = population.trust.size();
+  const std::size_t n = population.size();
   const Real up = static_cast<Real>(params.generalisation * params.positive_step);
   const Real down = static_cast<Real>(params.generalisation * params.negative_step);
   const Real extended = static_cast<Real>(params.extended_rate);
   const bool has_ties = !ties.offsets.empty();
-  const bool has_extended = params.extended_rate > 0.0;
   const std::uint32_t* positive_mask = ties_before.positive_mask.data();
+  const auto counts = params.extended_rate > 0.0
+                          ? detail::extended_counts(network, ties_before.positive_mask, groups)
+                          : detail::ExtendedCounts{};
+  const bool has_extended = counts.any_holder;
 
-  tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, population.size(), kAgentGrain),
-      [&](const tbb::blocked_range<std::size_t>& range) {
-        for (std::size_t i = range.begin(); i != range.end(); ++i) {
-          const auto id = static_cast<AgentId>(i);
-          const std::size_t own = population.group[i];
-          const std::uint64_t first = has_ties ? ties.offsets[i] : 0;
-          const std::uint64_t last = has_ties ? ties.offsets[i + 1] : 0;
-          for (std::size_t h = 0; h < groups; ++h) {
-            if (h == own) {
-              next[h][i] = Real(0);
-              continue;
-            }
-            // Meetings with members of h, all applied to the start state. Most
-            // ties do not meet in a step, so the event is read first and the
-            // ends only for the few that did.
-            std::uint32_t positive = 0;
-            std::uint32_t negative = 0;
-            for (std::uint64_t k = first; k != last; ++k) {
-              const std::uint32_t e = ties.incident[k];
-              const std::int8_t event = events[e];
-              if (event == 0) continue;
-              const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
-              if (population.group[other] != h) continue;
-              if (event > 0) {
-                ++positive;
-              } else {
-                ++negative;
-              }
-            }
-            const Real x = population.trust[h][i];
-            Real change = up * (Real(1) - x) * static_cast<Real>(positive) -
-                          down * x * static_cast<Real>(negative);
-            if (has_extended) {
-              const auto share = static_cast<Real>(
-                  detail::positive_share(network, positive_mask, id, static_cast<std::uint32_t>(h)));
-              change += extended * (Real(1) - x) * share;
-            }
-            next[h][i] = detail::clamp01(x + change);
-          }
+  // Agent i's new trust from the start state: its own meetings, then
+  // extended contact through its in-group neighbours.
+  auto update_agent = [&](std::size_t i) {
+    const auto id = static_cast<AgentId>(i);
+    const std::size_t own = population.group[i];
+    const std::uint64_t first = has_ties ? ties.offsets[i] : 0;
+    const std::uint64_t last = has_ties ? ties.offsets[i + 1] : 0;
+    for (std::size_t h = 0; h < groups; ++h) {
+      if (h == own) {
+        next[h][i] = Real(0);
+        continue;
+      }
+      // Meetings with members of h, all applied to the start state. Most ties
+      // do not meet in a step, so the event is read first and the ends only
+      // for the few that did.
+      std::uint32_t positive = 0;
+      std::uint32_t negative = 0;
+      for (std::uint64_t k = first; k != last; ++k) {
+        const std::uint32_t e = ties.incident[k];
+        const std::int8_t event = events[e];
+        if (event == 0) continue;
+        const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
+        if (population.group[other] != h) continue;
+        if (event > 0) {
+          ++positive;
+        } else {
+          ++negative;
         }
-      });
+      }
+      const Real x = population.trust[h][i];
+      Real change =
+          up * (Real(1) - x) * static_cast<Real>(positive) - down * x * static_cast<Real>(negative);
+      if (has_extended) {
+        double share = 0.0;
+        if (counts.scattered) {
+          const auto peers = network.in_group_end[i] - network.in_group_begin[i];
+          if (peers > 0)
+            share = static_cast<double>(counts.count[h * n + i]) / static_cast<double>(peers);
+        } else {
+          share = detail::positive_share(network, positive_mask, id, static_cast<std::uint32_t>(h));
+        }
+        change += extended * (Real(1) - x) * static_cast<Real>(share);
+      }
+      next[h][i] = detail::clamp01(x + change);
+    }
+  };
+
+  if (has_extended && !counts.scattered) {
+    // Extended contact reaches (almost) everybody: every agent is updated.
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kAgentGrain),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        for (std::size_t i = range.begin(); i != range.end(); ++i)
+                          update_agent(i);
+                      });
+    return;
+  }
+  // Otherwise contact touches few agents in a step: the ends of ties that met
+  // and the neighbours of positive-tie holders. Everybody else keeps their
+  // trust, copied in bulk; the touched agents are recomputed exactly as above.
+  detail::copy_trust(population, next);
+  std::vector<std::uint8_t> touched(n, 0);
+  for (std::size_t e = 0; e < events.size(); ++e) {
+    if (events[e] != 0) touched[ties.a[e]] = touched[ties.b[e]] = 1;
+  }
+  if (has_extended) {
+    for (std::size_t h = 0; h < groups; ++h)
+      for (std::size_t i = 0; i < n; ++i)
+        if (counts.count[h * n + i] != 0) touched[i] = 1;
+  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 8 * kAgentGrain),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i)
+                        if (touched[i]) update_agent(i);
+                    });
 }
 
 }  // namespace

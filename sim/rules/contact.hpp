@@ -42,10 +42,18 @@ struct TieSummary {
 void summarise_ties(const CrossTies& ties, std::span<const std::uint8_t> group, double positive_tie,
                     TieSummary& out);
 
+// Brings `out` up to date after only the ties in `flipped` crossed the
+// positive threshold (and no tie was added or removed): recomputes the ends of
+// those ties only, with the same per-agent rule as summarise_ties.
+void update_tie_summary(const CrossTies& ties, std::span<const std::uint8_t> group,
+                        double positive_tie, std::span<const std::uint32_t> flipped,
+                        TieSummary& out);
+
 struct ContactCounts {
   std::uint64_t meetings = 0;
   std::uint64_t positive = 0;
   std::uint64_t negative = 0;
+  std::vector<std::uint32_t> flipped_ties;  // ties that crossed positive_tie, ascending
 };
 
 // `settings[k]` are the conditions of setting k (settings[0] = everyday).

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "rules/detail/influence_update.hpp"
 #include "rules/detail/peer_sums.hpp"
 #include "rules/detail/state_shape.hpp"
 
@@ -22,26 +23,8 @@ namespace {
 // Agents per task: rows of ~20 edges, so a task is tens of thousands of edges.
 constexpr std::size_t kGrain = 2048;
 
-template <class Real>
-struct InfluenceConstants {
-  Real rate;
-  Real confidence;           // infinity when unbounded
-  Real repulsion_threshold;  // infinity when off
-  Real repulsion_rate;
-  Real self_weight;
-  bool all_peers;
-};
-
-template <class Real>
-InfluenceConstants<Real> constants(const scenario::Influence& params) {
-  constexpr Real inf = std::numeric_limits<Real>::infinity();
-  return {static_cast<Real>(params.rate),
-          params.confidence >= 1.0 ? inf : static_cast<Real>(params.confidence),
-          params.repulsion_threshold ? static_cast<Real>(*params.repulsion_threshold) : inf,
-          static_cast<Real>(params.repulsion_rate),
-          static_cast<Real>(params.self_weight),
-          params.peers == scenario::Peers::all};
-}
+using detail::constants;
+using detail::InfluenceConstants;
 
 template <class Real, bool kEdgeWeights, bool kSpeakerWeights, bool kRepulsion>
 void influence_pass(const InfluenceConstants<Real>& c, const SocialNetwork& network,
@@ -95,19 +78,9 @@ void influence_pass(const InfluenceConstants<Real>& c, const SocialNetwork& netw
             }
 
             const Real xi = in.self;
-            const Real weight = c.self_weight + detail::PeerSums<Real>::total(acc.near_weight);
-            const Real mean =
-                weight > Real(0)
-                    ? (c.self_weight * xi + detail::PeerSums<Real>::total(acc.near_trust)) / weight
-                    : xi;
-            Real x = lambda * population.anchor[h][i] +
-                     (Real(1) - lambda) * ((Real(1) - pull) * xi + pull * mean);
-            if constexpr (kRepulsion) {
-              const Real all = detail::PeerSums<Real>::total(acc.all_weight);
-              if (all > Real(0)) {
-                x -= c.repulsion_rate * s * detail::PeerSums<Real>::total(acc.push) / all;
-              }
-            }
+            const Real mean = detail::peer_mean(c.self_weight, xi, acc);
+            Real x = detail::anchored_update(lambda, population.anchor[h][i], pull, xi, mean);
+            if constexpr (kRepulsion) x -= detail::repulsion(c.repulsion_rate, s, acc);
             next[h][i] = detail::clamp01(x);
           }
         }

@@ -90,8 +90,8 @@ void keep_followers(const Streams& rng, const ActiveOutlet& o, Candidates& c) {
 // The effect of outlet o on agent i, who is exposed to it; `u` decides backlash.
 template <class Real>
 void expose(const scenario::MediaRule& params, const ActiveOutlet& o,
-            const Population<Real>& population, std::uint32_t i, float u,
-            TrustArrays<Real>& next, std::uint64_t* backlash) {
+            const Population<Real>& population, std::uint32_t i, float u, TrustArrays<Real>& next,
+            std::uint64_t* backlash) {
   const std::size_t own = population.group[i];
   const double credibility = o.source->convener_sponsored
                                  ? static_cast<double>(population.convener_trust[i])
@@ -118,7 +118,8 @@ void reach_chunk(const scenario::MediaRule& params, const ActiveOutlet& o,
   if (source.followers) {
     const auto& list = *source.followers;
     auto from = std::lower_bound(list.begin(), list.end(), first);
-    for (; from != list.end() && *from < last; ++from) c.agent[c.count++] = *from;
+    for (; from != list.end() && *from < last; ++from)
+      c.agent[c.count++] = *from;
     keep_exposed(rng, o, step, c);
   } else {
     for (std::size_t i = first; i != last; ++i) {
@@ -146,16 +147,17 @@ std::vector<std::uint32_t> resolve_followers(const ResolvedOutlet& outlet,
                                              const Streams& rng) {
   const std::size_t n = group.size();
   std::vector<std::vector<std::uint32_t>> per_block(detail::block_count(n, detail::kBlock));
-  detail::for_each_block(n, detail::kBlock, [&](std::size_t block, std::size_t begin,
-                                                std::size_t end) {
-    for (std::size_t i = begin; i != end; ++i) {
-      if (((outlet.audience_mask >> group[i]) & 1u) && follows(rng, outlet, i)) {
-        per_block[block].push_back(static_cast<std::uint32_t>(i));
-      }
-    }
-  });
+  detail::for_each_block(
+      n, detail::kBlock, [&](std::size_t block, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i != end; ++i) {
+          if (((outlet.audience_mask >> group[i]) & 1u) && follows(rng, outlet, i)) {
+            per_block[block].push_back(static_cast<std::uint32_t>(i));
+          }
+        }
+      });
   std::vector<std::uint32_t> followers;
-  for (const auto& b : per_block) followers.insert(followers.end(), b.begin(), b.end());
+  for (const auto& b : per_block)
+    followers.insert(followers.end(), b.begin(), b.end());
   return followers;
 }
 
@@ -182,31 +184,32 @@ std::vector<std::uint64_t> apply_media(const scenario::MediaRule& params,
   std::vector<std::uint64_t> partial(detail::block_count(n, detail::kBlock) * groups, 0);
   detail::shape_like_trust(population, next);
 
-  detail::for_each_block(n, detail::kBlock, [&](std::size_t block, std::size_t begin,
-                                                std::size_t end) {
-    std::uint64_t* backlash = partial.data() + block * groups;
-    for (std::size_t h = 0; h < groups; ++h) {
-      std::copy(population.trust[h].begin() + static_cast<std::ptrdiff_t>(begin),
-                population.trust[h].begin() + static_cast<std::ptrdiff_t>(end),
-                next[h].begin() + static_cast<std::ptrdiff_t>(begin));
-    }
-    // Outlet by outlet, so every agent's effects add up in outlet order.
-    for (const ActiveOutlet& o : active) {
-      for (std::size_t first = begin; first < end; first += kChunk) {
-        reach_chunk(params, o, population, *context.rng, step, first,
-                    std::min(end, first + kChunk), next, backlash);
-      }
-    }
-    for (std::size_t i = begin; i != end; ++i) {
-      for (std::size_t h = 0; h < groups; ++h) {
-        if (h != population.group[i]) next[h][i] = detail::clamp01(next[h][i]);
-      }
-    }
-  });
+  detail::for_each_block(
+      n, detail::kBlock, [&](std::size_t block, std::size_t begin, std::size_t end) {
+        std::uint64_t* backlash = partial.data() + block * groups;
+        for (std::size_t h = 0; h < groups; ++h) {
+          std::copy(population.trust[h].begin() + static_cast<std::ptrdiff_t>(begin),
+                    population.trust[h].begin() + static_cast<std::ptrdiff_t>(end),
+                    next[h].begin() + static_cast<std::ptrdiff_t>(begin));
+        }
+        // Outlet by outlet, so every agent's effects add up in outlet order.
+        for (const ActiveOutlet& o : active) {
+          for (std::size_t first = begin; first < end; first += kChunk) {
+            reach_chunk(params, o, population, *context.rng, step, first,
+                        std::min(end, first + kChunk), next, backlash);
+          }
+        }
+        for (std::size_t i = begin; i != end; ++i) {
+          for (std::size_t h = 0; h < groups; ++h) {
+            if (h != population.group[i]) next[h][i] = detail::clamp01(next[h][i]);
+          }
+        }
+      });
 
   std::vector<std::uint64_t> total(groups, 0);
   for (std::size_t block = 0; block * groups < partial.size(); ++block) {
-    for (std::size_t g = 0; g < groups; ++g) total[g] += partial[block * groups + g];
+    for (std::size_t g = 0; g < groups; ++g)
+      total[g] += partial[block * groups + g];
   }
   return total;
 }

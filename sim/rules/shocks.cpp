@@ -37,9 +37,8 @@ std::vector<ShockHit> shocks_at(const scenario::Shocks& params,
   }
   if (params.poisson_rate > 0.0) {
     detail::require(context.rng != nullptr, "shocks_at", "the step context has no streams");
-    const double u =
-        context.rng->uniforms_double(Purpose::shock, 0, static_cast<std::uint64_t>(context.step),
-                                     0)[0];
+    const double u = context.rng->uniforms_double(Purpose::shock, 0,
+                                                  static_cast<std::uint64_t>(context.step), 0)[0];
     if (u < -std::expm1(-params.poisson_rate)) {  // 1 − e^(−rate), accurate for small rates
       hits.push_back(
           {params.poisson_magnitude, all_groups(group_count), params.poisson_surge_steps});

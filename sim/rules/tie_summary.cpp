@@ -10,6 +10,32 @@
 #include "rules/detail/state_shape.hpp"
 
 namespace detente::rules {
+namespace {
+
+// Agent i's entries of the summary, from its own incident ties.
+void summarise_agent(const CrossTies& ties, std::span<const std::uint8_t> group,
+                     double positive_tie, AgentId i, TieSummary& out) {
+  constexpr std::uint32_t kCountCap = std::numeric_limits<std::uint16_t>::max();
+  std::uint32_t positive = 0;
+  std::uint32_t mask = 0;
+  const std::uint64_t first = ties.offsets[i];
+  const std::uint64_t last = ties.offsets[i + 1];
+  for (std::uint64_t k = first; k != last; ++k) {
+    const std::uint32_t e = ties.incident[k];
+    // i is one end of e, so a ^ b ^ i is the other end.
+    const AgentId other = ties.a[e] ^ ties.b[e] ^ i;
+    const std::uint32_t is_positive =
+        static_cast<double>(ties.strength[e]) >= positive_tie ? 1u : 0u;
+    positive += is_positive;
+    mask |= is_positive << group[other];
+  }
+  out.positive_ties[i] = static_cast<std::uint16_t>(std::min(positive, kCountCap));
+  out.positive_mask[i] = mask;
+  out.any_ties[i] =
+      static_cast<std::uint16_t>(std::min(static_cast<std::uint32_t>(last - first), kCountCap));
+}
+
+}  // namespace
 
 void summarise_ties(const CrossTies& ties, std::span<const std::uint8_t> group, double positive_tie,
                     TieSummary& out) {
@@ -29,30 +55,24 @@ void summarise_ties(const CrossTies& ties, std::span<const std::uint8_t> group, 
   detail::require(n == 0 || *std::max_element(group.begin(), group.end()) < detail::kMaxGroups,
                   "summarise_ties", "group ids must be below 32 (one bit per group)");
 
-  constexpr std::uint32_t kCountCap = std::numeric_limits<std::uint16_t>::max();
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4096),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        std::uint32_t positive = 0;
-                        std::uint32_t mask = 0;
-                        const std::uint64_t first = ties.offsets[i];
-                        const std::uint64_t last = ties.offsets[i + 1];
-                        for (std::uint64_t k = first; k != last; ++k) {
-                          const std::uint32_t e = ties.incident[k];
-                          // i is one end of e, so a ^ b ^ i is the other end.
-                          const AgentId other = ties.a[e] ^ ties.b[e] ^ static_cast<AgentId>(i);
-                          const std::uint32_t is_positive =
-                              static_cast<double>(ties.strength[e]) >= positive_tie ? 1u : 0u;
-                          positive += is_positive;
-                          mask |= is_positive << group[other];
-                        }
-                        out.positive_ties[i] =
-                            static_cast<std::uint16_t>(std::min(positive, kCountCap));
-                        out.positive_mask[i] = mask;
-                        out.any_ties[i] = static_cast<std::uint16_t>(
-                            std::min(static_cast<std::uint32_t>(last - first), kCountCap));
-                      }
+                      for (std::size_t i = range.begin(); i != range.end(); ++i)
+                        summarise_agent(ties, group, positive_tie, static_cast<AgentId>(i), out);
                     });
+}
+
+void update_tie_summary(const CrossTies& ties, std::span<const std::uint8_t> group,
+                        double positive_tie, std::span<const std::uint32_t> flipped,
+                        TieSummary& out) {
+  detail::require(out.positive_ties.size() == group.size(), "update_tie_summary",
+                  "the summary to update has the wrong size: call summarise_ties first");
+  // Each end is recomputed from all its ties, so an agent listed twice gets
+  // the same entry twice: the result does not depend on the order.
+  for (const std::uint32_t e : flipped) {
+    summarise_agent(ties, group, positive_tie, ties.a[e], out);
+    summarise_agent(ties, group, positive_tie, ties.b[e], out);
+  }
 }
 
 }  // namespace detente::rules

@@ -24,11 +24,33 @@ std::string short_number(double x) {
   return text.data();
 }
 
+// A grid fills rows of `columns` agents; without columns every group must be a square.
+void check_grid(const Scenario& s, const Reporter& reporter) {
+  const std::int64_t columns = s.network.within.columns;
+  for (std::size_t i = 0; i < s.population.groups.size(); ++i) {
+    const Group& g = s.population.groups[i];
+    if (columns > g.size)
+      reporter.expected_at("network.within.columns",
+                           "at most the smallest group size (" + std::to_string(g.size) +
+                               ", group \"" + g.name + "\")",
+                           std::to_string(columns), "lower columns or enlarge the group");
+    const auto side =
+        static_cast<std::int64_t>(std::llround(std::sqrt(static_cast<double>(g.size))));
+    if (columns == 0 && side * side != g.size)
+      reporter.expected_at("population.groups[" + std::to_string(i) + "].size",
+                           "a square number for a square grid", std::to_string(g.size),
+                           "set network.within.columns to lay the group out in rows of that "
+                           "many agents");
+  }
+}
+
 void check_within(const Scenario& s, const Reporter& reporter) {
   const WithinNetwork& within = s.network.within;
   const std::string degree_path = "network.within.mean_degree";
   const std::string degree = format_number(within.mean_degree);
+  if (within.model == NetworkModel::grid) return check_grid(s, reporter);
   if (within.model == NetworkModel::complete) {
+    if (implicit_complete_graph(s)) return;  // no edges are built
     for (const Group& g : s.population.groups)
       if (g.size > kMaxCompleteGroup)
         reporter.expected_at(
@@ -72,6 +94,7 @@ void check_within(const Scenario& s, const Reporter& reporter) {
 }
 
 void check_between(const Scenario& s, const Reporter& reporter) {
+  if (s.population.groups.size() < 2) return;  // one group has no cross-group ties to make
   // The most cross-group ties per agent: every pair of agents in different
   // groups tied, 2·Σ_{g<h} n_g·n_h / N.
   double total = 0.0;

@@ -16,10 +16,13 @@ std::string group_names(const Scenario& scenario) {
 
 void check_population(const Scenario& scenario, const Reporter& reporter) {
   const auto& groups = scenario.population.groups;
-  // A loaded network names its nodes' groups itself (network.nodes_file).
-  if (scenario.network.file.empty() && groups.size() < 2)
+  // A loaded network names its nodes' groups itself (network.nodes_file); a
+  // classic model needs no out-group.
+  const bool classic = scenario.dynamics.classic.model != ClassicModel::none;
+  if (scenario.network.file.empty() && groups.size() < (classic ? 1u : 2u))
     reporter.fail(reporter.locate("population.groups"), "population.groups",
-                  "expected at least 2 groups, got " + std::to_string(groups.size()) +
+                  "expected at least " + std::string(classic ? "1 group" : "2 groups") + ", got " +
+                      std::to_string(groups.size()) +
                       "; detente models trust between communities, so declare each one (or "
                       "load a network with network.file)");
 
@@ -46,6 +49,7 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter) {
   check_references(scenario, reporter);
   check_dynamics(scenario, reporter);
   check_interventions(scenario, reporter);
+  check_classic(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

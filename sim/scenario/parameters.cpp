@@ -30,6 +30,10 @@ std::string type_of(const FieldInfo& info) {
     return info.text == Text::name ? "list of names" : "list of group names";
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return "map key path → value";
+  } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
+    return "list of integers";
+  } else if constexpr (std::is_same_v<M, std::vector<double>>) {
+    return "list of numbers";
   } else if constexpr (IsOptional<M>::value) {
     return type_of<typename IsOptional<M>::Inner>(info) + " (optional)";
   } else if constexpr (StructList<M>) {
@@ -44,7 +48,8 @@ std::string range_of(const FieldInfo& info) {
   if constexpr (IsOptional<M>::value) {
     return range_of<typename IsOptional<M>::Inner>(info);
   } else if constexpr (std::is_same_v<M, double> || std::is_same_v<M, std::int64_t> ||
-                       std::is_same_v<M, std::uint64_t> || std::is_same_v<M, Distribution>) {
+                       std::is_same_v<M, std::uint64_t> || std::is_same_v<M, Distribution> ||
+                       std::is_same_v<M, std::vector<std::int64_t>>) {
     return std::is_same_v<M, Distribution> ? "[0, 1]" : range_text(info.range);
   } else if constexpr (Named<M>) {
     return choice_list(enum_names(Tag<M>{}));

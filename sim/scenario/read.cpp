@@ -46,6 +46,10 @@ std::string expectation(const FieldInfo& info) {
                                    : "a list of group names, e.g. [north, south]";
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return arm_settings_expectation();
+  } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
+    return "a list of integers " + range_text(info.range);
+  } else if constexpr (std::is_same_v<M, std::vector<double>>) {
+    return "a list of numbers, e.g. [0.1, 0.2]";
   } else if constexpr (IsOptional<M>::value) {
     return expectation<typename IsOptional<M>::Inner>(info) + " (or null to unset it)";
   } else if constexpr (StructList<M>) {
@@ -125,6 +129,23 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
     return names;
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return read_arm_settings(v, path, r);
+  } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
+    if (!v.is_list()) r.expected(v, path, what);
+    std::vector<std::int64_t> numbers;
+    for (std::size_t i = 0; i < v.items.size(); ++i)
+      numbers.push_back(read_value<std::int64_t>(v.items[i], info, index_path(path, i), r));
+    return numbers;
+  } else if constexpr (std::is_same_v<M, std::vector<double>>) {
+    if (!v.is_list()) r.expected(v, path, what);
+    std::vector<double> numbers;
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+      const std::string item_path = index_path(path, i);
+      r.record(item_path, v.items[i]);
+      const auto n = parse_number(scalar_or_fail(v.items[i], item_path, "a number", r));
+      if (!n) r.expected(v.items[i], item_path, "a number");
+      numbers.push_back(*n);
+    }
+    return numbers;
   } else if constexpr (IsOptional<M>::value) {
     if (v.is_null()) return std::nullopt;
     using Inner = typename IsOptional<M>::Inner;

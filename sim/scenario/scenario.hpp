@@ -35,6 +35,13 @@ struct Distribution {
     d.value = v;
     return d;
   }
+  static Distribution uniform(double lo, double hi) {
+    Distribution d;
+    d.kind = Kind::uniform;
+    d.low = lo;
+    d.high = hi;
+    return d;
+  }
   friend bool operator==(const Distribution&, const Distribution&) = default;
 };
 
@@ -54,6 +61,7 @@ struct Group {
   Distribution literacy = Distribution::constant(0.3);
   Distribution convener_trust = Distribution::constant(0.5);
   Distribution stubbornness = Distribution::constant(0.1);  // λ of Friedkin–Johnsen
+  Distribution opinion = Distribution::uniform(0.0, 1.0);   // initial opinion, classic models
   friend bool operator==(const Group&, const Group&) = default;
 };
 
@@ -62,12 +70,20 @@ struct Population {
   friend bool operator==(const Population&, const Population&) = default;
 };
 
-enum class NetworkModel { complete, erdos_renyi, watts_strogatz, barabasi_albert, ring_lattice };
+enum class NetworkModel {
+  complete,
+  erdos_renyi,
+  watts_strogatz,
+  barabasi_albert,
+  ring_lattice,
+  grid,
+};
 
 struct WithinNetwork {
   NetworkModel model = NetworkModel::watts_strogatz;
   double mean_degree = 10.0;
-  double rewire = 0.1;  // Watts–Strogatz rewiring probability
+  double rewire = 0.1;       // Watts–Strogatz rewiring probability
+  std::int64_t columns = 0;  // grid: agents per row; 0 = a square grid
   friend bool operator==(const WithinNetwork&, const WithinNetwork&) = default;
 };
 
@@ -153,12 +169,30 @@ struct Shocks {
   friend bool operator==(const Shocks&, const Shocks&) = default;
 };
 
+// Classic opinion-dynamics models (design §2.3, §7), for validation and
+// teaching. With a model set, each agent holds one opinion (or, for Axelrod,
+// a culture) and that model is the only rule that runs (rules/classic.hpp).
+enum class ClassicModel { none, influence, deffuant, hegselmann_krause, voter, axelrod };
+enum class Schedule { sequential, parallel };
+
+struct Classic {
+  ClassicModel model = ClassicModel::none;
+  double confidence = 0.2;                   // ε of Deffuant–Weisbuch and Hegselmann–Krause
+  double rate = 0.5;                         // μ of Deffuant–Weisbuch
+  Schedule schedule = Schedule::sequential;  // Deffuant–Weisbuch and the voter model
+  std::int64_t features = 5;                 // F of Axelrod
+  std::int64_t traits = 10;                  // q of Axelrod
+  double tolerance = 1e-6;                   // of stop_when: converged
+  friend bool operator==(const Classic&, const Classic&) = default;
+};
+
 struct Dynamics {
   Influence influence;
   Contact contact;
   MediaRule media;
   Consolidation consolidation;
   Shocks shocks;
+  Classic classic;
   friend bool operator==(const Dynamics&, const Dynamics&) = default;
 };
 
@@ -177,10 +211,44 @@ struct Outputs {
   std::int64_t every = 4;
   double trusting_threshold = 0.6;  // θ of trusting_share
   double hostile_threshold = 0.3;
+  double cluster_gap = 1e-3;         // opinions further apart than this start a new cluster
+  std::vector<std::int64_t> agents;  // steps with a per-agent snapshot; −1 = the last step
   friend bool operator==(const Outputs&, const Outputs&) = default;
 };
 
+// A sweep over scenario keys (`detente sweep`, design of experiments).
+enum class SweepDesign { grid, latin_hypercube, morris, sobol };
+
+struct SweepParameter {
+  std::string path;           // a --set path, e.g. network.between.mean_degree
+  std::optional<double> low;  // a range [low, high] …
+  std::optional<double> high;
+  std::vector<double> values;  // … or a list of values
+  bool integer = false;        // round drawn values to whole numbers
+  friend bool operator==(const SweepParameter&, const SweepParameter&) = default;
+};
+
+struct SweepOutcome {
+  std::string metric;
+  std::string subject = "all";
+  std::optional<std::int64_t> step;  // unset: the final step
+  friend bool operator==(const SweepOutcome&, const SweepOutcome&) = default;
+};
+
+struct Sweep {
+  SweepDesign design = SweepDesign::grid;
+  std::int64_t samples = 10;  // latin_hypercube points, morris trajectories, sobol base rows
+  std::int64_t levels = 3;    // grid levels of a range; morris grid levels (even)
+  std::int64_t replicates = 1;
+  std::int64_t bootstrap = 200;  // resamples behind sensitivity intervals
+  std::vector<SweepParameter> parameters;
+  std::vector<SweepOutcome> outcomes;
+  friend bool operator==(const Sweep&, const Sweep&) = default;
+};
+
 enum class Precision { float32, float64 };  // state arrays; float64 for exact special cases
+
+enum class StopWhen { never, converged };  // converged: see Classic::tolerance
 
 struct Scenario {
   std::string name;
@@ -188,6 +256,7 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::int64_t steps = 520;
   std::string step_unit = "week";
+  StopWhen stop_when = StopWhen::never;
   Precision precision = Precision::float32;
   Population population;
   Network network;
@@ -198,9 +267,17 @@ struct Scenario {
   Convener convener;
   Budget budget;
   std::vector<Arm> arms;
+  Sweep sweep;
 
   std::string source_path;  // the file it came from (not part of the model)
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
+
+// A classic model on one group with `network.within.model: complete` and no
+// network file runs on the complete graph without building its edges.
+inline bool implicit_complete_graph(const Scenario& s) {
+  return s.dynamics.classic.model != ClassicModel::none && s.network.file.empty() &&
+         s.population.groups.size() == 1 && s.network.within.model == NetworkModel::complete;
+}
 
 }  // namespace detente::scenario

@@ -1,5 +1,6 @@
 // `detente run` end to end: the output contract, bitwise reproducibility at
 // every thread count, refusal of bad input, and every shipped scenario.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -34,7 +35,7 @@ TEST_CASE("run writes the output contract", "[run]") {
   const auto timeseries = read_text(dir / "out/timeseries.csv");
   CHECK(first_line(timeseries) == "arm,replicate,step,metric,subject,value");
   CHECK(first_line(read_text(dir / "out/summary.csv")) ==
-        "arm,metric,subject,step,mean,sd,ci_low,ci_high,n");
+        "arm,metric,subject,step,mean,sd,ci_low,ci_high,n,p10,p50,p90");
   // Both replicates, first and last output step, a directed pair and `all`.
   CHECK(timeseries.find("\nbase,1,60,mean,north->south,") != std::string::npos);
   CHECK(timeseries.find("\nbase,0,0,mean,south->north,") != std::string::npos);
@@ -154,4 +155,68 @@ TEST_CASE("every shipped scenario runs at reduced size", "[run][scenarios]") {
     CHECK(r.exit_code == 0);
   }
   CHECK(count >= 2);
+}
+
+TEST_CASE("the version names the commit the program was built from", "[run][provenance]") {
+  const auto dir = scratch_dir("version");
+  const auto head = run_detente("--version", dir);
+  REQUIRE(head.exit_code == 0);
+  // The same commit as the source tree's HEAD (the build stamps it each time).
+  const std::string command = std::string("git -C '") + DETENTE_SOURCE_DIR +
+                              "' rev-parse --short=12 HEAD > '" + (dir / "head.txt").string() +
+                              "' 2>/dev/null";
+  if (std::system(command.c_str()) == 0) {
+    auto commit = read_text(dir / "head.txt");
+    commit = commit.substr(0, commit.find('\n'));
+    CHECK(head.out.find(commit) != std::string::npos);
+  }
+  CHECK(head.out.rfind("detente ", 0) == 0);
+}
+
+TEST_CASE("validate prints the table, writes validation.csv and exits 0 when all pass",
+          "[validate]") {
+  const auto dir = scratch_dir("validate");
+  const auto csv = (dir / "validation.csv").string();
+  auto r = run_detente("validate --quick --only degroot --only voter --out '" + csv + "'", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("pass  model ") == 0);
+  CHECK(r.out.find("\nPASS  degroot ") != std::string::npos);
+  CHECK(r.out.find("\nPASS  voter ") != std::string::npos);
+  CHECK(r.out.find("4 of 4 targets reproduced") != std::string::npos);
+  const auto text = read_text(csv);
+  CHECK(first_line(text) == "model,target,source,measured,tolerance,pass");
+  CHECK(std::count(text.begin(), text.end(), '\n') == 5);
+  r = run_detente("validate --only nothing", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--only: expected one of degroot") != std::string::npos);
+}
+
+TEST_CASE("a classic scenario writes agents.csv with each agent's final opinion",
+          "[run][classic]") {
+  const auto dir = scratch_dir("agents");
+  const auto r = run_detente(
+      "run scenarios/classic/friedkin_johnsen.yaml --quiet --out '" + (dir / "out").string() + "'",
+      dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto agents = read_text(dir / "out/agents.csv");
+  CHECK(first_line(agents) == "arm,replicate,step,agent,group,subject,value");
+  // x* = (9/11, 6/11, 6/11); the file has the shortest text that reads back.
+  CHECK(agents.find("\nbase,0,0,0,village,all,1\n") != std::string::npos);
+  CHECK(agents.find("\nbase,0,500,0,village,all,0.81818181818181") != std::string::npos);
+  CHECK(agents.find("\nbase,0,500,1,village,all,0.54545454545454") != std::string::npos);
+  const auto timeseries = read_text(dir / "out/timeseries.csv");
+  CHECK(timeseries.find(",converged_step,all,") != std::string::npos);
+}
+
+TEST_CASE("bench measures a classic model", "[bench][classic]") {
+  const auto dir = scratch_dir("bench");
+  const auto r = run_detente("bench --model deffuant --agents 2000 --threads 1 --steps 3", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("meetings/s") != std::string::npos);
+  CHECK(r.out.find("deffuant           sequential") != std::string::npos);
+  CHECK(r.out.find("deffuant           parallel") != std::string::npos);
+  CHECK(r.out.find("plain") != std::string::npos);
 }

@@ -28,13 +28,15 @@ struct Lanes;
 template <>
 struct Lanes<float> {
   using Value = float __attribute__((vector_size(16)));
-  using Mask = std::int32_t __attribute__((vector_size(16)));
+  using Lane = std::int32_t;
+  using Mask = Lane __attribute__((vector_size(16)));
   static constexpr std::size_t count = 4;
 };
 template <>
 struct Lanes<double> {
   using Value = double __attribute__((vector_size(16)));
-  using Mask = std::int64_t __attribute__((vector_size(16)));
+  using Lane = std::int64_t;
+  using Mask = Lane __attribute__((vector_size(16)));
   static constexpr std::size_t count = 2;
 };
 
@@ -160,10 +162,11 @@ inline void gather_peers(const PeerInputs<Real>& in, std::uint64_t begin, std::u
   }
   // Lane l is valid when l < end − k; computed as a vector compare, since a
   // mask assembled lane by lane in memory would stall on store forwarding.
-  using Element = decltype(M{}[0]);
-  M lane;
-  for (std::size_t l = 0; l < n; ++l) lane[l] = static_cast<Element>(l);
-  const M valid = lane < static_cast<Element>(end - k);
+  using Lane = typename Lanes<Real>::Lane;
+  M lane = {};
+  for (std::size_t l = 0; l < n; ++l)
+    lane[l] = static_cast<Lane>(l);
+  const M valid = lane < static_cast<Lane>(end - k);
   add_chunk<Real, kEdgeWeights, kSpeakerWeights, kRepulsion, true>(in, idx, weight, valid, acc);
 }
 

@@ -28,7 +28,8 @@ inline double positive_share(const SocialNetwork& network, const std::uint32_t* 
       lanes += (masks >> h) & 1u;
     }
     std::uint32_t count = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
-    for (; k != end; ++k) count += (positive_mask[neighbours[k]] >> h) & 1u;
+    for (; k != end; ++k)
+      count += (positive_mask[neighbours[k]] >> h) & 1u;
     return static_cast<double>(count) / static_cast<double>(end - begin);
   }
   const double* weight = network.weights.data();

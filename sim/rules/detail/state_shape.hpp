@@ -44,7 +44,8 @@ void check_population(const Population<Real>& population, const char* rule) {
 template <class Real>
 void shape_like_trust(const Population<Real>& population, TrustArrays<Real>& next) {
   next.resize(population.trust.size());
-  for (auto& row : next) row.resize(population.size());
+  for (auto& row : next)
+    row.resize(population.size());
 }
 
 // next = trust: what a disabled rule, or an agent it leaves alone, writes.

@@ -20,8 +20,8 @@ namespace detente::scenario::detail {
 // ---- enums, by name, in enumerator order ----------------------------------
 
 constexpr auto enum_names(Tag<NetworkModel>) {
-  return std::array<std::string_view, 5>{"complete", "erdos_renyi", "watts_strogatz",
-                                         "barabasi_albert", "ring_lattice"};
+  return std::array<std::string_view, 6>{"complete",        "erdos_renyi",  "watts_strogatz",
+                                         "barabasi_albert", "ring_lattice", "grid"};
 }
 constexpr auto enum_names(Tag<Peers>) {
   return std::array<std::string_view, 2>{"in_group", "all"};
@@ -31,6 +31,19 @@ constexpr auto enum_names(Tag<Framing>) {
 }
 constexpr auto enum_names(Tag<Precision>) {
   return std::array<std::string_view, 2>{"float32", "float64"};
+}
+constexpr auto enum_names(Tag<ClassicModel>) {
+  return std::array<std::string_view, 6>{"none",  "influence", "deffuant", "hegselmann_krause",
+                                         "voter", "axelrod"};
+}
+constexpr auto enum_names(Tag<Schedule>) {
+  return std::array<std::string_view, 2>{"sequential", "parallel"};
+}
+constexpr auto enum_names(Tag<StopWhen>) {
+  return std::array<std::string_view, 2>{"never", "converged"};
+}
+constexpr auto enum_names(Tag<SweepDesign>) {
+  return std::array<std::string_view, 4>{"grid", "latin_hypercube", "morris", "sobol"};
 }
 constexpr auto enum_names(Tag<Distribution::Kind>) {
   return std::array<std::string_view, 4>{"constant", "uniform", "beta", "normal"};
@@ -48,6 +61,13 @@ constexpr std::string_view entry_noun(Tag<ShockEvent>) {
 }
 constexpr std::string_view entry_noun(Tag<Intervention>) {
   return "intervention";
+}
+
+constexpr std::string_view entry_noun(Tag<SweepParameter>) {
+  return "parameter";
+}
+constexpr std::string_view entry_noun(Tag<SweepOutcome>) {
+  return "outcome";
 }
 
 // Interventions take type-specific keys besides the common ones; the type
@@ -99,13 +119,18 @@ constexpr auto fields(Tag<Group>) {
       field(&Group::stubbornness, "stubbornness")
           .range(unit_interval)
           .about("λ of Friedkin–Johnsen: weight of the anchor in each update."),
+      field(&Group::opinion, "opinion")
+          .range(unit_interval)
+          .about("Initial opinion under a classic model (dynamics.classic); for the voter model "
+                 "the chance to start at 1. Ignored otherwise."),
   };
 }
 
 constexpr auto fields(Tag<Population>) {
   return std::tuple{
       field(&Population::groups, "groups")
-          .about("The communities, at least two (unless network.file gives the nodes)."),
+          .about("The communities, at least two (one is enough with a network.file or a classic "
+                 "model)."),
   };
 }
 
@@ -114,7 +139,8 @@ constexpr auto fields(Tag<Population>) {
 constexpr auto fields(Tag<WithinNetwork>) {
   return std::tuple{
       field(&WithinNetwork::model, "model")
-          .about("Generator of each group's internal ties; complete ignores mean_degree."),
+          .about("Generator of each group's internal ties; complete and grid (a 2-D lattice, "
+                 "von Neumann neighbours, no wrap-around) ignore mean_degree."),
       field(&WithinNetwork::mean_degree, "mean_degree")
           .unit("ties per agent")
           .range(at_least(0))
@@ -124,6 +150,11 @@ constexpr auto fields(Tag<WithinNetwork>) {
           .unit("probability")
           .range(unit_interval)
           .about("Watts–Strogatz rewiring probability."),
+      field(&WithinNetwork::columns, "columns")
+          .unit("agents")
+          .range(at_least(0))
+          .about("grid: agents per row (the last row may be shorter); 0 = a square grid, which "
+                 "needs square group sizes."),
   };
 }
 
@@ -345,6 +376,38 @@ constexpr auto fields(Tag<Shocks>) {
   };
 }
 
+constexpr auto fields(Tag<Classic>) {
+  return std::tuple{
+      field(&Classic::model, "model")
+          .about("A classic opinion-dynamics model to run instead of the trust rules: influence "
+                 "(DeGroot, Friedkin–Johnsen: dynamics.influence on one opinion), deffuant, "
+                 "hegselmann_krause, voter or axelrod; none = the trust model."),
+      field(&Classic::confidence, "confidence")
+          .unit("opinion")
+          .range(above(0))
+          .about("ε: Deffuant–Weisbuch pairs meet if |x_i − x_j| < ε; Hegselmann–Krause averages "
+                 "over |x_j − x_i| ≤ ε."),
+      field(&Classic::rate, "rate")
+          .range(Range{0.0, 0.5, true, false})
+          .about("μ of Deffuant–Weisbuch: both move this share of their difference toward each "
+                 "other."),
+      field(&Classic::schedule, "schedule")
+          .about("Deffuant–Weisbuch and voter: sequential (one random edge or agent at a time, as "
+                 "published) or parallel (disjoint pairs / all agents at once, multi-threaded)."),
+      field(&Classic::features, "features")
+          .range(between(1, 64))
+          .about("F of Axelrod: cultural features per agent."),
+      field(&Classic::traits, "traits")
+          .range(between(2, 65535))
+          .about("q of Axelrod: traits each feature can take."),
+      field(&Classic::tolerance, "tolerance")
+          .unit("opinion")
+          .range(at_least(0))
+          .about("stop_when converged: no opinion may still move by more than this (no active "
+                 "pair left for voter and Axelrod)."),
+  };
+}
+
 constexpr auto fields(Tag<Dynamics>) {
   return std::tuple{
       field(&Dynamics::influence, "influence").about("Social influence."),
@@ -352,6 +415,7 @@ constexpr auto fields(Tag<Dynamics>) {
       field(&Dynamics::media, "media").about("How outlets move trust."),
       field(&Dynamics::consolidation, "consolidation").about("Drift of anchors toward trust."),
       field(&Dynamics::shocks, "shocks").about("Crises."),
+      field(&Dynamics::classic, "classic").about("Classic opinion-dynamics models."),
   };
 }
 
@@ -395,6 +459,75 @@ constexpr auto fields(Tag<Outputs>) {
           .unit("trust")
           .range(unit_interval)
           .about("Trust at or below this counts as hostile; below θ."),
+      field(&Outputs::cluster_gap, "cluster_gap")
+          .unit("opinion")
+          .range(above(0))
+          .about("Classic models: sorted opinions split into clusters at gaps larger than this."),
+      field(&Outputs::agents, "agents")
+          .unit("steps")
+          .range(at_least(-1))
+          .about("Steps at which agents.csv records every agent's state; -1 = the last step."),
+  };
+}
+
+// ---- sweep -----------------------------------------------------------------
+
+constexpr auto fields(Tag<SweepParameter>) {
+  return std::tuple{
+      field(&SweepParameter::path, "path")
+          .required()
+          .text(Text::non_empty)
+          .about("The key to vary, as in `--set`: network.between.mean_degree, "
+                 "population.groups.north.size."),
+      field(&SweepParameter::low, "low").about("Lower end of a range (with `high`)."),
+      field(&SweepParameter::high, "high").about("Upper end of a range (with `low`)."),
+      field(&SweepParameter::values, "values")
+          .about("The values to take, instead of a range; designs pick among them."),
+      field(&SweepParameter::integer, "integer")
+          .about("Round drawn values to whole numbers (for integer keys)."),
+  };
+}
+
+constexpr auto fields(Tag<SweepOutcome>) {
+  return std::tuple{
+      field(&SweepOutcome::metric, "metric")
+          .required()
+          .text(Text::non_empty)
+          .about("Outcome metric, e.g. trusting_share (see the outputs in README.md)."),
+      field(&SweepOutcome::subject, "subject")
+          .text(Text::non_empty)
+          .about("Its subject: `all`, a group, or `north->south`."),
+      field(&SweepOutcome::step, "step")
+          .unit("steps")
+          .range(at_least(0))
+          .about("The output step to read; unset = the final step."),
+  };
+}
+
+constexpr auto fields(Tag<Sweep>) {
+  return std::tuple{
+      field(&Sweep::design, "design")
+          .about("grid: every combination; latin_hypercube: `samples` points; morris: `samples` "
+                 "trajectories of elementary effects; sobol: Saltelli sampling with `samples` "
+                 "base rows."),
+      field(&Sweep::samples, "samples")
+          .unit("points")
+          .range(at_least(2))
+          .about("Points (latin_hypercube), trajectories (morris) or base rows (sobol)."),
+      field(&Sweep::levels, "levels")
+          .unit("levels")
+          .range(at_least(2))
+          .about("Values of a range in a grid; grid levels of morris (even)."),
+      field(&Sweep::replicates, "replicates")
+          .unit("replicates")
+          .range(at_least(1))
+          .about("Replicates per point; outcomes are averaged over them."),
+      field(&Sweep::bootstrap, "bootstrap")
+          .unit("resamples")
+          .range(at_least(0))
+          .about("Bootstrap resamples behind the sensitivity intervals."),
+      field(&Sweep::parameters, "parameters").about("The keys to vary (`detente sweep`)."),
+      field(&Sweep::outcomes, "outcomes").about("The outcomes to analyse."),
   };
 }
 
@@ -407,6 +540,9 @@ constexpr auto fields(Tag<Scenario>) {
       field(&Scenario::description, "description").about("What the scenario tells."),
       field(&Scenario::seed, "seed").range(at_least(0)).about("Base seed of every random stream."),
       field(&Scenario::steps, "steps").unit("steps").range(at_least(1)).about("Length of a run."),
+      field(&Scenario::stop_when, "stop_when")
+          .about("converged: end a classic model's run early once it has converged "
+                 "(dynamics.classic.tolerance); the final state then stands for the last step."),
       field(&Scenario::step_unit, "step_unit")
           .text(Text::non_empty)
           .about("What a step is called (a label; rates are per step)."),
@@ -423,6 +559,7 @@ constexpr auto fields(Tag<Scenario>) {
       field(&Scenario::arms, "arms")
           .about("Variants of the base that `detente run` runs side by side, under the same "
                  "random streams."),
+      field(&Scenario::sweep, "sweep").about("A design of experiments for `detente sweep`."),
   };
 }
 
@@ -439,9 +576,13 @@ static_assert(member_count<MediaRule>() == field_count<MediaRule>());
 static_assert(member_count<Consolidation>() == field_count<Consolidation>());
 static_assert(member_count<ShockEvent>() == field_count<ShockEvent>());
 static_assert(member_count<Shocks>() == field_count<Shocks>());
+static_assert(member_count<Classic>() == field_count<Classic>());
 static_assert(member_count<Dynamics>() == field_count<Dynamics>());
 static_assert(member_count<Outlet>() == field_count<Outlet>());
 static_assert(member_count<Outputs>() == field_count<Outputs>());
+static_assert(member_count<SweepParameter>() == field_count<SweepParameter>());
+static_assert(member_count<SweepOutcome>() == field_count<SweepOutcome>());
+static_assert(member_count<Sweep>() == field_count<Sweep>());
 static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
 // Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).
 static_assert(member_count<Distribution>() == 8);

@@ -17,7 +17,8 @@ template <class M>
 concept Inline = std::is_same_v<M, double> || std::is_same_v<M, std::int64_t> ||
     std::is_same_v<M, std::uint64_t> || std::is_same_v<M, bool> || std::is_same_v<M, std::string> ||
     Named<M> || std::is_same_v<M, Distribution> || std::is_same_v<M, std::vector<RoleShare>> ||
-    std::is_same_v<M, std::vector<std::string>> || std::is_same_v<M, std::vector<ArmSetting>>;
+    std::is_same_v<M, std::vector<std::string>> || std::is_same_v<M, std::vector<ArmSetting>> ||
+    std::is_same_v<M, std::vector<std::int64_t>> || std::is_same_v<M, std::vector<double>>;
 
 template <Inline M>
 std::string show(const M& value) {
@@ -39,6 +40,16 @@ std::string show(const M& value) {
     return roles_yaml(value);
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return arm_settings_yaml(value);
+  } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
+    std::string out;
+    for (const std::int64_t number : value)
+      out += (out.empty() ? "[" : ", ") + format_integer(number);
+    return out.empty() ? "[]" : out + "]";
+  } else if constexpr (std::is_same_v<M, std::vector<double>>) {
+    std::string out;
+    for (const double number : value)
+      out += (out.empty() ? "[" : ", ") + format_number(number);
+    return out.empty() ? "[]" : out + "]";
   } else {
     std::string out;
     for (const std::string& name : value)

@@ -259,3 +259,25 @@ TEST_CASE("requests no group can hold are refused") {
       Catch::Matchers::Message("network.between.mean_degree: 30 asks for 300 ties between groups "
                                "1 and 2, which have only 96 pairs of agents"));
 }
+
+TEST_CASE("grids join each agent to its von Neumann neighbours, without wrap-around") {
+  auto spec = spec_of(NetworkModel::grid, 0);
+  const std::vector<std::uint32_t> square = {0, 100};
+  const auto net = generate_network(spec, square, Streams(1, 0)).social;
+  detente::test::check_csr(net, square);
+  // A 10×10 grid: 2·10·9 ties; corners 2, edges 3, inside 4 neighbours.
+  CHECK(net.edges() == 2 * 180);
+  CHECK(net.row(0).size() == 2);
+  CHECK(net.row(5).size() == 3);
+  CHECK(net.row(55).size() == 4);
+  CHECK(detente::test::has_edge(net, 55, 45));
+  CHECK(detente::test::has_edge(net, 55, 56));
+  CHECK_FALSE(detente::test::has_edge(net, 9, 10));  // row ends do not wrap
+  // Rows of 4 over 10 agents: the last row holds two.
+  spec.within.columns = 4;
+  const std::vector<std::uint32_t> ten = {0, 10};
+  const auto rows = generate_network(spec, ten, Streams(1, 0)).social;
+  CHECK(rows.edges() == 2 * (3 + 3 + 1 + 4 + 2));  // rows, then columns
+  CHECK(detente::test::has_edge(rows, 5, 9));
+  CHECK_FALSE(detente::test::has_edge(rows, 3, 4));
+}

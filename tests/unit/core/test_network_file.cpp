@@ -250,3 +250,58 @@ TEST_CASE("bad nodes files are refused with the file, line and text") {
                         "file"));
   }
 }
+
+TEST_CASE("a nodes file may carry per-agent columns, named in its header") {
+  TempDir dir;
+  const auto edges = dir.write("edges.csv", "10,11\n11,12\n12,10\n");
+  // Listed out of group order: the columns must follow their agents.
+  const auto nodes = dir.write("nodes.csv",
+                               "id,group,stubbornness,opinion\n"
+                               "12,south,0.25,1\n"
+                               "10,north,0.5,0\n"
+                               "11,south,0,0.75\n");
+  const auto net = read_network_files(edges, nodes, kTwoGroups, false, 0.5);
+  REQUIRE(net.external_id == std::vector<std::uint64_t>{10, 12, 11});
+  REQUIRE(net.columns.size() == 2);
+  CHECK(net.columns[0].name == "stubbornness");
+  CHECK(net.columns[0].values == std::vector<double>{0.5, 0.25, 0.0});
+  CHECK(net.columns[1].name == "opinion");
+  CHECK(net.columns[1].values == std::vector<double>{0.0, 1.0, 0.75});
+  // A plain id,group header names no columns.
+  const auto plain = dir.write("plain.csv", "node,community\n10,north\n11,south\n12,south\n");
+  CHECK(read_network_files(edges, plain, kTwoGroups, false, 0.5).columns.empty());
+}
+
+TEST_CASE("bad per-agent columns are refused with the file, line and text") {
+  TempDir dir;
+  const auto edges = dir.write("edges.csv", "3,4\n");
+  const auto nodes_with = [&](const std::string& text) { return dir.write("nodes.csv", text); };
+  SECTION("an unknown column") {
+    const auto nodes = nodes_with("id,group,charisma\n3,north\n");
+    REQUIRE_THROWS_MATCHES(
+        read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
+        Message(nodes + ":1: unknown column \"charisma\" (after id,group the columns may be "
+                        "opinion, trust, susceptibility, literacy, convener_trust, "
+                        "stubbornness): \"id,group,charisma\""));
+  }
+  SECTION("a column named twice") {
+    const auto nodes = nodes_with("id,group,trust,trust\n3,north,0,0\n");
+    REQUIRE_THROWS_MATCHES(
+        read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
+        Message(nodes + ":1: column \"trust\" is named twice: \"id,group,trust,trust\""));
+  }
+  SECTION("a value outside [0, 1]") {
+    const auto nodes = nodes_with("id,group,trust\n3,north,0.5\n4,south,1.5\n");
+    REQUIRE_THROWS_MATCHES(
+        read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
+        Message(nodes + ":3: expected trust to be a number in [0, 1], got \"1.5\": "
+                        "\"4,south,1.5\""));
+  }
+  SECTION("a line without the header's columns") {
+    const auto nodes = nodes_with("id,group,trust\n3,north,0.5\n4,south\n");
+    REQUIRE_THROWS_MATCHES(
+        read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
+        Message(nodes + ":3: expected \"id,group,trust\" with a non-negative integer id, got "
+                        "\"4,south\""));
+  }
+}

@@ -61,12 +61,12 @@ TEST_CASE("timeseries.csv has the contract header and one line per row", "[io][c
 
 TEST_CASE("summary.csv has the contract header", "[io][csv]") {
   detente::test::TempFolder dir("csv-summary");
-  const std::vector<SummaryRow> rows = {{"exchange", "sd", "south", 12, 0.125, 0.5, -1.5, 2, 7}};
+  const std::vector<SummaryRow> rows = {{"exchange", "sd", "south", 12, 0.125, 0.5, -1.5, 2, 7, 0.25, 0.5, 0.75}};
   detente::io::write_summary_csv(dir.path() / "summary.csv", rows);
   const auto lines = read_lines(dir.path() / "summary.csv");
   REQUIRE(lines.size() == 2);
-  CHECK(lines[0] == "arm,metric,subject,step,mean,sd,ci_low,ci_high,n");
-  CHECK(lines[1] == "exchange,sd,south,12,0.125,0.5,-1.5,2,7");
+  CHECK(lines[0] == "arm,metric,subject,step,mean,sd,ci_low,ci_high,n,p10,p50,p90");
+  CHECK(lines[1] == "exchange,sd,south,12,0.125,0.5,-1.5,2,7,0.25,0.5,0.75");
 }
 
 TEST_CASE("text fields with commas, quotes or line breaks are quoted", "[io][csv]") {

@@ -108,3 +108,17 @@ TEST_CASE("a repeated replicate row is refused", "[metrics][summary]") {
                                                      "metric 'm', subject 'all', step 4"));
   CHECK_THROWS_AS(summarise(rows), std::invalid_argument);
 }
+
+TEST_CASE("percentiles over replicates follow numpy's linear method", "[metrics][summary]") {
+  // Values 5,1,4,2,3 arrive unsorted. numpy.percentile([1,2,3,4,5], [10,50,90])
+  // = 1.4, 3, 4.6 (h = q·(n − 1): 0.4, 2, 3.6).
+  std::vector<TimeseriesRow> rows;
+  const double values[] = {5, 1, 4, 2, 3};
+  for (int r = 0; r < 5; ++r)
+    rows.push_back(row("base", r, 0, "mean", "all", values[r]));
+  const auto s = summarise(rows);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].p10 == Approx(1.4).epsilon(1e-12));
+  CHECK(s[0].p50 == 3.0);
+  CHECK(s[0].p90 == Approx(4.6).epsilon(1e-12));
+}

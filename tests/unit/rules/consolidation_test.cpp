@@ -34,7 +34,8 @@ TEST_CASE("consolidation: a lasting shift becomes the new normal, a spike does n
   // a_t = x + (a_0 − x)(1 − η)^t.
   auto lasting = test::make_population<double>({1, 1}, 0.5);
   lasting.trust[1][0] = 0.8;
-  for (int t = 0; t < 60; ++t) rules::apply_consolidation(p, lasting);
+  for (int t = 0; t < 60; ++t)
+    rules::apply_consolidation(p, lasting);
   CHECK(lasting.anchor[1][0] == Approx(0.8 - 0.3 * std::pow(0.95, 60)).epsilon(1e-12));
 
   // Spike: trust 0.8 for 2 steps, then back at 0.5: the anchor barely moves.

@@ -28,7 +28,8 @@ Pairs make_pairs(std::uint32_t pairs, float strength, double trust = 0.5) {
   Pairs s{test::make_population<double>({pairs, pairs}, trust), {}, {}, {}};
   s.net = test::make_undirected(s.pop.group_begin, {});
   std::vector<std::pair<AgentId, AgentId>> ends;
-  for (AgentId e = 0; e < pairs; ++e) ends.push_back({e, pairs + e});
+  for (AgentId e = 0; e < pairs; ++e)
+    ends.push_back({e, pairs + e});
   s.ties = test::make_ties(s.pop.size(), ends, strength, pairs);
   rules::summarise_ties(s.ties, s.pop.group, 0.6, s.before);
   return s;
@@ -37,8 +38,8 @@ Pairs make_pairs(std::uint32_t pairs, float strength, double trust = 0.5) {
 // Within 4 binomial standard deviations of n·p.
 void check_binomial(std::uint64_t count, std::uint64_t n, double p) {
   const double sd = std::sqrt(static_cast<double>(n) * p * (1.0 - p));
-  INFO("count " << count << " of " << n << ", expected " << static_cast<double>(n) * p
-                 << " ± 4·" << sd);
+  INFO("count " << count << " of " << n << ", expected " << static_cast<double>(n) * p << " ± 4·"
+                << sd);
   CHECK(std::fabs(static_cast<double>(count) - static_cast<double>(n) * p) <= 4.0 * sd);
 }
 
@@ -106,7 +107,8 @@ TEST_CASE("contact: competitive framing lowers q (same seed, paired)", "[contact
 TEST_CASE("contact: settings come from the tie's setting index", "[contact]") {
   constexpr std::uint32_t n = 20000;
   auto s = make_pairs(n, 1.0f);
-  for (std::size_t e = 0; e < n; e += 2) s.ties.setting[e] = 1;
+  for (std::size_t e = 0; e < n; e += 2)
+    s.ties.setting[e] = 1;
   const std::vector<scenario::Conditions> settings = {
       {}, {1.0, 1.0, 1.0, 1.0, scenario::Framing::cooperative}};
   const Streams rng(42, 0);
@@ -247,7 +249,8 @@ TEST_CASE("contact: a new tie shifts no other tie's draws", "[contact][crn]") {
   auto grown = make_pairs(3000, 0.7f);
   // Append a programme tie with its own key to the second world.
   auto ends = std::vector<std::pair<AgentId, AgentId>>{};
-  for (std::size_t e = 0; e < grown.ties.size(); ++e) ends.push_back({grown.ties.a[e], grown.ties.b[e]});
+  for (std::size_t e = 0; e < grown.ties.size(); ++e)
+    ends.push_back({grown.ties.a[e], grown.ties.b[e]});
   ends.push_back({0, 3001});
   grown.ties = test::make_ties(grown.pop.size(), ends, 0.7f, 3000);
   grown.ties.key.back() = 1u << 20;
@@ -259,7 +262,8 @@ TEST_CASE("contact: a new tie shifts no other tie's draws", "[contact][crn]") {
     REQUIRE(base.ties.strength[e] == grown.ties.strength[e]);
   }
   // Agents away from the new tie see exactly the same step.
-  for (std::size_t i = 1; i < 3000; ++i) REQUIRE(next_base[1][i] == next_grown[1][i]);
+  for (std::size_t i = 1; i < 3000; ++i)
+    REQUIRE(next_base[1][i] == next_grown[1][i]);
 }
 
 TEST_CASE("contact: draws depend on the step and the seed", "[contact][crn]") {
@@ -280,17 +284,21 @@ TEST_CASE("contact: bitwise identical at 1 and 2 threads", "[contact][threads]")
   auto pop = test::make_population<float>({3000, 2000});
   std::mt19937_64 gen(4);
   std::uniform_real_distribution<float> u(0.0f, 1.0f);
-  for (std::size_t i = 0; i < pop.size(); ++i) pop.trust[1 - pop.group[i]][i] = u(gen);
+  for (std::size_t i = 0; i < pop.size(); ++i)
+    pop.trust[1 - pop.group[i]][i] = u(gen);
   std::vector<std::pair<AgentId, AgentId>> edges, ends;
-  for (AgentId i = 0; i < 3000; ++i) edges.push_back({i, (i + 1) % 3000});
-  for (AgentId i = 0; i < 2000; ++i) edges.push_back({3000 + i, 3000 + (i + 1) % 2000});
+  for (AgentId i = 0; i < 3000; ++i)
+    edges.push_back({i, (i + 1) % 3000});
+  for (AgentId i = 0; i < 2000; ++i)
+    edges.push_back({3000 + i, 3000 + (i + 1) % 2000});
   for (int e = 0; e < 4000; ++e) {
     ends.push_back({static_cast<AgentId>(gen() % 3000), static_cast<AgentId>(3000 + gen() % 2000)});
   }
   const auto net = test::make_undirected(pop.group_begin, edges);
   auto make = [&] {
     auto t = test::make_ties(pop.size(), ends, 0.5f, 2000);
-    for (float& s : t.strength) s = u(gen);
+    for (float& s : t.strength)
+      s = u(gen);
     return t;
   };
   auto ties_one = make();

@@ -24,11 +24,10 @@ const std::vector<std::uint32_t> kThreeAlone = {0, 3, 3};
 // T = [[1/3,1/3,1/3],[1/2,1/2,0],[0,1/4,3/4]] as a directed weighted
 // network with self-loops (row i lists the agents i listens to).
 SocialNetwork degroot_network() {
-  return test::make_network(kThreeAlone,
-                            {{{0, 1.0 / 3}, {1, 1.0 / 3}, {2, 1.0 / 3}},
-                             {{0, 0.5}, {1, 0.5}},
-                             {{1, 0.25}, {2, 0.75}}},
-                            true);
+  return test::make_network(
+      kThreeAlone,
+      {{{0, 1.0 / 3}, {1, 1.0 / 3}, {2, 1.0 / 3}}, {{0, 0.5}, {1, 0.5}}, {{1, 0.25}, {2, 0.75}}},
+      true);
 }
 
 Eigen::Matrix3d degroot_matrix() {
@@ -97,11 +96,14 @@ SocialNetwork random_network(const std::vector<std::uint32_t>& group_begin, int 
     const std::uint32_t lo = group_begin[g], size = group_begin[g + 1] - lo;
     std::vector<AgentId> seen;
     const int d = static_cast<int>(gen() % static_cast<std::uint64_t>(2 * degree + 1));
-    for (int k = 0; k < d; ++k) seen.push_back(lo + static_cast<AgentId>(gen() % size));
-    for (int k = 0; k < 3; ++k) seen.push_back(static_cast<AgentId>(gen() % n));
+    for (int k = 0; k < d; ++k)
+      seen.push_back(lo + static_cast<AgentId>(gen() % size));
+    for (int k = 0; k < 3; ++k)
+      seen.push_back(static_cast<AgentId>(gen() % n));
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (AgentId j : seen) rows[i].push_back({j, weight(gen)});
+    for (AgentId j : seen)
+      rows[i].push_back({j, weight(gen)});
   }
   return test::make_network(group_begin, std::move(rows), weighted);
 }
@@ -190,8 +192,10 @@ TEST_CASE("influence: DeGroot reaches the left-eigenvector consensus", "[influen
   const double consensus = pi.dot(x0);
 
   const auto net = degroot_network();
-  for (int t = 0; t < 400; ++t) step(classic_params(), net, pop);
-  for (std::size_t i = 0; i < 3; ++i) CHECK(std::fabs(pop.trust[1][i] - consensus) < 1e-9);
+  for (int t = 0; t < 400; ++t)
+    step(classic_params(), net, pop);
+  for (std::size_t i = 0; i < 3; ++i)
+    CHECK(std::fabs(pop.trust[1][i] - consensus) < 1e-9);
   CHECK(consensus == Approx(5.1 / 11).margin(1e-12));
 }
 
@@ -202,7 +206,8 @@ TEST_CASE("influence: one DeGroot step is x' = T x", "[influence][classic]") {
   pop.susceptibility.assign(3, 1.0);
   const Eigen::Vector3d expected = degroot_matrix() * Eigen::Vector3d(0.9, 0.1, 0.5);
   step(classic_params(), degroot_network(), pop);
-  for (int i = 0; i < 3; ++i) CHECK(std::fabs(pop.trust[1][i] - expected(i)) < 1e-15);
+  for (int i = 0; i < 3; ++i)
+    CHECK(std::fabs(pop.trust[1][i] - expected(i)) < 1e-15);
 }
 
 TEST_CASE("influence: Friedkin-Johnsen reaches (I - (I - L)W)^-1 L x(0)", "[influence][classic]") {
@@ -222,8 +227,10 @@ TEST_CASE("influence: Friedkin-Johnsen reaches (I - (I - L)W)^-1 L x(0)", "[infl
   REQUIRE(fixed(2) == Approx(0.5455).margin(1e-4));
 
   const auto net = degroot_network();
-  for (int t = 0; t < 600; ++t) step(classic_params(), net, pop);
-  for (int i = 0; i < 3; ++i) CHECK(std::fabs(pop.trust[1][static_cast<std::size_t>(i)] - fixed(i)) < 1e-9);
+  for (int t = 0; t < 600; ++t)
+    step(classic_params(), net, pop);
+  for (int i = 0; i < 3; ++i)
+    CHECK(std::fabs(pop.trust[1][static_cast<std::size_t>(i)] - fixed(i)) < 1e-9);
 }
 
 TEST_CASE("influence: Hegselmann-Krause averages the confidence set, self included",
@@ -234,7 +241,8 @@ TEST_CASE("influence: Hegselmann-Krause averages the confidence set, self includ
   pop.susceptibility.assign(5, 1.0);
   std::vector<std::pair<AgentId, AgentId>> complete;
   for (AgentId i = 0; i < 5; ++i) {
-    for (AgentId j = i + 1; j < 5; ++j) complete.push_back({i, j});
+    for (AgentId j = i + 1; j < 5; ++j)
+      complete.push_back({i, j});
   }
   const auto net = test::make_undirected({0, 5, 5}, complete);
   scenario::Influence p = classic_params();
@@ -307,14 +315,14 @@ TEST_CASE("influence: edge and speaker weights multiply", "[influence]") {
   CHECK(next[1][0] == Approx((1.0 * 0.4 + 6.0 * 0.8) / 7.0).epsilon(1e-15));
 }
 
-TEST_CASE("influence: every kernel path matches the formula on a random network",
-          "[influence]") {
+TEST_CASE("influence: every kernel path matches the formula on a random network", "[influence]") {
   const std::vector<std::uint32_t> sizes = {120, 90, 60};
   auto pop = test::make_population<double>(sizes);
   randomise(pop, 7);
   std::vector<float> speaker(pop.size());
   std::mt19937_64 gen(3);
-  for (float& w : speaker) w = 0.5f + static_cast<float>(gen() % 4);
+  for (float& w : speaker)
+    w = 0.5f + static_cast<float>(gen() % 4);
 
   for (bool weighted : {false, true}) {
     const auto net = random_network(pop.group_begin, 12, weighted, 11);
@@ -339,8 +347,8 @@ TEST_CASE("influence: every kernel path matches the formula on a random network"
               worst = std::max(worst, std::fabs(next[h][i] - want));
             }
           }
-          INFO("weighted " << weighted << " speaker " << with_speaker << " repulsion "
-                           << repulsion << " all " << (peers == scenario::Peers::all));
+          INFO("weighted " << weighted << " speaker " << with_speaker << " repulsion " << repulsion
+                           << " all " << (peers == scenario::Peers::all));
           CHECK(worst < 1e-12);
         }
       }

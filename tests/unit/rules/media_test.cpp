@@ -4,8 +4,8 @@
 // invariance.
 #include <tbb/global_control.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "rules/media.hpp"
@@ -132,8 +132,8 @@ TEST_CASE("media: followers are fixed, exposure is drawn each step", "[media]") 
     once += a;
     both += a && b;
   }
-  check_binomial(once, n, 0.25);          // reach·exposure
-  check_binomial(both, n, 0.5 * 0.25);    // reach·exposure², not (reach·exposure)²
+  check_binomial(once, n, 0.25);        // reach·exposure
+  check_binomial(both, n, 0.5 * 0.25);  // reach·exposure², not (reach·exposure)²
 }
 
 TEST_CASE("media: cached followers give exactly the same step", "[media]") {
@@ -157,7 +157,8 @@ TEST_CASE("media: cached followers give exactly the same step", "[media]") {
   const auto b_drawn = run(p, outlets, pop, drawn, 4);
 
   const Streams rng(2024, 0);
-  for (auto& o : outlets) o.followers = rules::resolve_followers(o, pop.group, rng);
+  for (auto& o : outlets)
+    o.followers = rules::resolve_followers(o, pop.group, rng);
   check_binomial(static_cast<double>(outlets[0].followers->size()), 1.5 * n, 0.6);
   check_binomial(static_cast<double>(outlets[1].followers->size()), n, 0.1);
   CHECK(std::is_sorted(outlets[0].followers->begin(), outlets[0].followers->end()));
@@ -174,8 +175,10 @@ TEST_CASE("media: only the audience's groups are reached", "[media]") {
   o.audience_mask = 0b10;  // group 1 only
   rules::TrustArrays<double> next;
   run(no_backlash(), {o}, pop, next);
-  for (std::size_t i = 0; i < 3; ++i) CHECK(next[1][i] == 0.5);
-  for (std::size_t i = 3; i < 6; ++i) CHECK(next[0][i] < 0.5);
+  for (std::size_t i = 0; i < 3; ++i)
+    CHECK(next[1][i] == 0.5);
+  for (std::size_t i = 3; i < 6; ++i)
+    CHECK(next[0][i] < 0.5);
 }
 
 TEST_CASE("media: a surge turns slant hostile and raises exposure", "[media]") {

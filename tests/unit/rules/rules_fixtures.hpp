@@ -15,7 +15,8 @@ namespace detente::test {
 
 inline std::size_t group_of(const std::vector<std::uint32_t>& group_begin, AgentId i) {
   std::size_t g = 0;
-  while (group_begin[g + 1] <= i) ++g;
+  while (group_begin[g + 1] <= i)
+    ++g;
   return g;
 }
 
@@ -45,7 +46,8 @@ Population<Real> make_population(const std::vector<std::uint32_t>& sizes, double
   p.role_names = {"public"};
   p.role.assign(n, 0);
   p.marginalised.assign(n, 0);
-  for (std::size_t i = 0; i < n; ++i) p.external_id.push_back(i);
+  for (std::size_t i = 0; i < n; ++i)
+    p.external_id.push_back(i);
   return p;
 }
 
@@ -69,8 +71,10 @@ inline SocialNetwork make_network(const std::vector<std::uint32_t>& group_begin,
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     for (std::uint32_t k = 0; k < row.size(); ++k) {
-      if (row[k].to < group_begin[g]) begin = end = k + 1;
-      else if (row[k].to < group_begin[g + 1]) end = k + 1;
+      if (row[k].to < group_begin[g])
+        begin = end = k + 1;
+      else if (row[k].to < group_begin[g + 1])
+        end = k + 1;
       net.neighbours.push_back(row[k].to);
       if (weighted) net.weights.push_back(row[k].weight);
     }
@@ -94,8 +98,7 @@ inline SocialNetwork make_undirected(const std::vector<std::uint32_t>& group_beg
 
 // Cross-group ties with their incidence; tie e has key `key_base + e`.
 inline CrossTies make_ties(std::size_t agents, const std::vector<std::pair<AgentId, AgentId>>& ends,
-                           float strength, std::size_t static_count,
-                           std::uint64_t key_base = 0) {
+                           float strength, std::size_t static_count, std::uint64_t key_base = 0) {
   CrossTies t;
   for (std::size_t e = 0; e < ends.size(); ++e) {
     t.a.push_back(ends[e].first);
@@ -110,7 +113,8 @@ inline CrossTies make_ties(std::size_t agents, const std::vector<std::pair<Agent
     ++t.offsets[t.a[e] + 1];
     ++t.offsets[t.b[e] + 1];
   }
-  for (std::size_t i = 0; i < agents; ++i) t.offsets[i + 1] += t.offsets[i];
+  for (std::size_t i = 0; i < agents; ++i)
+    t.offsets[i + 1] += t.offsets[i];
   t.incident.assign(t.offsets.back(), 0);
   std::vector<std::uint64_t> fill(t.offsets.begin(), t.offsets.end() - 1);
   for (std::size_t e = 0; e < ends.size(); ++e) {

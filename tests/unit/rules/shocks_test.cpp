@@ -72,8 +72,8 @@ TEST_CASE("shocks: Poisson crises fire with probability 1 - exp(-rate)", "[shock
         rules::shocks_at(p, {}, 3, {123, &rng}).size());
 }
 
-TEMPLATE_TEST_CASE("shocks: magnitude, resilience from positive ties, groups hit",
-                   "[shocks]", float, double) {
+TEMPLATE_TEST_CASE("shocks: magnitude, resilience from positive ties, groups hit", "[shocks]",
+                   float, double) {
   using Real = TestType;
   // Group 0 = agents 0, 1; group 1 = agent 2.
   auto pop = test::make_population<Real>({2, 1}, 0.8);
@@ -84,9 +84,9 @@ TEMPLATE_TEST_CASE("shocks: magnitude, resilience from positive ties, groups hit
   const rules::ShockHit hit{0.5, 0b01, 0};
   rules::TrustArrays<Real> next;
   rules::apply_shock(p, hit, ties, pop, next);
-  CHECK(next[1][0] == Approx(0.8 * (1 - 0.5)).epsilon(1e-6));               // no ties: full hit
-  CHECK(next[1][1] == Approx(0.8 * (1 - 0.5 * 0.7 * 0.7)).epsilon(1e-6));   // r = 1 − 0.7²
-  CHECK(next[0][2] == Approx(0.8).epsilon(1e-7));                           // group 1 not hit
+  CHECK(next[1][0] == Approx(0.8 * (1 - 0.5)).epsilon(1e-6));              // no ties: full hit
+  CHECK(next[1][1] == Approx(0.8 * (1 - 0.5 * 0.7 * 0.7)).epsilon(1e-6));  // r = 1 − 0.7²
+  CHECK(next[0][2] == Approx(0.8).epsilon(1e-7));                          // group 1 not hit
   CHECK(next[0][0] == Real(0));
 
   const rules::ShockHit everyone{0.5, 0b11, 0};

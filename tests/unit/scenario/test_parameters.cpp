@@ -84,6 +84,15 @@ TEST_CASE("every key to_yaml writes has a row, and every row is written",
     i.type = std::visit([](const auto& p) { return std::string(p.kType); }, i.params);
     s.interventions.push_back(i);
   }
+  SweepParameter swept;
+  swept.path = "dynamics.contact.rate";
+  swept.low = 0.1;
+  swept.high = 0.2;
+  s.sweep.parameters.push_back(swept);
+  SweepOutcome outcome;
+  outcome.metric = "mean";
+  outcome.step = 10;
+  s.sweep.outcomes.push_back(outcome);
   const std::set<std::string> written = key_paths(to_yaml(s));
 
   std::set<std::string> rows;
@@ -130,7 +139,7 @@ TEST_CASE("rows carry the defaults of scenario.hpp", "[scenario][parameters]") {
   CHECK(rows.at("media[].sponsor").default_value == "independent");
   CHECK(rows.at("network.within.model").default_value == "watts_strogatz");
   CHECK(rows.at("network.within.model").range ==
-        "complete | erdos_renyi | watts_strogatz | barabasi_albert | ring_lattice");
+        "complete | erdos_renyi | watts_strogatz | barabasi_albert | ring_lattice | grid");
   CHECK(rows.at("dynamics.influence.repulsion_threshold").default_value == "unset");
   CHECK(rows.at("name").description.rfind("Required.", 0) == 0);
 }

@@ -61,7 +61,7 @@ Scenario everything_set() {
       distribution(Distribution::Kind::normal, &Distribution::mean, 0.7, &Distribution::sd, 0.0);
   north.stubbornness = Distribution::constant(0.0);
   s.population.groups[1].size = 345679;
-  s.network.within = {NetworkModel::erdos_renyi, 7.25, 0.0};
+  s.network.within = {NetworkModel::erdos_renyi, 7.25, 0.0, 12};
   s.network.between = {std::nextafter(0.5, 1.0), 1.0};
   s.dynamics.influence = {false, 0.2, 0.15, 0.45, 0.07, Peers::all, 1.0};
   s.dynamics.contact.enabled = false;
@@ -80,7 +80,16 @@ Scenario everything_set() {
   s.media[0].reach = 0.95;
   s.media[0].exposure = 0.05;
   s.media[0].credibility = 0.33;
-  s.outputs = {13, 0.65, 0.2};
+  north.opinion = Distribution::constant(0.25);
+  // The classic model's parameters round-trip even while no model is chosen
+  // (a model refuses media, so classic_set() below covers the model itself).
+  s.dynamics.classic.confidence = 0.15;
+  s.dynamics.classic.rate = 0.3;
+  s.dynamics.classic.schedule = Schedule::parallel;
+  s.dynamics.classic.features = 7;
+  s.dynamics.classic.traits = 13;
+  s.dynamics.classic.tolerance = 1e-12;
+  s.outputs = {13, 0.65, 0.2, 0.002, {0, 5, -1}};
   return s;
 }
 
@@ -106,6 +115,21 @@ TEST_CASE("to_yaml round-trips every key set away from its default", "[scenario]
   CHECK(back == s);
   // And writing it again gives the same text.
   CHECK(to_yaml(back) == to_yaml(s));
+}
+
+TEST_CASE("to_yaml round-trips a classic model with its stopping rule", "[scenario][yaml]") {
+  Scenario s = load(
+      "name: classic\n"
+      "population: {groups: [{name: village, size: 400}]}\n"
+      "network: {within: {model: grid, columns: 16}}\n"
+      "stop_when: converged\n"
+      "dynamics: {classic: {model: axelrod, features: 3, traits: 4, tolerance: 0}}\n"
+      "outputs: {agents: [-1], cluster_gap: 0.01}\n");
+  CHECK(s.dynamics.classic.model == ClassicModel::axelrod);
+  CHECK(s.stop_when == StopWhen::converged);
+  CHECK(s.outputs.agents == std::vector<std::int64_t>{-1});
+  CHECK(reload(s) == s);
+  CHECK(to_yaml(s).find("  agents: [-1]\n") != std::string::npos);
 }
 
 TEST_CASE("to_yaml writes block YAML with lists and unset optionals left out", "[scenario][yaml]") {

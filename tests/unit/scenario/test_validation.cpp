@@ -13,7 +13,7 @@ TEST_CASE("unknown keys are refused with a did-you-mean", "[scenario][validation
                     "\"positive_step\"?");
   CHECK_INPUT_ERROR(load(kMinimal + "outputs:\n  colour: red\n"),
                     "test.yaml:9:3: outputs.colour: unknown key; valid keys are every, "
-                    "trusting_threshold, hostile_threshold");
+                    "trusting_threshold, hostile_threshold, cluster_gap, agents");
   // Inside a list entry the path carries the index.
   CHECK_INPUT_ERROR(load("name: x\npopulation:\n  groups:\n    - {name: north, sise: 200}\n"),
                     "test.yaml:4:21: population.groups[0].sise: unknown key; did you mean "
@@ -40,7 +40,7 @@ TEST_CASE("values of the wrong type are refused", "[scenario][validation]") {
                     "test.yaml:8:12: precision: expected one of float32 | float64, got \"double\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics: 3\n"),
                     "test.yaml:8:11: dynamics: expected a map with keys influence, contact, "
-                    "media, consolidation, shocks, got \"3\"");
+                    "media, consolidation, shocks, classic, got \"3\"");
   CHECK_INPUT_ERROR(load(kMinimal + "media: {name: x}\n"),
                     "test.yaml:8:8: media: expected a list of outlets, one map each, got a map");
   CHECK_INPUT_ERROR(load(kMinimal + "step_unit: ''\n"),

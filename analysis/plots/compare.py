@@ -1,0 +1,48 @@
+"""Arms against the base: a forest plot of paired differences with 95% intervals."""
+import numpy as np
+
+from analysis import comparison, style
+
+MAX_PANELS = 4
+
+
+def arm_comparison(results, window="final"):
+    table = comparison.comparison(results)
+    if table is None or not len(table):
+        return None
+    table = table[table["window"] == window]
+    keys = [k for k in comparison.HEADLINE_METRICS
+            if ((table["metric"] == k[0]) & (table["subject"] == k[1])).any()]
+    if not keys:
+        keys = list(dict.fromkeys(zip(table["metric"], table["subject"])))
+    keys = keys[:MAX_PANELS]
+    if not keys:
+        return None
+    arms = [a for a in results.arms if a in set(table["arm"])] or list(dict.fromkeys(table["arm"]))
+    colours = style.arm_colours(list(dict.fromkeys(["base"] + results.arms + arms)))
+    fig, axes = style.new_figure(width=3.6 * len(keys) + 1.6, height=1.0 + 0.55 * len(arms) + 1.4,
+                                 cols=len(keys), sharey=True)
+    positions = np.arange(len(arms))[::-1]
+    for ax, (metric, subject) in zip(axes[0], keys):
+        rows = table[(table["metric"] == metric) & (table["subject"] == subject)].set_index("arm")
+        for y, arm in zip(positions, arms):
+            if arm not in rows.index:
+                continue
+            row = rows.loc[arm]
+            ax.errorbar(row["mean_difference"], y,
+                        xerr=[[row["mean_difference"] - row["ci_low"]],
+                              [row["ci_high"] - row["mean_difference"]]],
+                        fmt="o", color=colours[arm], ms=7, capsize=4, lw=1.8)
+        ax.axvline(0, color="#444444", lw=1)
+        ax.set_yticks(positions, [style.arm_label(a) for a in arms])
+        ax.set_title(style.metric_label(metric), fontsize=10)
+        unit = style.metric_unit(metric)
+        ax.set_xlabel(f"Difference from {rows['baseline'].iloc[0] if len(rows) else 'base'}"
+                      + (f"\n({unit})" if unit else ""))
+        ax.grid(axis="y", visible=False)
+    axes[0][0].set_ylabel("Strategy")
+    when = "at the end of the run" if window == "final" else "averaged over the run"
+    style.finish(fig, results, f"Effect of each strategy compared with the base, {when}",
+                 note="dot: mean paired difference; bar: 95% confidence interval; "
+                      "right of the line = better than base (lower is better for hostility and gap)")
+    return fig

@@ -1,0 +1,64 @@
+// detente sweep: the scenario's sweep: block, stored in results.db, with
+// sensitivity indices (experiment/sweep_run.hpp).
+#include <iostream>
+
+#include "cli/options.hpp"
+#include "core/errors.hpp"
+#include "experiment/progress.hpp"
+#include "experiment/sweep_run.hpp"
+
+namespace detente::cli {
+
+int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
+  po::options_description options("options");
+  options.add_options()                                                                         //
+      ("out,o", po::value<std::string>(), "result folder (default results/<scenario>_sweep)")   //
+      ("resume", "continue the sweep stored in the folder's results.db, skipping stored runs")  //
+      ("replicates,r", po::value<int>()->default_value(0),
+       "replicates per point (0: the sweep block's)")                                      //
+      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
+      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                 //
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "override a scenario value: path=value (repeatable)")  //
+      ("stop-after", po::value<std::size_t>()->default_value(0),
+       "stop after this many runs, as an interruption would (to try --resume)")  //
+      ("quiet,q", "no progress bar");
+  po::variables_map values;
+  if (!parse(args, options, "usage: detente sweep SCENARIO.yaml [options]", values)) return 0;
+
+  SweepOptions sweep;
+  sweep.resume = values.count("resume") > 0;
+  sweep.threads = values["threads"].as<int>();
+  sweep.replicates = values["replicates"].as<int>();
+  sweep.stop_after = values["stop-after"].as<std::size_t>();
+  if (sweep.threads < 0)
+    throw InputError("--threads: expected 0 (every core) or a positive integer, got " +
+                     std::to_string(sweep.threads));
+  if (sweep.replicates < 0)
+    throw InputError("--replicates: expected a positive integer, got " +
+                     std::to_string(sweep.replicates));
+  sweep.progress = !values.count("quiet") && Progress::stderr_is_terminal();
+  const std::string file = values["scenario"].as<std::string>();
+  const auto overrides = scenario_overrides(values);
+  if (values.count("out")) {
+    sweep.out = values["out"].as<std::string>();
+  } else {
+    sweep.out = "results/" + scenario::load_file(file, overrides).name + "_sweep";
+  }
+  const auto result = run_sweep(file, overrides, sweep, cluster);
+  if (!cluster.is_root()) return 0;
+  if (result.skipped + result.executed < result.runs) {
+    std::cerr << "stopped after " << result.executed << " runs; " << sweep.out
+              << "/results.db holds " << result.skipped + result.executed << " of " << result.runs
+              << " (continue with --resume)\n";
+    return 0;
+  }
+  for (const auto& line : result.sensitivity_lines)
+    std::cout << line << "\n";
+  if (!values.count("quiet"))
+    std::cerr << "wrote " << sweep.out << "/ (" << result.runs << " runs, " << result.skipped
+              << " already stored, " << result.wall_seconds << " s)\n";
+  return 0;
+}
+
+}  // namespace detente::cli

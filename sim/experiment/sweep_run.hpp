@@ -1,0 +1,45 @@
+#pragma once
+// `detente sweep`: every run of a scenario's sweep, stored in results.db as it
+// finishes, then the sweep's tables and sensitivity indices.
+//
+//   SweepOptions o;  o.out = "results/sweep_contact";  o.resume = true;
+//   run_sweep("scenarios/sweep_contact.yaml", {}, o, cluster);
+//
+// The folder holds results.db (every run, time series and per-point
+// summaries), sweep_points.csv (point,<path>…), sweep.csv
+// (point,replicate,metric,subject,value for each outcome), sensitivity.csv
+// (method,parameter,metric,subject,index,value,ci_low,ci_high; morris:
+// mu_star|sigma|mu, sobol: S1|ST; grids and Latin hypercubes: header only) and
+// scenario.yaml. Runs are stored in batches, one transaction each; with
+// `resume` the runs already in results.db are skipped, so an interrupted sweep
+// continues where it stopped. Without it an existing sweep in the database is
+// refused rather than stored twice.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "experiment/batch.hpp"
+#include "experiment/sweep.hpp"
+#include "scenario/load.hpp"
+
+namespace detente {
+
+struct SweepOptions {
+  std::string out;  // result folder
+  bool resume = false;
+  int threads = 0;     // 0: every core
+  int replicates = 0;  // 0: the block's own
+  bool progress = false;
+  std::size_t stop_after = 0;  // for tests of --resume: stop after this many runs (0: never)
+};
+
+struct SweepSummary {
+  std::size_t runs = 0, skipped = 0, executed = 0;
+  double wall_seconds = 0.0;
+  std::vector<std::string> sensitivity_lines;  // a readable table for the terminal
+};
+
+SweepSummary run_sweep(const std::string& file, std::span<const scenario::Override> overrides,
+                       const SweepOptions& options, Cluster& cluster);
+
+}  // namespace detente

@@ -1,0 +1,229 @@
+#include "io/results_db.hpp"
+
+#include <sqlite3.h>
+
+#include <limits>
+#include <stdexcept>
+
+#include "core/version.hpp"
+
+namespace detente::io {
+namespace {
+
+constexpr const char* kSchema = R"(
+CREATE TABLE IF NOT EXISTS runs (
+  run_id INTEGER PRIMARY KEY,
+  experiment TEXT NOT NULL,
+  point INTEGER NOT NULL,
+  arm TEXT NOT NULL,
+  replicate INTEGER NOT NULL,
+  seed TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  status TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  wall_seconds REAL NOT NULL,
+  detente_version TEXT NOT NULL,
+  UNIQUE (experiment, point, arm, replicate)
+);
+CREATE TABLE IF NOT EXISTS timeseries (
+  run_id INTEGER NOT NULL REFERENCES runs(run_id),
+  arm TEXT NOT NULL,
+  replicate INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  metric TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  value REAL,
+  PRIMARY KEY (run_id, step, metric, subject)
+);
+CREATE TABLE IF NOT EXISTS summaries (
+  experiment TEXT NOT NULL,
+  point INTEGER NOT NULL,
+  arm TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  step INTEGER NOT NULL,
+  mean REAL, sd REAL, ci_low REAL, ci_high REAL, n INTEGER,
+  p10 REAL, p50 REAL, p90 REAL,
+  PRIMARY KEY (experiment, point, arm, metric, subject, step)
+);
+)";
+
+// A prepared statement, finalised on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("results.db: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, std::int64_t v) {
+    check(sqlite3_bind_int64(stmt_, i, v));
+    return *this;
+  }
+  Statement& bind(int i, double v) {
+    check(sqlite3_bind_double(stmt_, i, v));
+    return *this;
+  }
+  Statement& bind(int i, const std::string& v) {
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  // True while rows come; throws on errors (constraint violations included).
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("results.db: ") + sqlite3_errmsg(db_));
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  // SQLite stores NaN as NULL; it reads back as NaN.
+  double real(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL
+               ? std::numeric_limits<double>::quiet_NaN()
+               : sqlite3_column_double(stmt_, column);
+  }
+  std::string text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+  }
+
+ private:
+  void check(int rc) const {
+    if (rc != SQLITE_OK)
+      throw std::runtime_error(std::string("results.db: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN … COMMIT, rolled back if destroyed before commit().
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    run("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  void run(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("results.db: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+ResultsDb::ResultsDb(const std::filesystem::path& path) : path_(path.string()) {
+  if (sqlite3_open(path_.c_str(), &db_) != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw std::runtime_error("cannot open " + path_ + ": " + message);
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  exec("PRAGMA foreign_keys = ON");
+  exec(kSchema);
+}
+
+ResultsDb::~ResultsDb() {
+  sqlite3_close(db_);
+}
+
+void ResultsDb::exec(const char* sql) const {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw std::runtime_error(path_ + ": " + message);
+  }
+}
+
+std::map<RunKey, std::string> ResultsDb::finished_runs(const std::string& experiment) const {
+  Statement q(db_,
+              "SELECT point, arm, replicate, parameters FROM runs "
+              "WHERE experiment = ? AND status = 'done'");
+  q.bind(1, experiment);
+  std::map<RunKey, std::string> out;
+  while (q.step())
+    out[{q.integer(0), q.text(1), q.integer(2)}] = q.text(3);
+  return out;
+}
+
+void ResultsDb::store_runs(std::span<const StoredRun> runs) {
+  Transaction transaction(db_);
+  Statement run(db_,
+                "INSERT INTO runs (experiment, point, arm, replicate, seed, parameters, status, "
+                "started_at, wall_seconds, detente_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?, ?)");
+  Statement row(db_,
+                "INSERT INTO timeseries (run_id, arm, replicate, step, metric, subject, value) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const std::string version_text(version());
+  for (const auto& r : runs) {
+    run.bind(1, r.experiment).bind(2, r.point).bind(3, r.arm).bind(4, r.replicate);
+    run.bind(5, std::to_string(r.seed)).bind(6, r.parameters).bind(7, r.started_at);
+    run.bind(8, r.wall_seconds).bind(9, version_text);
+    run.step();
+    run.reset();
+    const std::int64_t id = sqlite3_last_insert_rowid(db_);
+    for (const auto& m : r.rows) {
+      row.bind(1, id).bind(2, r.arm).bind(3, r.replicate).bind(4, m.step);
+      row.bind(5, m.metric).bind(6, m.subject).bind(7, m.value);
+      row.step();
+      row.reset();
+    }
+  }
+  transaction.commit();
+}
+
+std::vector<metrics::MetricRow> ResultsDb::rows_of(const std::string& experiment,
+                                                   const RunKey& key) const {
+  Statement q(db_,
+              "SELECT t.step, t.metric, t.subject, t.value FROM timeseries t "
+              "JOIN runs r ON r.run_id = t.run_id "
+              "WHERE r.experiment = ? AND r.point = ? AND r.arm = ? AND r.replicate = ? "
+              "ORDER BY t.rowid");
+  q.bind(1, experiment).bind(2, std::get<0>(key)).bind(3, std::get<1>(key));
+  q.bind(4, std::get<2>(key));
+  std::vector<metrics::MetricRow> out;
+  while (q.step())
+    out.push_back({q.integer(0), q.text(1), q.text(2), q.real(3)});
+  return out;
+}
+
+void ResultsDb::store_summaries(const std::string& experiment, std::int64_t point,
+                                std::span<const metrics::SummaryRow> rows) {
+  Transaction transaction(db_);
+  {
+    Statement clear(db_, "DELETE FROM summaries WHERE experiment = ? AND point = ?");
+    clear.bind(1, experiment).bind(2, point);
+    clear.step();
+  }
+  Statement insert(db_,
+                   "INSERT INTO summaries (experiment, point, arm, metric, subject, step, mean, "
+                   "sd, ci_low, ci_high, n, p10, p50, p90) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& s : rows) {
+    insert.bind(1, experiment).bind(2, point).bind(3, s.arm).bind(4, s.metric);
+    insert.bind(5, s.subject).bind(6, s.step).bind(7, s.mean).bind(8, s.sd);
+    insert.bind(9, s.ci_low).bind(10, s.ci_high).bind(11, s.n).bind(12, s.p10);
+    insert.bind(13, s.p50).bind(14, s.p90);
+    insert.step();
+    insert.reset();
+  }
+  transaction.commit();
+}
+
+}  // namespace detente::io

@@ -1,0 +1,75 @@
+#pragma once
+// results.db: the runs of sweeps and comparisons in SQLite, for SQL, pandas or R.
+//
+//   io::ResultsDb db("results/sweep_contact/results.db");
+//   auto done = db.finished_runs("sweep:sweep_contact");   // what --resume skips
+//   db.store_runs(runs);                                   // one transaction
+//
+// Tables (created when missing):
+//   runs(run_id, experiment, point, arm, replicate, seed, parameters, status,
+//        started_at, wall_seconds, detente_version)
+//        UNIQUE (experiment, point, arm, replicate): a run is never stored twice
+//   timeseries(run_id, arm, replicate, step, metric, subject, value)
+//   summaries(experiment, point, arm, metric, subject, step, mean, sd, ci_low,
+//             ci_high, n, p10, p50, p90)
+// `parameters` is a JSON object {path: value} of the point; `seed` is the
+// replicate seed as decimal text (it uses all 64 bits). Every write is one
+// transaction: an interrupted sweep leaves whole runs or none.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "metrics/metric_row.hpp"
+#include "metrics/summary.hpp"
+
+struct sqlite3;
+
+namespace detente::io {
+
+struct StoredRun {
+  std::string experiment;
+  std::int64_t point = 0;
+  std::string arm = "base";
+  std::int64_t replicate = 0;
+  std::uint64_t seed = 0;
+  std::string parameters = "{}";  // JSON
+  std::string started_at;
+  double wall_seconds = 0.0;
+  std::vector<metrics::MetricRow> rows;
+};
+
+using RunKey = std::tuple<std::int64_t, std::string, std::int64_t>;  // point, arm, replicate
+
+class ResultsDb {
+ public:
+  explicit ResultsDb(const std::filesystem::path& path);
+  ~ResultsDb();
+  ResultsDb(const ResultsDb&) = delete;
+  ResultsDb& operator=(const ResultsDb&) = delete;
+
+  // Finished runs of `experiment`: key → parameters JSON.
+  std::map<RunKey, std::string> finished_runs(const std::string& experiment) const;
+
+  // Stores the runs and their time series in one transaction. Throws
+  // std::runtime_error (and stores nothing) if any run is already stored.
+  void store_runs(std::span<const StoredRun> runs);
+
+  // The time series of one stored run, in the order it was stored.
+  std::vector<metrics::MetricRow> rows_of(const std::string& experiment, const RunKey& key) const;
+
+  // Replaces the summaries of (experiment, point) in one transaction.
+  void store_summaries(const std::string& experiment, std::int64_t point,
+                       std::span<const metrics::SummaryRow> rows);
+
+ private:
+  void exec(const char* sql) const;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+}  // namespace detente::io

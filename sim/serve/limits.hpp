@@ -1,0 +1,29 @@
+#pragma once
+// What one workshop server allows, so that one client cannot exhaust the
+// machine. Each is a `detente serve` option or fixed here; the server refuses
+// past them with a message that says which limit was hit.
+#include <cstddef>
+#include <cstdint>
+
+namespace detente::serve {
+
+struct Limits {
+  // The served scenario: a larger one is scaled down to this many agents in
+  // all (group sizes in proportion) before anyone connects.
+  std::int64_t max_agents = 4000;
+  std::int64_t max_steps = 1040;     // 20 years of weeks
+  std::int64_t ties_per_agent = 25;  // social ties (within + between) per agent, on average
+  int replicates = 3;                // replicates behind every team's band
+  int max_replicates = 10;           // upper bound of the --replicates option
+  int max_teams = 4;                 // strategies side by side on one page
+  std::size_t max_message_bytes = 16 * 1024;
+  std::size_t max_overrides = 64;          // changed keys in one strategy
+  int max_runs_per_client = 4;             // simulations one page may have going at once
+  int max_runs = 8;                        // simulations going at once on the server
+  int max_clients = 32;                    // open pages
+  double messages_per_second = 20;         // sustained, per page
+  double message_burst = 40;               // messages a page may send at once
+  std::size_t max_queued_messages = 4096;  // unsent messages to a page before it is dropped
+};
+
+}  // namespace detente::serve

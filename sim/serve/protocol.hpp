@@ -1,0 +1,71 @@
+#pragma once
+// The messages between the workshop page and the server, as JSON text over
+// one WebSocket. Every message is an object with a "type".
+//
+// Page → server
+//   {"type":"join","code":"ABCD-EFGH"}               only when the server asks for a code
+//   {"type":"start","team":0,"strategy":[{"path":"dynamics.contact.rate","value":"0.2"}],
+//    "paused":false}                                  (re)start a team's run
+//   {"type":"pause"|"resume"|"step"|"reset","team":0}
+//   {"type":"pace","steps_per_second":52}            0 = as fast as possible
+//   {"type":"validate","team":0,"strategy":[…]}      check without running
+//   {"type":"export","team":0,"name":"Team 1","strategy":[…]}
+//
+// Server → page
+//   join_required, welcome (scenario, knobs, limits), baseline (when ready),
+//   started, frame, paused, done, reset, valid, yaml, error {team?, message}.
+//
+// parse_command checks the shape of a message (types, sizes, team index);
+// the values of a strategy are checked later by the scenario validator.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/load.hpp"
+#include "serve/json.hpp"
+#include "serve/limits.hpp"
+#include "serve/team_run.hpp"
+#include "serve/workshop.hpp"
+
+namespace detente::serve {
+
+// A message the server will not act on; what() is shown on the page.
+class ProtocolError : public std::runtime_error {
+ public:
+  ProtocolError(std::optional<int> team_index, const std::string& message)
+      : std::runtime_error(message), team(team_index) {}
+  std::optional<int> team;
+};
+
+struct Command {
+  enum class Kind { join, start, pause, resume, step, reset, pace, validate, export_yaml };
+  Kind kind = Kind::join;
+  int team = 0;
+  std::string code;                          // join
+  std::vector<scenario::Override> strategy;  // start, validate, export
+  bool paused = false;                       // start
+  double steps_per_second = 0;               // pace
+  std::string name;                          // export: the team's name
+};
+
+Command parse_command(std::string_view text, const Limits& limits);
+
+// Server messages, as the text to send.
+std::string join_required_message();
+std::string welcome_message(const Workshop& workshop, bool baseline_ready);
+std::string error_message(std::optional<int> team, const std::string& message);
+std::string started_message(int team, std::uint64_t run, const scenario::Scenario& s,
+                            int replicates);
+// A RunEvent of a team's run: frame, paused, done or error.
+std::string run_event_message(int team, std::uint64_t run, const RunEvent& event);
+std::string reset_message(int team);
+std::string valid_message(int team);
+std::string yaml_message(int team, const std::string& filename, const std::string& text);
+// The baseline's frames, all at once: series names and lo/mid/hi per step.
+std::string baseline_message(const std::vector<std::string>& series,
+                             const std::vector<Frame>& frames);
+
+}  // namespace detente::serve

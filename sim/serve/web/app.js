@@ -1,0 +1,779 @@
+// The workshop page: talks to `detente serve` over one WebSocket (messages in
+// sim/serve/protocol.hpp), builds each team's knobs from the list the server
+// sends (bounds, units and help come from the scenario's parameter table),
+// and draws every team's run as it streams in.
+import { LineChart } from './chart.js';
+
+const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
+const CRISIS_COLOR = '#b91c1c';
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  socket: null,
+  connected: false,
+  joinCode: '',
+  scenario: null,   // from welcome
+  knobs: [],
+  limits: null,
+  baseline: null,   // { index: Map(series → i), frames }
+  teams: [],        // Team or null, by the server's team index
+  charts: [],       // { spec, chart }
+  pace: 0,
+  dirty: true,
+};
+
+// ---- teams --------------------------------------------------------------
+
+class Team {
+  constructor(index) {
+    this.index = index;
+    this.name = `Team ${index + 1}`;
+    this.color = COLORS[index % COLORS.length];
+    this.values = {};        // knob path → value text, for knobs the team changed
+    this.run = null;         // id of the run being shown
+    this.runKey = null;      // the strategy that run was started with
+    this.index_ = null;      // Map(series → i) of the run
+    this.frames = [];        // { step, lo, mid, hi }
+    this.markers = [];
+    this.status = 'ready';   // ready, starting, running, paused, done
+    this.error = '';
+    this.validation = 0;     // timer of the pending validation
+    this.element = null;
+  }
+
+  value(knob) {
+    return this.path_value(knob.path) ?? knob.value;
+  }
+
+  path_value(path) {
+    return Object.prototype.hasOwnProperty.call(this.values, path) ? this.values[path] : null;
+  }
+
+  // The --set overrides of this team: every knob moved away from the scenario's value.
+  strategy() {
+    return state.knobs
+      .filter((k) => this.path_value(k.path) !== null && this.values[k.path] !== k.value)
+      .map((k) => ({ path: k.path, value: this.values[k.path] }));
+  }
+
+  key() {
+    return JSON.stringify(this.strategy());
+  }
+
+  clearRun() {
+    this.run = null;
+    this.runKey = null;
+    this.index_ = null;
+    this.frames = [];
+    this.markers = [];
+    this.status = 'ready';
+  }
+}
+
+function send(message) {
+  if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+    state.socket.send(JSON.stringify(message));
+    return true;
+  }
+  return false;
+}
+
+function play(team) {
+  const key = team.key();
+  if (team.run !== null && team.runKey === key && team.status === 'paused') {
+    send({ type: 'resume', team: team.index });
+    team.status = 'running';
+  } else if (!(team.run !== null && team.runKey === key && team.status === 'running')) {
+    start(team, false);
+  }
+  render();
+}
+
+function start(team, paused) {
+  team.error = '';
+  team.status = 'starting';
+  team.runKey = team.key();
+  send({ type: 'start', team: team.index, strategy: team.strategy(), paused });
+}
+
+function pause(team) {
+  if (team.status === 'running') send({ type: 'pause', team: team.index });
+}
+
+function step(team) {
+  const fresh = team.run !== null && team.runKey === team.key() &&
+    (team.status === 'paused' || team.status === 'running');
+  if (fresh) {
+    send({ type: 'step', team: team.index });
+  } else {
+    start(team, true);
+  }
+  render();
+}
+
+function reset(team) {
+  send({ type: 'reset', team: team.index });
+  team.clearRun();
+  state.dirty = true;
+  render();
+}
+
+function validateSoon(team) {
+  clearTimeout(team.validation);
+  team.validation = setTimeout(() => {
+    send({ type: 'validate', team: team.index, strategy: team.strategy() });
+  }, 250);
+}
+
+function addTeam() {
+  const free = state.teams.findIndex((t) => !t);
+  const index = free >= 0 ? free : state.teams.length;
+  if (index >= state.limits.teams) return;
+  const team = new Team(index);
+  state.teams[index] = team;
+  buildTeamCard(team);
+  state.dirty = true;
+  render();
+}
+
+function removeTeam(team) {
+  send({ type: 'reset', team: team.index });
+  team.element.remove();
+  state.teams[team.index] = null;
+  state.dirty = true;
+  render();
+}
+
+function liveTeams() {
+  return state.teams.filter(Boolean);
+}
+
+// ---- knobs --------------------------------------------------------------
+
+function decimalsOf(step) {
+  if (!(step > 0) || step >= 1) return 0;
+  return Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
+}
+
+function formatValue(knob, number) {
+  if (knob.kind === 'integer') return String(Math.round(number));
+  const text = number.toFixed(decimalsOf(knob.step));
+  return String(Number(text));
+}
+
+function knobHelp(knob) {
+  const parts = [knob.description];
+  if (knob.range) parts.push(`Accepted: ${knob.range}${knob.unit ? ` (${knob.unit})` : ''}.`);
+  parts.push(`Scenario value: ${knob.value}.`);
+  parts.push(`Key: ${knob.path}`);
+  return parts.join('\n');
+}
+
+function buildKnob(team, knob) {
+  const row = document.createElement('div');
+  row.className = 'knob';
+  row.title = knobHelp(knob);
+  row.dataset.path = knob.path;
+  const label = document.createElement('label');
+  label.textContent = knob.label;
+  if (knob.unit) {
+    const unit = document.createElement('span');
+    unit.className = 'unit';
+    unit.textContent = knob.unit;
+    label.append(' ', unit);
+  }
+  row.append(label);
+
+  const changed = () => {
+    row.classList.toggle('changed', team.value(knob) !== knob.value);
+    validateSoon(team);
+    renderTeam(team);
+  };
+
+  if (knob.kind === 'boolean') {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.className = 'switch';
+    box.checked = team.value(knob) === 'true';
+    box.addEventListener('change', () => {
+      team.values[knob.path] = box.checked ? 'true' : 'false';
+      changed();
+    });
+    row.append(box);
+    row.classList.add('boolean');
+  } else if (knob.kind === 'choice') {
+    const select = document.createElement('select');
+    for (const c of knob.choices) select.append(new Option(c, c, false, c === team.value(knob)));
+    select.addEventListener('change', () => {
+      team.values[knob.path] = select.value;
+      changed();
+    });
+    row.append(select);
+  } else {
+    const slider = document.createElement('input');
+    slider.type = 'range';
+    slider.min = knob.min;
+    slider.max = knob.max;
+    slider.step = knob.step;
+    slider.value = team.value(knob);
+    const number = document.createElement('input');
+    number.type = 'text';
+    number.inputMode = 'decimal';
+    number.className = 'value';
+    number.value = team.value(knob);
+    number.setAttribute('aria-label', `${knob.label} value`);
+    slider.addEventListener('input', () => {
+      const text = formatValue(knob, Number(slider.value));
+      team.values[knob.path] = text;
+      number.value = text;
+      changed();
+    });
+    // A typed value goes to the server as typed: the scenario validator says
+    // what is wrong with it, as it would for a file.
+    number.addEventListener('change', () => {
+      const text = number.value.trim();
+      team.values[knob.path] = text;
+      if (text !== '' && Number.isFinite(Number(text))) slider.value = text;
+      changed();
+    });
+    row.append(slider, number);
+  }
+  return row;
+}
+
+function buildTeamCard(team) {
+  const card = document.createElement('article');
+  card.className = 'team';
+  card.dataset.team = team.index;
+  card.style.setProperty('--team', team.color);
+
+  const head = document.createElement('div');
+  head.className = 'team-head';
+  const dot = document.createElement('span');
+  dot.className = 'dot';
+  const name = document.createElement('input');
+  name.className = 'team-name';
+  name.value = team.name;
+  name.maxLength = 40;
+  name.setAttribute('aria-label', 'team name');
+  name.addEventListener('input', () => {
+    team.name = name.value.trim() || `Team ${team.index + 1}`;
+    state.dirty = true;
+    render();
+  });
+  const remove = document.createElement('button');
+  remove.className = 'remove';
+  remove.title = 'Remove this team';
+  remove.textContent = '×';
+  remove.addEventListener('click', () => removeTeam(team));
+  head.append(dot, name, remove);
+
+  const controls = document.createElement('div');
+  controls.className = 'team-controls';
+  const button = (text, title, action, cls = '') => {
+    const b = document.createElement('button');
+    b.textContent = text;
+    b.title = title;
+    b.className = cls;
+    b.addEventListener('click', () => action(team));
+    controls.append(b);
+    return b;
+  };
+  button('▶ Play', 'Run this strategy (restarts it if the knobs changed)', play, 'primary play');
+  button('Pause', 'Pause this run', pause, 'pause');
+  button('Step', 'One recorded step further', step, 'step');
+  button('Reset', 'Clear this run', reset, 'reset');
+
+  const status = document.createElement('div');
+  status.className = 'status';
+  const progress = document.createElement('div');
+  progress.className = 'progress';
+  progress.append(document.createElement('span'));
+  const error = document.createElement('p');
+  error.className = 'error';
+
+  const knobs = document.createElement('div');
+  knobs.className = 'knobs';
+  let section = null;
+  let body = null;
+  for (const knob of state.knobs) {
+    if (knob.section !== section) {
+      section = knob.section;
+      const group = document.createElement('details');
+      group.open = true;
+      const summary = document.createElement('summary');
+      summary.textContent = section;
+      body = document.createElement('div');
+      group.append(summary, body);
+      knobs.append(group);
+    }
+    body.append(buildKnob(team, knob));
+  }
+
+  const foot = document.createElement('div');
+  foot.className = 'team-foot';
+  const restore = document.createElement('button');
+  restore.textContent = 'Scenario values';
+  restore.title = 'Put every knob back to the scenario\'s value';
+  restore.addEventListener('click', () => {
+    team.values = {};
+    const fresh = buildTeamCard(team);
+    card.replaceWith(fresh);
+    validateSoon(team);
+  });
+  const exportButton = document.createElement('button');
+  exportButton.textContent = 'Export YAML';
+  exportButton.title = 'Download this strategy as a scenario file for `detente run`';
+  exportButton.className = 'export';
+  exportButton.addEventListener('click', () => {
+    send({ type: 'export', team: team.index, name: team.name, strategy: team.strategy() });
+  });
+  foot.append(restore, exportButton);
+
+  card.append(head, controls, status, progress, error, knobs, foot);
+  team.element = card;
+  const teams = $('teams');
+  const after = [...teams.children].find((c) => Number(c.dataset.team) > team.index);
+  if (!card.isConnected) teams.insertBefore(card, after || null);
+  for (const row of card.querySelectorAll('.knob')) {
+    const knob = state.knobs.find((k) => k.path === row.dataset.path);
+    row.classList.toggle('changed', team.value(knob) !== knob.value);
+  }
+  renderTeam(team);
+  return card;
+}
+
+// ---- messages from the server --------------------------------------------
+
+function onMessage(m) {
+  const team = Number.isInteger(m.team) ? state.teams[m.team] : null;
+  switch (m.type) {
+    case 'join_required':
+      showJoin('');
+      if (state.joinCode) send({ type: 'join', code: state.joinCode });
+      break;
+    case 'welcome':
+      $('join').hidden = true;
+      welcome(m);
+      break;
+    case 'baseline':
+      state.baseline = { index: indexOf(m.series), frames: m.frames };
+      document.body.dataset.baseline = 'ready';
+      state.dirty = true;
+      break;
+    case 'started':
+      if (!team) break;
+      team.run = m.run;
+      team.index_ = null;
+      team.frames = [];
+      team.markers = m.markers;
+      team.status = team.status === 'starting' ? 'running' : team.status;
+      state.dirty = true;
+      break;
+    case 'frame':
+      if (!team || m.run !== team.run) break;
+      if (m.series) team.index_ = indexOf(m.series);
+      team.frames.push({ step: m.step, lo: m.lo, mid: m.mid, hi: m.hi });
+      state.dirty = true;
+      break;
+    case 'paused':
+      if (team && m.run === team.run) team.status = 'paused';
+      break;
+    case 'done':
+      if (team && m.run === team.run) {
+        team.status = 'done';
+        team.seconds = m.seconds;
+      }
+      state.dirty = true;
+      break;
+    case 'reset':
+      break;
+    case 'valid':
+      if (team) team.error = '';
+      break;
+    case 'yaml':
+      download(m.filename, m.text);
+      break;
+    case 'error':
+      if (team) {
+        team.error = m.message;
+        if (team.status === 'starting') team.status = team.run !== null ? 'paused' : 'ready';
+      } else {
+        showNotice(m.message);
+        if (!$('join').hidden) $('join-error').textContent = m.message;
+      }
+      break;
+    default:
+      break;
+  }
+  render();
+}
+
+function indexOf(series) {
+  return new Map(series.map((name, i) => [name, i]));
+}
+
+function welcome(m) {
+  const first = state.scenario === null;
+  state.scenario = m.scenario;
+  state.knobs = m.knobs;
+  state.limits = m.limits;
+  const s = m.scenario;
+  $('scenario-name').textContent = s.name;
+  $('story-title').textContent = `Scenario: ${s.name}`;
+  $('story-text').textContent = s.description || 'This scenario has no description.';
+  const groups = s.groups.map((g) => `${g.name} (${g.size.toLocaleString()})`).join(', ');
+  $('story-facts').textContent =
+    `${groups} · ${s.steps} ${s.step_unit}s · ${m.limits.replicates} replicates per team · ` +
+    `${m.knobs.length} knobs`;
+  document.querySelector('.scoreboard th:nth-child(2)').textContent =
+    s.step_unit.charAt(0).toUpperCase() + s.step_unit.slice(1);
+  if (first) {
+    buildCharts();
+    addTeam();
+    addTeam();
+  } else {
+    // A new connection: the server has forgotten our runs.
+    for (const t of liveTeams()) t.clearRun();
+  }
+  setPace();
+  document.body.dataset.ready = 'true';
+  state.dirty = true;
+}
+
+// ---- charts and scoreboard -------------------------------------------------
+
+function spendingSeries(index) {
+  if (!index) return null;
+  for (const name of index.keys()) {
+    const [metric, subject] = name.split(' ');
+    if (metric.includes('spending') && subject === 'all') return name;
+  }
+  return null;
+}
+
+function chartSpecs(scenario) {
+  const names = scenario.groups.map((g) => g.name);
+  const specs = [];
+  for (const g of names) {
+    for (const h of names) {
+      if (g !== h && specs.length < 4) {
+        specs.push({
+          key: `mean ${g}->${h}`,
+          title: `Trust of ${g} toward ${h}`,
+          subtitle: 'mean over people · band: lowest to highest replicate',
+          clamp: [0, 1],
+        });
+      }
+    }
+  }
+  specs.push({
+    key: 'political_space all',
+    title: 'Political space',
+    subtitle: 'the smaller of the sides\' shares who trust the other',
+    clamp: [0, 1],
+  });
+  specs.push({
+    key: 'positive_tie_share all',
+    title: 'Cross-group ties',
+    subtitle: 'share of people with a positive tie across the divide',
+    clamp: [0, 1],
+  });
+  specs.push({ key: null, spending: true, title: 'Spending', subtitle: 'cumulative, all programmes', includeZero: true });
+  return specs;
+}
+
+function buildCharts() {
+  const box = $('charts');
+  box.textContent = '';
+  state.charts = [];
+  for (const spec of chartSpecs(state.scenario)) {
+    const figure = document.createElement('figure');
+    figure.className = 'chart';
+    const caption = document.createElement('figcaption');
+    const title = document.createElement('strong');
+    title.textContent = spec.title;
+    const sub = document.createElement('span');
+    sub.textContent = spec.subtitle;
+    caption.append(title, sub);
+    const canvas = document.createElement('canvas');
+    canvas.dataset.series = spec.key || 'spending';
+    figure.append(caption, canvas);
+    box.append(figure);
+    const chart = new LineChart(canvas, {
+      steps: state.scenario.steps,
+      stepUnit: state.scenario.step_unit,
+      clamp: spec.clamp || null,
+      includeZero: !!spec.includeZero,
+    });
+    state.charts.push({ spec, chart });
+  }
+  new ResizeObserver(() => {
+    for (const c of state.charts) c.chart.dirty = true;
+    state.dirty = true;
+    render();
+  }).observe(box);
+}
+
+function points(frames, index, key) {
+  if (!index) return [];
+  if (key === null) return frames.map((f) => [f.step, 0, 0, 0]);
+  const i = index.get(key);
+  if (i === undefined) return [];
+  return frames.map((f) => [f.step, f.lo[i], f.mid[i], f.hi[i]]);
+}
+
+function allMarkers() {
+  const seen = new Map();
+  const add = (m, color) => {
+    const key = `${m.kind}|${m.step}|${m.label}`;
+    if (!seen.has(key)) seen.set(key, { ...m, color: m.kind === 'crisis' ? CRISIS_COLOR : color });
+  };
+  for (const m of state.scenario.markers) add(m, '#6b7280');
+  for (const t of liveTeams()) for (const m of t.markers) add(m, t.color);
+  return [...seen.values()].sort((a, b) => a.step - b.step);
+}
+
+function drawCharts() {
+  const markers = allMarkers();
+  for (const { spec, chart } of state.charts) {
+    const teams = liveTeams().map((t) => {
+      const key = spec.spending ? spendingSeries(t.index_) : spec.key;
+      return { color: t.color, label: t.name, points: points(t.frames, t.index_, key) };
+    });
+    const b = state.baseline;
+    const baseKey = spec.spending ? spendingSeries(b && b.index) : spec.key;
+    const baseline = b ? { points: points(b.frames, b.index, baseKey) } : null;
+    const noSpending = spec.spending && !liveTeams().some((t) => spendingSeries(t.index_));
+    chart.setData(teams, baseline, markers, noSpending ? 'no programme spending in these runs' : '');
+    chart.draw();
+  }
+  const legend = $('legend');
+  legend.textContent = '';
+  for (const t of liveTeams()) {
+    const item = document.createElement('span');
+    item.className = 'key';
+    item.style.setProperty('--team', t.color);
+    item.textContent = t.name;
+    legend.append(item);
+  }
+  const base = document.createElement('span');
+  base.className = 'key baseline';
+  base.textContent = 'baseline (scenario left alone)';
+  const crisis = document.createElement('span');
+  crisis.className = 'key crisis';
+  crisis.textContent = 'crisis';
+  legend.append(base, crisis);
+}
+
+function valueAt(frame, index, key) {
+  if (!frame || !index || key === null) return NaN;
+  const i = index.get(key);
+  return i === undefined ? NaN : frame.mid[i];
+}
+
+function baselineAt(step) {
+  const b = state.baseline;
+  if (!b) return null;
+  return b.frames.find((f) => f.step === step) || null;
+}
+
+function fixed(v, digits = 3, signed = false) {
+  if (!Number.isFinite(v)) return '—';
+  const text = v.toFixed(digits);
+  return signed && v > 0 ? `+${text}` : text;
+}
+
+function renderScoreboard() {
+  const body = document.querySelector('#scoreboard tbody');
+  body.textContent = '';
+  const rows = [];
+  for (const t of liveTeams()) {
+    const last = t.frames[t.frames.length - 1];
+    if (!last) continue;
+    const base = baselineAt(last.step);
+    const b = state.baseline;
+    const spendKey = spendingSeries(t.index_);
+    const trust = valueAt(last, t.index_, 'mean all');
+    const space = valueAt(last, t.index_, 'political_space all');
+    const gain = trust - valueAt(base, b && b.index, 'mean all');
+    const spaceGain = space - valueAt(base, b && b.index, 'political_space all');
+    const spending = spendKey ? valueAt(last, t.index_, spendKey) : 0;
+    let cost = '—';
+    if (spending > 0) cost = gain > 0 ? (spending / (gain * 100)).toFixed(0) : 'no gain';
+    rows.push({
+      team: t, step: last.step, spaceGain, gain,
+      cells: [t.name, String(last.step), fixed(trust), fixed(gain, 3, true), fixed(space),
+        fixed(spaceGain, 3, true), fixed(valueAt(last, t.index_, 'positive_tie_share all')),
+        spending.toLocaleString(undefined, { maximumFractionDigits: 0 }), cost],
+    });
+  }
+  // The best finished strategy: most political space gained, then most trust;
+  // none when the leaders tie on both (to the precision shown).
+  const finished = rows.filter((r) => r.team.status === 'done' && Number.isFinite(r.spaceGain));
+  const score = (r) => [Math.round(r.spaceGain * 1000), Math.round(r.gain * 1000)];
+  const beats = (a, b) => score(a)[0] > score(b)[0] || (score(a)[0] === score(b)[0] && score(a)[1] > score(b)[1]);
+  let best = null;
+  if (finished.length > 1) {
+    const top = finished.reduce((a, r) => (beats(r, a) ? r : a));
+    if (finished.every((r) => r === top || beats(top, r))) best = top;
+  }
+  for (const r of rows) {
+    const tr = document.createElement('tr');
+    tr.dataset.team = r.team.index;
+    tr.style.setProperty('--team', r.team.color);
+    if (r === best) tr.className = 'best';
+    r.cells.forEach((text, i) => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (i === 0) td.className = 'name';
+      if ((i === 3 || i === 5) && text !== '—') td.className = text.startsWith('+') ? 'up' : text.startsWith('-') ? 'down' : '';
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  const b = state.baseline;
+  if (b && b.frames.length) {
+    const last = b.frames[b.frames.length - 1];
+    const tr = document.createElement('tr');
+    tr.className = 'baseline-row';
+    const spendKey = spendingSeries(b.index);
+    const cells = ['baseline', String(last.step), fixed(valueAt(last, b.index, 'mean all')), '',
+      fixed(valueAt(last, b.index, 'political_space all')), '',
+      fixed(valueAt(last, b.index, 'positive_tie_share all')),
+      String(spendKey ? valueAt(last, b.index, spendKey) : 0), ''];
+    for (const text of cells) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+}
+
+function renderTeam(team) {
+  const card = team.element;
+  if (!card) return;
+  const steps = state.scenario.steps;
+  const last = team.frames[team.frames.length - 1];
+  const at = last ? last.step : 0;
+  const unit = state.scenario.step_unit;
+  const changed = team.run !== null && team.runKey !== team.key();
+  const words = {
+    ready: 'ready: set the knobs and press play',
+    starting: 'starting…',
+    running: `running: ${unit} ${at} of ${steps}`,
+    paused: `paused at ${unit} ${at} of ${steps}`,
+    done: `done: ${steps} ${unit}s${team.seconds ? ` in ${team.seconds.toFixed(1)} s` : ''}`,
+  };
+  const status = card.querySelector('.status');
+  status.textContent = words[team.status] + (changed ? ' · knobs changed: play restarts' : '');
+  card.dataset.status = team.status;
+  card.dataset.frames = team.frames.length;
+  card.querySelector('.progress span').style.width = `${(100 * at) / steps}%`;
+  card.querySelector('.error').textContent = team.error;
+  card.classList.toggle('has-error', !!team.error);
+  card.querySelector('.remove').hidden = liveTeams().length <= 1;
+}
+
+let frameRequested = false;
+function render() {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(() => {
+    frameRequested = false;
+    if (!state.scenario) return;
+    for (const t of liveTeams()) renderTeam(t);
+    $('add-team').hidden = liveTeams().length >= state.limits.teams;
+    if (state.dirty) {
+      state.dirty = false;
+      drawCharts();
+      renderScoreboard();
+    }
+  });
+}
+
+// ---- connection, join code, notices ------------------------------------------
+
+function showNotice(text) {
+  const n = $('notice');
+  n.textContent = text;
+  n.hidden = false;
+  clearTimeout(showNotice.timer);
+  showNotice.timer = setTimeout(() => { n.hidden = true; }, 8000);
+}
+
+function showJoin(error) {
+  $('join').hidden = false;
+  $('join-error').textContent = error;
+  $('join-code').focus();
+}
+
+function download(filename, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-yaml' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}  and report it with  detente report results/${filename.replace(/\.yaml$/, '')}`);
+}
+
+function connect() {
+  const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+  const socket = new WebSocket(`${scheme}${location.host}/ws`);
+  state.socket = socket;
+  $('connection').textContent = 'connecting…';
+  socket.addEventListener('open', () => {
+    state.connected = true;
+    $('connection').textContent = 'connected';
+    $('connection').className = 'connection on';
+  });
+  socket.addEventListener('message', (event) => {
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    onMessage(message);
+  });
+  socket.addEventListener('close', (event) => {
+    if (event.code === 1009) showNotice('The last message was larger than the server accepts; reconnecting.');
+    state.connected = false;
+    $('connection').textContent = 'offline: reconnecting…';
+    $('connection').className = 'connection off';
+    for (const t of liveTeams()) if (t.status !== 'done') t.status = t.run !== null ? 'paused' : 'ready';
+    render();
+    setTimeout(connect, 2000);
+  });
+}
+
+// The speed is chosen as seconds for a whole run; the server takes steps a second.
+function setPace() {
+  const seconds = Number($('speed').value);
+  state.pace = seconds > 0 && state.scenario ? state.scenario.steps / seconds : 0;
+  send({ type: 'pace', steps_per_second: state.pace });
+}
+
+function setup() {
+  $('play-all').addEventListener('click', () => liveTeams().forEach(play));
+  $('pause-all').addEventListener('click', () => liveTeams().forEach(pause));
+  $('step-all').addEventListener('click', () => liveTeams().forEach(step));
+  $('reset-all').addEventListener('click', () => liveTeams().forEach(reset));
+  $('add-team').addEventListener('click', addTeam);
+  $('speed').addEventListener('change', setPace);
+  $('join-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.joinCode = $('join-code').value.trim();
+    $('join-error').textContent = '';
+    if (!send({ type: 'join', code: state.joinCode })) $('join-error').textContent = 'not connected yet; try again';
+  });
+  connect();
+}
+
+// For the browser test and for curious trainers: the page's state.
+window.workshop = { state, play, pause, step, reset };
+setup();

@@ -1,0 +1,288 @@
+// One page's conversation: join, then commands for its teams. Each message
+// is checked for shape (protocol.cpp), each strategy by the scenario
+// validator (Workshop::resolve), and each run against the page's and the
+// server's caps before it starts.
+#include "serve/detail/ws_session.hpp"
+
+#include <algorithm>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include "core/errors.hpp"
+#include "serve/join_code.hpp"
+
+namespace detente::serve::detail {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+
+WsSession::WsSession(boost::asio::ip::tcp::socket&& socket, Hub& hub)
+    : ws_(std::move(socket)),
+      timer_(ws_.get_executor()),
+      hub_(hub),
+      joined_(!hub.join_required()),
+      teams_(static_cast<std::size_t>(hub.workshop.limits().max_teams)),
+      tokens_(hub.workshop.limits().message_burst),
+      refilled_(std::chrono::steady_clock::now()) {
+  ++hub_.clients;
+}
+
+WsSession::~WsSession() {
+  for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
+    stop_team(t);
+  --hub_.clients;
+}
+
+void WsSession::start(beast::http::request<beast::http::string_body> request) {
+  remember(hub_.sockets, shared_from_this());
+  ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  ws_.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& r) { r.set(beast::http::field::server, "detente"); }));
+  ws_.read_message_max(hub_.workshop.limits().max_message_bytes);
+  ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
+}
+
+void WsSession::on_accept(beast::error_code ec) {
+  if (ec) return;
+  open_ = true;
+  if (joined_)
+    send_welcome();
+  else
+    send(join_required_message());
+  read();
+}
+
+void WsSession::send_welcome() {
+  send(welcome_message(hub_.workshop, hub_.baseline_ready));
+  if (hub_.baseline_ready) send(hub_.baseline_message);
+}
+
+void WsSession::read() {
+  ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::on_read, shared_from_this()));
+}
+
+void WsSession::on_read(beast::error_code ec, std::size_t) {
+  // The page closed or the connection broke: its runs stop with it. (A
+  // message over read_message_max has already been answered by the
+  // WebSocket layer with close code 1009, "too big", which the page shows.)
+  if (ec) return close();
+  const std::string text = beast::buffers_to_string(buffer_.data());
+  buffer_.consume(buffer_.size());
+  if (!ws_.got_text()) {
+    send(error_message(std::nullopt, "bad message: expected JSON text, got binary data"));
+  } else {
+    handle(text);
+  }
+  if (!closed_) read();
+}
+
+void WsSession::send(std::string text) {
+  // Before the handshake is done its own response is being written: nothing
+  // else may write then (the hub only sends to joined(), i.e. open, pages).
+  if (closed_ || !open_) return;
+  if (queue_.size() >= hub_.workshop.limits().max_queued_messages) return close();
+  queue_.push_back(std::move(text));
+  if (queue_.size() == 1) write();
+}
+
+void WsSession::write() {
+  ws_.text(true);
+  ws_.async_write(boost::asio::buffer(queue_.front()),
+                  beast::bind_front_handler(&WsSession::on_write, shared_from_this()));
+}
+
+void WsSession::on_write(beast::error_code ec, std::size_t) {
+  if (ec) return close();
+  queue_.pop_front();
+  if (!queue_.empty()) write();
+}
+
+void WsSession::close() {
+  if (closed_) return;
+  closed_ = true;
+  for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
+    stop_team(t);
+  timer_.cancel();
+  beast::error_code ignored;
+  auto& socket = beast::get_lowest_layer(ws_).socket();
+  socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+}
+
+// After a wrong join code: let the page read why, then close. The pause
+// also slows anyone guessing codes.
+void WsSession::close_after_pause() {
+  for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
+    stop_team(t);
+  timer_.expires_after(std::chrono::seconds(1));
+  timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (!ec) self->close();
+  });
+}
+
+// A token bucket: a burst of message_burst, then messages_per_second.
+bool WsSession::within_rate() {
+  const Limits& l = hub_.workshop.limits();
+  const auto now = std::chrono::steady_clock::now();
+  tokens_ = std::min(
+      l.message_burst,
+      tokens_ + l.messages_per_second * std::chrono::duration<double>(now - refilled_).count());
+  refilled_ = now;
+  if (tokens_ < 1) return false;
+  tokens_ -= 1;
+  return true;
+}
+
+void WsSession::handle(const std::string& text) {
+  if (!within_rate()) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - warned_ > std::chrono::seconds(1)) {
+      warned_ = now;
+      send(error_message(std::nullopt, "too many messages: a page may send " +
+                                           std::to_string(static_cast<int>(
+                                               hub_.workshop.limits().messages_per_second)) +
+                                           " a second; the last ones were ignored"));
+    }
+    return;
+  }
+  Command c;
+  try {
+    c = parse_command(text, hub_.workshop.limits());
+  } catch (const ProtocolError& e) {
+    send(error_message(e.team, e.what()));
+    return;
+  }
+  if (!joined_) return join(c);
+  act(c);
+}
+
+void WsSession::join(const Command& c) {
+  if (c.kind != Command::Kind::join) {
+    send(error_message(std::nullopt, "give the join code first"));
+    return close_after_pause();
+  }
+  if (!join_code_matches(c.code, hub_.options.join_code)) {
+    send(error_message(
+        std::nullopt, "wrong join code; ask the trainer for the code shown where the server runs"));
+    return close_after_pause();
+  }
+  joined_ = true;
+  send_welcome();
+}
+
+void WsSession::act(const Command& c) {
+  using Kind = Command::Kind;
+  switch (c.kind) {
+    case Kind::join:
+      send(error_message(std::nullopt, "already joined"));
+      return;
+    case Kind::start:
+      return start_run(c);
+    case Kind::pause:
+    case Kind::resume:
+    case Kind::step: {
+      Team& team = teams_[static_cast<std::size_t>(c.team)];
+      if (!team.run) {
+        send(error_message(c.team, "the team has no run to pause, resume or step; press play"));
+        return;
+      }
+      if (c.kind == Kind::pause) team.run->pause();
+      if (c.kind == Kind::resume) team.run->resume();
+      if (c.kind == Kind::step) team.run->step();
+      return;
+    }
+    case Kind::reset:
+      stop_team(c.team);
+      send(reset_message(c.team));
+      return;
+    case Kind::pace:
+      pace_ = c.steps_per_second;
+      for (Team& team : teams_)
+        if (team.run) team.run->set_pace(pace_);
+      return;
+    case Kind::validate:
+      try {
+        hub_.workshop.resolve(c.strategy);
+        send(valid_message(c.team));
+      } catch (const InputError& e) {
+        send(error_message(c.team, e.what()));
+      }
+      return;
+    case Kind::export_yaml:
+      try {
+        send(yaml_message(c.team, hub_.workshop.export_name(c.name) + ".yaml",
+                          hub_.workshop.export_yaml(c.strategy, c.name)));
+      } catch (const InputError& e) {
+        send(error_message(c.team, e.what()));
+      }
+      return;
+  }
+}
+
+void WsSession::start_run(const Command& c) {
+  const Limits& limits = hub_.workshop.limits();
+  Team& team = teams_[static_cast<std::size_t>(c.team)];
+  const int mine = static_cast<int>(
+      std::count_if(teams_.begin(), teams_.end(), [](const Team& t) { return t.active; }));
+  if (!team.active && mine >= limits.max_runs_per_client) {
+    send(error_message(c.team, "this page has " + std::to_string(mine) +
+                                   " simulations going, the most a page may run at once; reset "
+                                   "one first"));
+    return;
+  }
+  if (!team.active && hub_.active_runs.load() >= limits.max_runs) {
+    send(error_message(c.team, "the server is running " + std::to_string(limits.max_runs) +
+                                   " simulations, the most it runs at once; try again when one "
+                                   "finishes"));
+    return;
+  }
+  std::shared_ptr<const scenario::Scenario> resolved;
+  try {
+    resolved = std::make_shared<const scenario::Scenario>(hub_.workshop.resolve(c.strategy));
+  } catch (const InputError& e) {
+    send(error_message(c.team, e.what()));
+    return;
+  }
+  stop_team(c.team);
+  team.id = hub_.next_run_id++;
+  // The sink runs on the run's thread: encode there, then hand the text to
+  // the network thread, which drops it if the page has gone or the team has
+  // moved on to another run.
+  auto sink = [executor = ws_.get_executor(), weak = weak_from_this(), t = c.team,
+               id = team.id](RunEvent event) {
+    std::string text = run_event_message(t, id, event);
+    boost::asio::post(executor, [weak, t, id, kind = event.kind, text = std::move(text)]() mutable {
+      if (auto self = weak.lock()) self->on_run_event(t, id, kind, std::move(text));
+    });
+  };
+  team.run = std::make_unique<TeamRun>(resolved, limits.replicates, c.paused, std::move(sink));
+  team.run->set_pace(pace_);
+  team.active = true;
+  ++hub_.active_runs;
+  // Before the run's first frame, which is posted after this handler ends.
+  send(started_message(c.team, team.id, *resolved, limits.replicates));
+  team.run->start();
+}
+
+void WsSession::stop_team(int t) {
+  Team& team = teams_[static_cast<std::size_t>(t)];
+  team.run.reset();  // cancels and joins
+  if (team.active) {
+    team.active = false;
+    --hub_.active_runs;
+  }
+}
+
+void WsSession::on_run_event(int t, std::uint64_t id, RunEvent::Kind kind, std::string text) {
+  Team& team = teams_[static_cast<std::size_t>(t)];
+  if (team.id != id || !team.run) return;
+  if ((kind == RunEvent::Kind::done || kind == RunEvent::Kind::failed) && team.active) {
+    team.active = false;
+    --hub_.active_runs;
+  }
+  send(std::move(text));
+}
+
+}  // namespace detente::serve::detail

@@ -1,0 +1,120 @@
+// `detente sweep` and `detente compare` end to end: the sweep's files, every
+// design, resuming an interrupted sweep, bitwise reproducibility across thread
+// counts, and refusals.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "program.hpp"
+
+namespace fs = std::filesystem;
+using detente::test::read_text;
+using detente::test::run_detente;
+using detente::test::scratch_dir;
+
+namespace {
+
+// The shipped sweep at a size that runs in a few seconds.
+const std::string kSmallSweep =
+    "sweep scenarios/sweep_contact.yaml --quiet --set population.groups.north.size=300 "
+    "--set population.groups.south.size=300 --set steps=24 --set sweep.samples=6 "
+    "--set sweep.replicates=2";
+
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("sweep writes its tables and results.db", "[sweep]") {
+  const auto dir = scratch_dir("sweep-files");
+  const auto r = run_detente(kSmallSweep + " --out '" + (dir / "out").string() + "'", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto points = read_text(dir / "out/sweep_points.csv");
+  CHECK(first_line(points) == "point,network.between.mean_degree,dynamics.contact.rate");
+  CHECK(line_count(points) == 1 + 6);
+  const auto sweep = read_text(dir / "out/sweep.csv");
+  CHECK(first_line(sweep) == "point,replicate,metric,subject,value");
+  CHECK(line_count(sweep) == 1 + 6 * 2 * 3);  // points × replicates × outcomes
+  CHECK(sweep.find("\n5,1,mean,north->south,") != std::string::npos);
+  CHECK(first_line(read_text(dir / "out/sensitivity.csv")) ==
+        "method,parameter,metric,subject,index,value,ci_low,ci_high");
+  CHECK(fs::file_size(dir / "out/results.db") > 0);
+}
+
+TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
+  const auto dir = scratch_dir("sweep-resume");
+  const std::string whole = kSmallSweep + " --threads 2 --out '" + (dir / "whole").string() + "'";
+  const std::string parts = kSmallSweep + " --threads 1 --out '" + (dir / "parts").string() + "'";
+  REQUIRE(run_detente(whole, dir).exit_code == 0);
+  // Interrupted after 5 of 12 runs: no tables yet.
+  REQUIRE(run_detente(parts + " --stop-after 5", dir).exit_code == 0);
+  CHECK_FALSE(fs::exists(dir / "parts/sweep.csv"));
+  // Running again without --resume would store runs twice: refused.
+  const auto refused = run_detente(parts, dir);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--resume") != std::string::npos);
+  // Without --quiet, to read how many runs were skipped.
+  std::string loud = parts;
+  loud.erase(loud.find(" --quiet"), 8);
+  const auto resumed = run_detente(loud + " --resume", dir);
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.err.find("5 already stored") != std::string::npos);
+  for (const char* file : {"sweep_points.csv", "sweep.csv", "sensitivity.csv"})
+    CHECK(read_text(dir / "parts" / file) == read_text(dir / "whole" / file));
+}
+
+TEST_CASE("morris and sobol sweeps report their indices", "[sweep][sensitivity]") {
+  const auto dir = scratch_dir("sweep-designs");
+  for (const std::string design : {"morris", "sobol", "grid"}) {
+    INFO(design);
+    const auto out = dir / design;
+    const auto r = run_detente(kSmallSweep + " --set sweep.design=" + design +
+                                   " --set sweep.samples=3 --set sweep.replicates=1 "
+                                   "--set sweep.levels=4 --out '" +
+                                   out.string() + "'",
+                               dir);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto s = read_text(out / "sensitivity.csv");
+    const auto points = line_count(read_text(out / "sweep_points.csv")) - 1;
+    if (design == "morris") {
+      CHECK(points == 3 * (2 + 1));
+      CHECK(s.find("\nmorris,network.between.mean_degree,trusting_share,all,mu_star,") !=
+            std::string::npos);
+    } else if (design == "sobol") {
+      CHECK(points == 3 * (2 + 2));
+      CHECK(s.find("\nsobol,dynamics.contact.rate,gap,all,ST,") != std::string::npos);
+    } else {
+      CHECK(points == 4 * 4);
+      CHECK(line_count(s) == 1);
+    }
+  }
+}
+
+TEST_CASE("sweep refuses an unknown parameter path with a suggestion", "[sweep]") {
+  const auto dir = scratch_dir("sweep-bad");
+  const auto r =
+      run_detente(kSmallSweep + " --set sweep.parameters.0.path=dynamics.contact.rat", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean") != std::string::npos);
+  const auto none = run_detente(
+      "sweep scenarios/baseline.yaml --quiet --out '" + (dir / "none").string() + "'", dir);
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("sweep.parameters") != std::string::npos);
+}
+
+TEST_CASE("compare refuses a scenario without arms", "[compare]") {
+  const auto dir = scratch_dir("compare-no-arms");
+  const auto r = run_detente(
+      "compare scenarios/baseline.yaml --quiet --out '" + (dir / "out").string() + "'", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("declares no arms") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out"));
+}

@@ -1,0 +1,141 @@
+// The workshop's knobs take their bounds, units and help from the parameter
+// table (no second list), their values from the scenario, and expand list
+// entries by name.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "scenario/load.hpp"
+#include "scenario/lookup.hpp"
+#include "scenario/parameters.hpp"
+#include "serve/knobs.hpp"
+
+namespace {
+
+using detente::serve::Knob;
+
+detente::scenario::Scenario workshop_scenario() {
+  return detente::scenario::load_file(std::string(DETENTE_SOURCE_DIR) + "/scenarios/workshop.yaml");
+}
+
+const Knob& knob(const std::vector<Knob>& knobs, const std::string& path) {
+  for (const Knob& k : knobs)
+    if (k.path == path) return k;
+  FAIL("no knob " << path);
+  return knobs.front();
+}
+
+}  // namespace
+
+TEST_CASE("every knob repeats its parameter-table row") {
+  const auto table = detente::scenario::parameter_table();
+  const auto s = workshop_scenario();
+  const auto knobs = detente::serve::workshop_knobs(s);
+  REQUIRE(knobs.size() >= 8);
+  for (const Knob& k : knobs) {
+    INFO(k.path);
+    const auto row = std::find_if(table.begin(), table.end(),
+                                  [&](const auto& r) { return r.path == k.table_path; });
+    REQUIRE(row != table.end());
+    CHECK(k.unit == row->unit);
+    CHECK(k.range == row->range);
+    CHECK(k.description == row->description);
+    CHECK(k.value == detente::scenario::lookup(s, k.path).value());
+    if (k.kind == "number" || k.kind == "integer") {
+      // The slider stays inside what the validator accepts.
+      const auto bounds = detente::serve::bounds_of(row->range);
+      CHECK(k.min >= bounds.min);
+      CHECK(k.max <= bounds.max);
+      CHECK(k.min < k.max);
+      CHECK(k.step > 0);
+    }
+  }
+}
+
+TEST_CASE("list entries become one knob each, by name or numbered") {
+  const auto s = workshop_scenario();
+  const auto knobs = detente::serve::workshop_knobs(s);
+  const Knob& slant = knob(knobs, "media.north_national_tv.slant");
+  CHECK(slant.table_path == "media[].slant");
+  CHECK(slant.label == "north national tv: slant");
+  CHECK(slant.kind == "number");
+  CHECK(slant.min == -1);
+  CHECK(slant.max == 1);
+  CHECK(slant.value == "-0.4");
+  CHECK(knob(knobs, "media.independent_online.exposure").max == 1);
+
+  const Knob& crisis = knob(knobs, "dynamics.shocks.events.0.step");
+  CHECK(crisis.label == "crisis 1: step");
+  CHECK(crisis.kind == "integer");
+  CHECK(crisis.step == 1);
+  CHECK(crisis.min == 0);
+  CHECK(crisis.max == s.steps - 1);  // a point in time runs to the last step
+  CHECK(crisis.value == "156");
+
+  CHECK(knob(knobs, "dynamics.shocks.enabled").kind == "boolean");
+}
+
+TEST_CASE("an open-ended range gets a round upper end above the scenario's value") {
+  const auto knobs = detente::serve::workshop_knobs(workshop_scenario());
+  const Knob& ties = knob(knobs, "network.between.mean_degree");  // ≥ 0, value 0.3
+  CHECK(ties.range == "≥ 0");
+  CHECK(ties.min == 0);
+  CHECK(ties.max == 2);
+  CHECK(ties.step == Approx(0.02));
+}
+
+TEST_CASE("range texts of the table read as bounds") {
+  using detente::serve::bounds_of;
+  CHECK(bounds_of("[0, 1]").min == 0);
+  CHECK(bounds_of("[0, 1]").max == 1);
+  CHECK(bounds_of("(0, 1]").min == 0);
+  CHECK(bounds_of("[-1, 1]").min == -1);
+  CHECK(bounds_of("≥ 1").min == 1);
+  CHECK(std::isinf(bounds_of("≥ 1").max));
+  CHECK(bounds_of("≤ 3").max == 3);
+  CHECK(std::isinf(bounds_of("").min));
+}
+
+TEST_CASE("lookup reads values the way --set addresses them") {
+  const auto s = workshop_scenario();
+  using detente::scenario::list_entries;
+  using detente::scenario::lookup;
+  CHECK(lookup(s, "dynamics.influence.confidence") == "0.3");
+  CHECK(lookup(s, "media.south_national_tv.slant") == "-0.5");
+  CHECK(lookup(s, "media.1.slant") == "-0.5");
+  CHECK(lookup(s, "dynamics.shocks.events.0.magnitude") == "0.35");
+  CHECK_FALSE(lookup(s, "media.nobody.slant"));
+  CHECK_FALSE(lookup(s, "dynamics.influence"));  // a section, not a value
+  CHECK(list_entries(s, "media") ==
+        std::vector<std::string>{"north_national_tv", "south_national_tv", "independent_online"});
+  CHECK(list_entries(s, "dynamics.shocks.events") == std::vector<std::string>{"0"});
+  CHECK(list_entries(s, "interventions").empty());
+}
+
+TEST_CASE("table rows apply to list entries generally or by a field's value") {
+  const auto s = workshop_scenario();
+  using detente::serve::entry_key;
+  CHECK(entry_key("media[].slant", "media", "south_national_tv", s) == "slant");
+  // A type's own row applies only to entries of that type (here: a sponsor).
+  CHECK(entry_key("media[sponsor=north].credibility", "media", "north_national_tv", s) ==
+        "credibility");
+  CHECK_FALSE(entry_key("media[sponsor=north].credibility", "media", "south_national_tv", s));
+  CHECK(entry_key("dynamics.shocks.events[].magnitude", "dynamics.shocks.events", "0", s) ==
+        "magnitude");
+  CHECK_FALSE(entry_key("media[].audience[].x", "media", "north_national_tv", s));
+  CHECK_FALSE(entry_key("mediax[].slant", "media", "north_national_tv", s));
+  CHECK_FALSE(entry_key("population.groups[].size", "media", "north_national_tv", s));
+}
+
+TEST_CASE("a knob's bounds follow its table row, with no other change") {
+  const auto s = workshop_scenario();
+  auto table = detente::scenario::parameter_table();
+  const auto before = detente::serve::workshop_knobs(s, table).size();
+  // Pretend the schema moved media[].slant's range: the slider follows.
+  for (auto& row : table)
+    if (row.path == "media[].slant") row.range = "[-0.5, 0.5]";
+  const auto knobs = detente::serve::workshop_knobs(s, table);
+  CHECK(knobs.size() == before);
+  CHECK(knob(knobs, "media.north_national_tv.slant").min == -0.5);
+  CHECK(knob(knobs, "media.north_national_tv.slant").max == 0.5);
+}
