@@ -36,11 +36,11 @@ struct RunSpec {
 };
 
 struct RunOutput {
-  std::vector<metrics::MetricRow> rows;  // every output step of the run
+  std::vector<metrics::MetricRow> rows;   // every output step of the run
   std::vector<metrics::AgentRow> agents;  // outputs.agents snapshots
   metrics::AgentNames agent_names;
-  std::uint64_t seed = 0;                // replicate seed
-  double wall_seconds = 0.0;             // not part of any bitwise-compared file
+  std::uint64_t seed = 0;     // replicate seed
+  double wall_seconds = 0.0;  // not part of any bitwise-compared file
 };
 
 // The processes an experiment is spread over. Rank 0 writes every output.

@@ -17,7 +17,10 @@
 namespace detente {
 
 std::vector<Arm> scenario_arms(const scenario::Scenario& scenario) {
-  return {Arm{"base", scenario}};
+  std::vector<Arm> arms;
+  for (const std::string& name : scenario::arm_names(scenario))
+    arms.push_back(Arm{name, scenario::resolve_arm(scenario, name)});
+  return arms;
 }
 
 void write_compare_csv(const std::string& path, const std::vector<metrics::CompareRow>& rows) {

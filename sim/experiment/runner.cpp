@@ -78,7 +78,6 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
       runs.push_back({0, result.arms[a], r, &worlds[a]});
   for (int r = 0; r < options.replicates; ++r)
     result.replicate_seeds.push_back(replicate_seed(scenario.seed, static_cast<std::uint32_t>(r)));
-  }
   Progress progress("run " + scenario.name,
                     (runs.size() + static_cast<std::size_t>(cluster.size()) - 1 -
                      static_cast<std::size_t>(cluster.rank())) /

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "metrics/agent_rows.hpp"
 #include "experiment/batch.hpp"
+#include "metrics/agent_rows.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
 

@@ -133,7 +133,8 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
     if (!v.is_list()) r.expected(v, path, what);
     std::vector<std::int64_t> numbers;
     for (std::size_t i = 0; i < v.items.size(); ++i)
-      numbers.push_back(read_value<std::int64_t>(v.items[i], info, index_path(path, i), r));
+      numbers.push_back(
+          read_value<std::int64_t>(v.items[i], info, index_path(path, i), r, std::int64_t{}));
     return numbers;
   } else if constexpr (std::is_same_v<M, std::vector<double>>) {
     if (!v.is_list()) r.expected(v, path, what);

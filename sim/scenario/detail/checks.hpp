@@ -17,7 +17,7 @@ void check_references(const Scenario& scenario, const Reporter& reporter);  // c
 void check_dynamics(const Scenario& scenario, const Reporter& reporter);    // checks_dynamics.cpp
 // checks_interventions.cpp
 void check_interventions(const Scenario& scenario, const Reporter& reporter);
-void check_classic(const Scenario& scenario, const Reporter& reporter);     // checks_classic.cpp
+void check_classic(const Scenario& scenario, const Reporter& reporter);  // checks_classic.cpp
 
 // All of the above, in that order.
 void check_scenario(const Scenario& scenario, const Reporter& reporter);

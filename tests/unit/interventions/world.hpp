@@ -79,11 +79,11 @@ class Run {
 };
 
 // A simulation of `s` run for `steps` steps (all of them by default).
-inline Run run(const scenario::Scenario& s, std::int64_t steps = -1,
-               std::uint32_t replicate = 0) {
+inline Run run(const scenario::Scenario& s, std::int64_t steps = -1, std::uint32_t replicate = 0) {
   Run sim(s, replicate);
   const std::int64_t until = steps < 0 ? s.steps : steps;
-  while (sim->now() < until) sim->step();
+  while (sim->now() < until)
+    sim->step();
   return sim;
 }
 

@@ -61,7 +61,8 @@ TEST_CASE("timeseries.csv has the contract header and one line per row", "[io][c
 
 TEST_CASE("summary.csv has the contract header", "[io][csv]") {
   detente::test::TempFolder dir("csv-summary");
-  const std::vector<SummaryRow> rows = {{"exchange", "sd", "south", 12, 0.125, 0.5, -1.5, 2, 7, 0.25, 0.5, 0.75}};
+  const std::vector<SummaryRow> rows = {
+      {"exchange", "sd", "south", 12, 0.125, 0.5, -1.5, 2, 7, 0.25, 0.5, 0.75}};
   detente::io::write_summary_csv(dir.path() / "summary.csv", rows);
   const auto lines = read_lines(dir.path() / "summary.csv");
   REQUIRE(lines.size() == 2);
