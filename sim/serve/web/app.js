@@ -508,7 +508,7 @@ function welcome(m) {
     : '';
   $('story-facts').textContent =
     `${groups} · ${s.steps} ${s.step_unit}s · ${m.limits.replicates} replicates per team · ` +
-    `${menu ? `${menu} programmes to choose from${budget} · ` : ''}${m.knobs.length} knobs`;
+    `${menu ? `${menu} programmes to choose from${budget}` : `${m.knobs.length} knobs`}`;
   document.querySelector('.scoreboard th:nth-child(2)').textContent =
     s.step_unit.charAt(0).toUpperCase() + s.step_unit.slice(1);
   if (first) {
@@ -691,7 +691,7 @@ function renderScoreboard() {
     const spaceGain = space - valueAt(base, b && b.index, 'political_space all');
     const spending = spendKey ? valueAt(last, t.index_, spendKey) : 0;
     let cost = '—';
-    if (spending > 0) cost = gain > 0 ? (spending / (gain * 100)).toFixed(0) : 'no gain';
+    if (spending > 0) cost = gain > 0 ? Math.round(spending / (gain * 100)).toLocaleString() : 'no gain';
     rows.push({
       team: t, step: last.step, spaceGain, gain,
       cells: [t.name, String(last.step), fixed(trust), fixed(gain, 3, true), fixed(space),
