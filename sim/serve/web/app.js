@@ -651,7 +651,7 @@ function drawCharts() {
   legend.append(base, crisis);
   if (markers.some((m) => m.kind === 'programme')) {
     const start = document.createElement('span');
-    start.className = 'key programme';
+    start.className = 'key starts';
     start.textContent = 'a programme starts (dotted, in its team\'s colour)';
     legend.append(start);
   }
