@@ -190,8 +190,10 @@ void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& tab
     if (const auto* row = row_of(table, pattern))
       if (auto knob = make_knob(*row, pattern,
                                 a.label.empty() ? label_of("", pattern) : std::string(a.label),
-                                a.section, base))
+                                a.section, base)) {
+        knob->key = pattern;
         out.push_back(std::move(*knob));
+      }
     return;
   }
   const std::string list = pattern.substr(0, list_at);
@@ -203,6 +205,7 @@ void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& tab
         a.label.empty() ? label_of("", list.substr(list.rfind('.') + 1)) : std::string(a.label);
     const std::string entry_name =
         numbered ? noun + " " + std::to_string(std::stoi(entry) + 1) : entry;
+    std::vector<Knob> knobs;
     for (const auto& row : table) {
       const auto key = entry_key(row.path, list, entry, base);
       if (!key || (wanted != "*" && *key != wanted)) continue;
@@ -211,9 +214,18 @@ void expand(const Adjustable& a, const std::vector<scenario::ParameterInfo>& tab
           }))
         continue;
       if (auto knob = make_knob(row, list + "." + entry + "." + *key, label_of(entry_name, *key),
-                                a.section, base))
-        out.push_back(std::move(*knob));
+                                a.section, base)) {
+        knob->entry = entry_name;
+        knob->key = *key;
+        knobs.push_back(std::move(*knob));
+      }
     }
+    // The switch that turns the entry on or off heads it: the page shows the
+    // entry's other knobs under it, and only while it is on.
+    std::stable_partition(knobs.begin(), knobs.end(),
+                          [](const Knob& k) { return k.key == "enabled"; });
+    for (Knob& k : knobs)
+      out.push_back(std::move(k));
   }
 }
 

@@ -25,7 +25,10 @@ struct Knob {
   std::string path;                      // as `--set` takes it: "media.north_national_tv.slant"
   std::string table_path;                // its row in the parameter table: "media[].slant"
   std::string section;                   // heading on the page: "Programmes", "Media", …
-  std::string label;                     // "north_national_tv: slant"
+  std::string label;                     // "north national tv: slant"
+  std::string entry;                     // the list entry it belongs to: "north_national_tv",
+                                         // "crisis 1"; empty for a plain key
+  std::string key;                       // the key inside that entry: "slant", "conditions.framing"
   std::string kind;                      // "number", "integer", "boolean" or "choice"
   std::string unit;                      // from the table
   std::string range;                     // from the table, as it reads there: "[-1, 1]", "≥ 0"
@@ -36,7 +39,9 @@ struct Knob {
 };
 
 // Every knob of `base`, in the order of kAdjustable, list entries expanded
-// (one knob per outlet, per intervention, per crisis event).
+// (one knob per outlet, per intervention, per crisis event). An entry's knobs
+// are adjacent, and an entry with an `enabled` switch (a programme) has it
+// first: the page heads the entry with it and shows the rest only when on.
 std::vector<Knob> workshop_knobs(const scenario::Scenario& base);
 // The same from a given table (tests give one with rows the schema lacks).
 std::vector<Knob> workshop_knobs(const scenario::Scenario& base,

@@ -119,11 +119,32 @@ Json markers_json(const scenario::Scenario& s) {
   return out;
 }
 
+// The programmes on the scenario's menu, with the prices a team cannot
+// change (they are not knobs) but weighs against the budget.
+Json programmes_json(const scenario::Scenario& s) {
+  Json out = Json::array();
+  for (const auto& p : s.interventions)
+    out.push(Json::object({{"name", p.name},
+                           {"type", p.type},
+                           {"enabled", p.enabled},
+                           {"triggered", !p.when.metric.empty()},
+                           {"cost", Json::object({{"fixed", p.cost.fixed},
+                                                  {"per_participant", p.cost.per_participant},
+                                                  {"per_exposure", p.cost.per_exposure}})}}));
+  return out;
+}
+
+Json optional_number(const std::optional<double>& value) {
+  return value ? Json(*value) : Json();
+}
+
 Json knob_json(const Knob& k) {
   Json j = Json::object({{"path", k.path},
                          {"table_path", k.table_path},
                          {"section", k.section},
                          {"label", k.label},
+                         {"entry", k.entry},
+                         {"key", k.key},
                          {"kind", k.kind},
                          {"unit", k.unit},
                          {"range", k.range},
@@ -214,14 +235,18 @@ std::string welcome_message(const Workshop& workshop, bool baseline_ready) {
   for (const Knob& k : workshop.knobs())
     knobs.push(knob_json(k));
   const Limits& l = workshop.limits();
-  Json scenario = Json::object({{"name", s.name},
-                                {"description", s.description},
-                                {"steps", s.steps},
-                                {"step_unit", s.step_unit},
-                                {"every", s.outputs.every},
-                                {"agents", agents},
-                                {"groups", std::move(groups)},
-                                {"markers", markers_json(s)}});
+  Json scenario =
+      Json::object({{"name", s.name},
+                    {"description", s.description},
+                    {"steps", s.steps},
+                    {"step_unit", s.step_unit},
+                    {"every", s.outputs.every},
+                    {"agents", agents},
+                    {"groups", std::move(groups)},
+                    {"markers", markers_json(s)},
+                    {"programmes", programmes_json(s)},
+                    {"budget", Json::object({{"total", optional_number(s.budget.total)},
+                                             {"per_year", optional_number(s.budget.per_year)}})}});
   Json limits = Json::object({{"teams", l.max_teams},
                               {"replicates", l.replicates},
                               {"runs_per_client", l.max_runs_per_client}});

@@ -12,7 +12,8 @@
 //   {"type":"export","team":0,"name":"Team 1","strategy":[…]}
 //
 // Server → page
-//   join_required, welcome (scenario, knobs, limits), baseline (when ready),
+//   join_required, welcome (scenario with its markers, programmes and budget; knobs;
+//   limits), baseline (when ready),
 //   started, frame, paused, done, reset, valid, yaml, error {team?, message}.
 //
 // parse_command checks the shape of a message (types, sizes, team index);

@@ -122,8 +122,14 @@ std::vector<Marker> markers_of(const scenario::Scenario& s) {
     for (const auto& event : s.dynamics.shocks.events)
       out.push_back({event.step, "crisis",
                      "crisis (magnitude " + std::to_string(event.magnitude).substr(0, 4) + ")"});
-  for (const auto& programme : s.interventions)
-    out.push_back({programme.start, "programme", programme.name + " starts"});
+  // Only what runs: a programme the scenario declares but leaves switched
+  // off (a workshop's menu, an arm's `remove`) never starts. A triggered one
+  // starts watching at `start`; when it acts depends on the run.
+  for (const auto& programme : s.interventions) {
+    if (!programme.enabled) continue;
+    out.push_back({programme.start, "programme",
+                   programme.name + (programme.when.metric.empty() ? " starts" : " on watch")});
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const Marker& a, const Marker& b) { return a.step < b.step; });
   return out;

@@ -1,7 +1,8 @@
 // The workshop as a room uses it: `detente serve` on a free loopback port,
-// the page in headless Chromium, a slider moved, a bad value typed, two teams
-// played side by side, charts and scoreboard checked, a strategy exported,
-// and a screenshot saved for a person to look at.
+// the page in headless Chromium, a slider moved, a bad value typed, a
+// programme switched on and tuned, three teams played side by side, charts,
+// markers, spending and scoreboard checked, a strategy exported, and a
+// screenshot saved for a person to look at.
 //
 //   node workshop.test.mjs PATH/TO/detente OUTPUT_DIR
 import { spawn, spawnSync } from 'node:child_process';
@@ -123,19 +124,44 @@ async function main() {
   check(await knob(page, 1, 'media.north_national_tv.slant').evaluate((e) => e.classList.contains('changed')),
     'a moved knob is marked as changed');
 
+  // Team 3 funds the exchange programme: off on the scenario's menu, its
+  // settings hidden until a team switches it on; then a larger cohort.
+  await page.click('#add-team');
+  await page.waitForSelector('.team[data-team="2"]');
+  const exchange = teamCard(page, 2).locator('.programme[data-entry="exchange"]');
+  check(await exchange.count() === 1, 'the scenario\'s programmes are offered, one block each');
+  check(await teamCard(page, 2).locator('.programme').count() >= 5, 'the whole menu of programmes is offered');
+  const cohort = knob(page, 2, 'interventions.exchange.cohort');
+  check(!(await cohort.isVisible()), 'a programme\'s settings stay hidden while it is off');
+  check(await teamCard(page, 2).locator('.knob[data-path^="interventions.exchange.cost"]').count() === 0,
+    'a programme\'s prices are not knobs');
+  await knob(page, 2, 'interventions.exchange.enabled').locator('input.switch').check();
+  check(await cohort.isVisible(), 'switching a programme on shows its settings');
+  const cohortHelp = await cohort.getAttribute('title');
+  check(cohortHelp.includes('Accepted: ≥ 1 (agents per group)'), `a programme knob's help comes from the parameter table (${cohortHelp.split('\n')[1]})`);
+  const cohortSlider = cohort.locator('input[type="range"]');
+  await cohortSlider.focus();
+  for (let i = 0; i < 5; i += 1) await cohortSlider.press('ArrowRight');
+  check(await cohort.locator('input.value').inputValue() === '20', 'the programme\'s cohort slider moves (15 → 20)');
+  const strategy3 = await page.evaluate(() => window.workshop.state.teams[2].strategy());
+  check(JSON.stringify(strategy3) === JSON.stringify([
+    { path: 'interventions.exchange.enabled', value: 'true' },
+    { path: 'interventions.exchange.cohort', value: '20' },
+  ]), `team 3's strategy is the switch and the slider (${JSON.stringify(strategy3)})`);
+
   const before = await canvasPixels(page);
   await page.selectOption('#speed', '4');  // a 4-second run: it streams, and is quick
   await page.click('#play-all');
   // While it runs, frames arrive and the team status counts up.
   await page.waitForFunction(() => {
     const t = window.workshop.state.teams;
-    return t[0].frames.length > 5 && t[1].frames.length > 5;
+    return t.every((team) => team.frames.length > 5);
   }, null, { timeout: 60_000 });
   const midway = await page.evaluate(() => window.workshop.state.teams.map((t) => t.frames.length));
   check(midway.every((n) => n > 5), `frames stream in while the teams run (${midway})`);
   await page.waitForFunction(() => window.workshop.state.teams.every((t) => t.status === 'done'), null, { timeout: 120_000 });
   const frames = await page.evaluate(() => window.workshop.state.teams.map((t) => t.frames.length));
-  check(frames[0] === 131 && frames[1] === 131, `both teams ran 520 weeks, recorded every 4 (${frames})`);
+  check(frames.length === 3 && frames.every((n) => n === 131), `every team ran 520 weeks, recorded every 4 (${frames})`);
   await page.waitForTimeout(300);  // the last frame drawn
 
   const after = await canvasPixels(page);
@@ -149,12 +175,57 @@ async function main() {
   const rows = await page.locator('#scoreboard tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((td) => td.textContent)));
   console.log(`# scoreboard: ${JSON.stringify(rows)}`);
-  check(rows.length === 3, 'the scoreboard has both teams and the baseline');
+  check(rows.length === 4, 'the scoreboard has the three teams and the baseline');
   check(rows[0][3] === '0.000' && rows[0][5] === '0.000', 'an unchanged strategy gains exactly nothing over the baseline');
   check(rows[1][3].startsWith('+') && Number(rows[1][3]) > 0.01, `friendlier media gain trust (${rows[1][3]})`);
   check(rows[1][5].startsWith('+') && Number(rows[1][5]) > 0.05, `and keep political space open (${rows[1][5]})`);
-  check(rows[0][1] === '520' && rows[1][1] === '520', 'the scoreboard is at the last week');
-  check(await page.locator('#scoreboard tr.best[data-team="1"]').count() === 1, 'the best strategy is marked');
+  check(rows.slice(0, 3).every((r) => r[1] === '520'), 'the scoreboard is at the last week');
+  // Spending: only the team that funds a programme spends, within the budget.
+  const spent = rows.map((r) => Number(r[7].replace(/,/g, '')));
+  check(spent[2] > 0 && spent[2] <= 4000, `the exchange's team spends, within the budget of 4,000 (${rows[2][7]})`);
+  check(spent[0] === 0 && spent[1] === 0 && spent[3] === 0, `no one else spends (${rows.map((r) => r[7])})`);
+  check(rows[2][3].startsWith('+') && /^[0-9,]+$/.test(rows[2][8]),
+    `the exchange gains trust and has a cost per +0.01 trust (${rows[2][3]}, ${rows[2][8]})`);
+  check(rows[0][8] === '—' && rows[1][8] === '—', 'a strategy that spends nothing has no cost-effectiveness');
+  const best = [0, 1, 2].reduce((a, i) => (Number(rows[i][5]) > Number(rows[a][5]) ? i : a), 0);
+  check(await page.locator(`#scoreboard tr.best[data-team="${best}"]`).count() === 1, `the best strategy is marked (team ${best + 1})`);
+
+  // The spending chart: team 3's line climbs, the others stay at 0.
+  const lastSpending = await page.evaluate(() => {
+    const chart = window.workshop.state.charts.find((c) => c.spec.spending).chart;
+    return chart.teams.map((t) => (t.points.length ? t.points[t.points.length - 1][2] : null));
+  });
+  check(lastSpending[2] === spent[2] || Math.abs(lastSpending[2] - spent[2]) < 1,
+    `the spending chart ends where the scoreboard does (${lastSpending})`);
+  check(lastSpending[0] === 0 && lastSpending[1] === 0, 'the spending chart shows the others at 0');
+
+  // The programme's start is marked, in team 3's colour, where it starts.
+  const marker = await page.evaluate(() => {
+    const { state } = window.workshop;
+    const team = state.teams[2];
+    const chart = state.charts[0].chart;
+    const m = chart.markers.find((x) => x.kind === 'programme');
+    if (!m) return null;
+    // Count pixels of the team's colour down the marker's column of the canvas.
+    const canvas = chart.canvas;
+    const ratio = canvas.width / canvas.clientWidth;
+    const plotW = canvas.clientWidth - 48 - 14;
+    const x = Math.round((48 + (m.step / state.scenario.steps) * plotW + 0.5) * ratio);
+    const g = canvas.getContext('2d');
+    const column = g.getImageData(x - 1, 0, 3, canvas.height).data;
+    const [r, gr, b] = [1, 3, 5].map((i) => parseInt(team.color.slice(i, i + 2), 16));
+    let hits = 0;
+    for (let i = 0; i < column.length; i += 4) {
+      if (Math.abs(column[i] - r) < 40 && Math.abs(column[i + 1] - gr) < 40 && Math.abs(column[i + 2] - b) < 40) hits += 1;
+    }
+    return { ...m, teamColor: team.color, hits, others: state.charts[0].chart.markers.filter((x) => x.kind === 'programme' && x.color !== team.color).length };
+  });
+  console.log(`# programme marker: ${JSON.stringify(marker)}`);
+  check(marker !== null && marker.label === 'exchange starts' && marker.step === 13, 'the exchange\'s start is a marker at week 13');
+  check(marker !== null && marker.color === marker.teamColor && marker.others === 0, 'in the colour of the one team that runs it');
+  check(marker !== null && marker.hits > 40, `and drawn on the chart (${marker && marker.hits} pixels of its colour)`);
+  const legendText = await page.locator('#legend').innerText();
+  check(legendText.includes('a programme starts'), 'the legend explains the programme marker');
 
   await page.evaluate(() => window.scrollTo(0, 0));
   const shot = path.join(out, 'workshop.png');

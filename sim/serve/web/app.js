@@ -169,13 +169,13 @@ function knobHelp(knob) {
   return parts.join('\n');
 }
 
-function buildKnob(team, knob) {
+function buildKnob(team, knob, text = knob.label) {
   const row = document.createElement('div');
   row.className = 'knob';
   row.title = knobHelp(knob);
   row.dataset.path = knob.path;
   const label = document.createElement('label');
-  label.textContent = knob.label;
+  label.textContent = text;
   if (knob.unit) {
     const unit = document.createElement('span');
     unit.className = 'unit';
@@ -241,6 +241,82 @@ function buildKnob(team, knob) {
   return row;
 }
 
+// An entry with an `enabled` switch (a programme on the scenario's menu)
+// is one block: the switch with the programme's name, type and price heads
+// it, and its other knobs show only while it is on — plain ones first, then
+// each sub-section (target, conditions) folded away.
+function buildSection(team, box, knobs) {
+  for (let i = 0; i < knobs.length;) {
+    const knob = knobs[i];
+    const entryKnobs = [];
+    if (knob.entry) while (i + entryKnobs.length < knobs.length && knobs[i + entryKnobs.length].entry === knob.entry) entryKnobs.push(knobs[i + entryKnobs.length]);
+    if (knob.entry && knob.key === 'enabled') {
+      box.append(buildProgramme(team, knob, entryKnobs.slice(1)));
+      i += entryKnobs.length;
+    } else {
+      box.append(buildKnob(team, knob));
+      i += 1;
+    }
+  }
+}
+
+function words(text) {
+  return text.replace(/[_.]/g, ' ');
+}
+
+function priceOf(name) {
+  const p = (state.scenario.programmes || []).find((q) => q.name === name);
+  if (!p) return '';
+  const money = (v) => Number(v.toPrecision(3)).toLocaleString();
+  const parts = [];
+  if (p.cost.fixed > 0) parts.push(`${money(p.cost.fixed)} a round`);
+  if (p.cost.per_participant > 0) parts.push(`${money(p.cost.per_participant)} a participant`);
+  if (p.cost.per_exposure > 0) parts.push(`${money(p.cost.per_exposure * 1000)} per 1,000 reached`);
+  return `${words(p.type)} · ${parts.length ? parts.join(' + ') : 'free'}`;
+}
+
+function buildProgramme(team, toggle, knobs) {
+  const block = document.createElement('div');
+  block.className = 'programme';
+  block.dataset.entry = toggle.entry;
+  const head = buildKnob(team, toggle, toggle.entry);
+  head.classList.add('programme-head');
+  const price = document.createElement('span');
+  price.className = 'price';
+  price.textContent = priceOf(toggle.entry);
+  head.querySelector('label').append(price);
+  const body = document.createElement('div');
+  body.className = 'programme-body';
+  const folds = new Map();
+  for (const knob of knobs) {
+    const dot = knob.key.indexOf('.');
+    if (dot < 0) {
+      body.append(buildKnob(team, knob, words(knob.key)));
+      continue;
+    }
+    const part = knob.key.slice(0, dot);
+    if (!folds.has(part)) {
+      const fold = document.createElement('details');
+      fold.className = 'fold';
+      const summary = document.createElement('summary');
+      summary.textContent = words(part);
+      fold.append(summary);
+      folds.set(part, fold);
+    }
+    folds.get(part).append(buildKnob(team, knob, words(knob.key.slice(dot + 1))));
+  }
+  for (const fold of folds.values()) body.append(fold);
+  const show = () => {
+    const on = team.value(toggle) === 'true';
+    body.hidden = !on;
+    block.classList.toggle('on', on);
+  };
+  head.querySelector('input').addEventListener('change', show);
+  show();
+  block.append(head, body);
+  return block;
+}
+
 function buildTeamCard(team) {
   const card = document.createElement('article');
   card.className = 'team';
@@ -296,6 +372,7 @@ function buildTeamCard(team) {
   knobs.className = 'knobs';
   let section = null;
   let body = null;
+  const sectionKnobs = [];
   for (const knob of state.knobs) {
     if (knob.section !== section) {
       section = knob.section;
@@ -306,9 +383,11 @@ function buildTeamCard(team) {
       body = document.createElement('div');
       group.append(summary, body);
       knobs.append(group);
+      sectionKnobs.push({ body, knobs: [] });
     }
-    body.append(buildKnob(team, knob));
+    sectionKnobs[sectionKnobs.length - 1].knobs.push(knob);
   }
+  for (const { body: box, knobs: list } of sectionKnobs) buildSection(team, box, list);
 
   const foot = document.createElement('div');
   foot.className = 'team-foot';
@@ -423,9 +502,13 @@ function welcome(m) {
   $('story-title').textContent = `Scenario: ${s.name}`;
   $('story-text').textContent = s.description || 'This scenario has no description.';
   const groups = s.groups.map((g) => `${g.name} (${g.size.toLocaleString()})`).join(', ');
+  const menu = (s.programmes || []).length;
+  const budget = s.budget && s.budget.total !== null && s.budget.total !== undefined
+    ? ` · budget ${s.budget.total.toLocaleString()}${s.budget.per_year ? ` (at most ${s.budget.per_year.toLocaleString()} a year)` : ''}`
+    : '';
   $('story-facts').textContent =
     `${groups} · ${s.steps} ${s.step_unit}s · ${m.limits.replicates} replicates per team · ` +
-    `${m.knobs.length} knobs`;
+    `${menu ? `${menu} programmes to choose from${budget}` : `${m.knobs.length} knobs`}`;
   document.querySelector('.scoreboard th:nth-child(2)').textContent =
     s.step_unit.charAt(0).toUpperCase() + s.step_unit.slice(1);
   if (first) {
@@ -526,7 +609,9 @@ function points(frames, index, key) {
 function allMarkers() {
   const seen = new Map();
   const add = (m, color) => {
-    const key = `${m.kind}|${m.step}|${m.label}`;
+    // A crisis is the world's, drawn once; a programme start is a team's,
+    // drawn in each colour of the teams that run it.
+    const key = m.kind === 'crisis' ? `${m.kind}|${m.step}|${m.label}` : `${m.kind}|${m.step}|${m.label}|${color}`;
     if (!seen.has(key)) seen.set(key, { ...m, color: m.kind === 'crisis' ? CRISIS_COLOR : color });
   };
   for (const m of state.scenario.markers) add(m, '#6b7280');
@@ -544,8 +629,8 @@ function drawCharts() {
     const b = state.baseline;
     const baseKey = spec.spending ? spendingSeries(b && b.index) : spec.key;
     const baseline = b ? { points: points(b.frames, b.index, baseKey) } : null;
-    const noSpending = spec.spending && !liveTeams().some((t) => spendingSeries(t.index_));
-    chart.setData(teams, baseline, markers, noSpending ? 'no programme spending in these runs' : '');
+    const noSpending = spec.spending && !teams.some((t) => t.points.some((p) => p[3] > 0));
+    chart.setData(teams, baseline, markers, noSpending ? 'no programme switched on in these runs' : '');
     chart.draw();
   }
   const legend = $('legend');
@@ -564,6 +649,12 @@ function drawCharts() {
   crisis.className = 'key crisis';
   crisis.textContent = 'crisis';
   legend.append(base, crisis);
+  if (markers.some((m) => m.kind === 'programme')) {
+    const start = document.createElement('span');
+    start.className = 'key starts';
+    start.textContent = 'a programme starts (dotted, in its team\'s colour)';
+    legend.append(start);
+  }
 }
 
 function valueAt(frame, index, key) {
@@ -600,7 +691,7 @@ function renderScoreboard() {
     const spaceGain = space - valueAt(base, b && b.index, 'political_space all');
     const spending = spendKey ? valueAt(last, t.index_, spendKey) : 0;
     let cost = '—';
-    if (spending > 0) cost = gain > 0 ? (spending / (gain * 100)).toFixed(0) : 'no gain';
+    if (spending > 0) cost = gain > 0 ? Math.round(spending / (gain * 100)).toLocaleString() : 'no gain';
     rows.push({
       team: t, step: last.step, spaceGain, gain,
       cells: [t.name, String(last.step), fixed(trust), fixed(gain, 3, true), fixed(space),

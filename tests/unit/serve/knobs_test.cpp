@@ -109,7 +109,8 @@ TEST_CASE("lookup reads values the way --set addresses them") {
   CHECK(list_entries(s, "media") ==
         std::vector<std::string>{"north_national_tv", "south_national_tv", "independent_online"});
   CHECK(list_entries(s, "dynamics.shocks.events") == std::vector<std::string>{"0"});
-  CHECK(list_entries(s, "interventions").empty());
+  CHECK(list_entries(s, "interventions") ==
+        std::vector<std::string>{"exchange", "campaign", "curriculum", "centres", "journalists"});
 }
 
 TEST_CASE("table rows apply to list entries generally or by a field's value") {
@@ -138,4 +139,68 @@ TEST_CASE("a knob's bounds follow its table row, with no other change") {
   CHECK(knobs.size() == before);
   CHECK(knob(knobs, "media.north_national_tv.slant").min == -0.5);
   CHECK(knob(knobs, "media.north_national_tv.slant").max == 0.5);
+}
+
+TEST_CASE("the workshop's programmes are offered switched off, each headed by its switch") {
+  const auto s = workshop_scenario();
+  const auto knobs = detente::serve::workshop_knobs(s);
+  REQUIRE(s.interventions.size() >= 4);
+  // Programmes come first on the page.
+  CHECK(knobs.front().section == "Programmes");
+  for (const auto& programme : s.interventions) {
+    INFO(programme.name);
+    CHECK_FALSE(programme.enabled);  // the scenario left alone runs none
+    const std::string prefix = "interventions." + programme.name + ".";
+    const auto first = std::find_if(knobs.begin(), knobs.end(),
+                                    [&](const Knob& k) { return k.path.starts_with(prefix); });
+    REQUIRE(first != knobs.end());
+    // The switch heads the entry, and the entry's knobs are adjacent.
+    CHECK(first->path == prefix + "enabled");
+    CHECK(first->kind == "boolean");
+    CHECK(first->value == "false");
+    CHECK(first->entry == programme.name);
+    CHECK(first->key == "enabled");
+    const auto end = std::find_if(first, knobs.end(),
+                                  [&](const Knob& k) { return !k.path.starts_with(prefix); });
+    CHECK(std::count_if(end, knobs.end(),
+                        [&](const Knob& k) { return k.path.starts_with(prefix); }) == 0);
+    CHECK(end - first > 3);  // a schedule and the type's own settings
+    for (auto k = first; k != end; ++k) {
+      INFO(k->path);
+      CHECK(k->section == "Programmes");
+      CHECK(k->entry == programme.name);
+      CHECK(k->path == prefix + k->key);
+      // Prices are the scenario's facts and triggers its design: not knobs.
+      CHECK_FALSE(k->key.starts_with("cost."));
+      CHECK_FALSE(k->key.starts_with("when."));
+      // A type's rows apply to entries of that type only.
+      if (k->table_path.starts_with("interventions[type="))
+        CHECK(k->table_path.starts_with("interventions[type=" + programme.type + "]."));
+    }
+  }
+}
+
+TEST_CASE("a programme's sliders take bounds, units and help from its type's rows") {
+  const auto knobs = detente::serve::workshop_knobs(workshop_scenario());
+  const Knob& cohort = knob(knobs, "interventions.exchange.cohort");
+  CHECK(cohort.table_path == "interventions[type=exchange_program].cohort");
+  CHECK(cohort.kind == "integer");
+  CHECK(cohort.unit == "agents per group");
+  CHECK(cohort.min == 1);
+  CHECK(cohort.step == 1);
+  CHECK(cohort.max >= 4 * std::stod(cohort.value));
+  CHECK(cohort.label == "exchange: cohort");
+  const Knob& framing = knob(knobs, "interventions.exchange.conditions.framing");
+  CHECK(framing.kind == "choice");
+  CHECK(framing.key == "conditions.framing");
+  CHECK(framing.choices == std::vector<std::string>{"cooperative", "competitive"});
+  const Knob& slant = knob(knobs, "interventions.campaign.slant");
+  CHECK(slant.min == -1);
+  CHECK(slant.max == 1);
+  const Knob& start = knob(knobs, "interventions.centres.start");
+  CHECK(start.table_path == "interventions[].start");
+  CHECK(start.max == 519);  // a point in time runs to the last step
+  CHECK(std::none_of(knobs.begin(), knobs.end(), [](const Knob& k) {
+    return k.path == "interventions.campaign.cohort";  // campaigns have no cohort
+  }));
 }

@@ -2,6 +2,7 @@
 // WebSocket round trips — runs that stream, bad messages, caps, a page that
 // goes away, two pages at once, the join code and the origin check.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "support.hpp"
 
@@ -209,6 +210,73 @@ TEST_CASE("two pages run at once and each hears only its own teams") {
   };
   CHECK(frames_until_done(a, run_a) == 14);
   CHECK(frames_until_done(b, run_b) == 14);
+}
+
+TEST_CASE("a team that switches a programme on spends and marks its start; no one else does") {
+  RunningServer s(small_limits(), "", 52, small_scenario_with_programmes());
+  Client page(s.port());
+  const Json welcome = page.receive_until("welcome");
+  const Json& scenario = *welcome.find("scenario");
+  // The menu, with the prices a team weighs but cannot change, and the budget.
+  const auto& menu = scenario.find("programmes")->as_array();
+  REQUIRE(menu.size() == 2);
+  CHECK(menu[0].find("name")->as_string() == "camp");
+  CHECK(menu[0].find("type")->as_string() == "exchange_program");
+  CHECK_FALSE(menu[0].find("enabled")->as_bool());
+  CHECK(menu[0].find("cost")->find("per_participant")->as_number() == 2);
+  CHECK(menu[1].find("triggered")->as_bool());
+  CHECK(scenario.find("budget")->find("total")->as_number() == 500);
+  CHECK(scenario.find("budget")->find("per_year")->is_null());
+  // The scenario left alone marks only its crisis.
+  REQUIRE(scenario.find("markers")->as_array().size() == 1);
+  CHECK(scenario.find("markers")->as_array()[0].find("kind")->as_string() == "crisis");
+
+  // "spending all" of a message's last frame (lo, mid, hi), by the series names.
+  auto spending_index = [](const Json& series) {
+    const auto& names = series.as_array();
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i].as_string() == "spending all") return i;
+    FAIL("no \"spending all\" series");
+    return std::size_t{0};
+  };
+  const Json baseline = page.receive_until("baseline");
+  const std::size_t at = spending_index(*baseline.find("series"));
+  CHECK(baseline.find("frames")->as_array().back().find("mid")->as_array()[at].as_number() == 0);
+
+  page.send(strategy_message("start", 0, {{"interventions.camp.enabled", "true"}}));
+  page.send(strategy_message("start", 1));
+  std::map<int, Json> started;
+  std::map<int, std::vector<Json>> frames;
+  std::map<int, std::size_t> index;
+  for (int done = 0; done < 2;) {
+    const Json m = page.receive();
+    if (type_of(m) == "done") ++done;
+    if (type_of(m) == "error") FAIL(m.dump());
+    if (type_of(m) == "started") started[int(m.find("team")->as_number())] = m;
+    if (type_of(m) != "frame") continue;
+    const int team = int(m.find("team")->as_number());
+    if (m.find("series")) index[team] = spending_index(*m.find("series"));
+    frames[team].push_back(m);
+  }
+  REQUIRE(frames[0].size() == 14);
+  REQUIRE(frames[1].size() == 14);
+  auto spent = [&](int team, std::size_t frame, const char* band) {
+    return frames[team][frame].find(band)->as_array()[index[team]].as_number();
+  };
+  // 3 rounds of 8 a side at 2 a participant, the first in week 6: nothing
+  // spent by week 4, all 96 by the end, in every replicate.
+  CHECK(spent(0, 1, "mid") == 0);
+  CHECK(spent(0, 13, "lo") == 3 * 8 * 2 * 2);
+  CHECK(spent(0, 13, "hi") == 3 * 8 * 2 * 2);
+  CHECK(spent(1, 13, "hi") == 0);
+  const auto& camp_markers = started[0].find("markers")->as_array();
+  REQUIRE(camp_markers.size() == 2);
+  CHECK(camp_markers[0].find("kind")->as_string() == "programme");
+  CHECK(camp_markers[0].find("step")->as_number() == 6);
+  CHECK(camp_markers[0].find("label")->as_string() == "camp starts");
+  const auto& other_markers = started[1].find("markers")->as_array();
+  REQUIRE(other_markers.size() == 1);
+  CHECK(other_markers[0].find("kind")->as_string() == "crisis");
 }
 
 TEST_CASE("pause holds a run, step advances it by one recorded step, reset ends it") {

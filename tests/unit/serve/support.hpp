@@ -50,6 +50,33 @@ outputs:
 )";
 }
 
+// The same towns with a convener's menu of two programmes, both switched
+// off as in the workshop's scenario: a 3-round exchange of 8 a side at 2 a
+// participant (96 in all when it runs) and a campaign.
+inline std::string small_scenario_with_programmes(int steps = 52) {
+  return small_scenario(steps) + R"(interventions:
+  - name: camp
+    type: exchange_program
+    enabled: false
+    start: 6
+    every: 8
+    rounds: 3
+    cohort: 8
+    conditions: {equal_status: 1, common_goal: 1, cooperation: 1}
+    cost: {per_participant: 2}
+  - name: spots
+    type: media_campaign
+    enabled: false
+    start: 10
+    every: 2
+    rounds: 5
+    cost: {fixed: 1, per_exposure: 0.01}
+    when: {metric: mean, subject: north->south, below: 0.45}
+budget:
+  total: 500
+)";
+}
+
 inline Limits small_limits() {
   Limits l;
   l.replicates = 2;
@@ -60,9 +87,10 @@ inline Limits small_limits() {
 // destruction.
 class RunningServer {
  public:
+  // `yaml` empty: small_scenario(steps).
   explicit RunningServer(const Limits& limits = small_limits(), std::string join_code = "",
-                         int steps = 52)
-      : workshop_(small_scenario(steps), "small.yaml", limits),
+                         int steps = 52, const std::string& yaml = "")
+      : workshop_(yaml.empty() ? small_scenario(steps) : yaml, "small.yaml", limits),
         server_(workshop_, options(std::move(join_code))),
         thread_([this] { server_.run(); }) {}
   ~RunningServer() {

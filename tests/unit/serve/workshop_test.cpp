@@ -1,5 +1,6 @@
 // A strategy is validated exactly like a file, limited to the knobs and the
 // server's size, and exported as a scenario that reruns.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -16,6 +17,7 @@ using detente::scenario::Override;
 using detente::serve::Workshop;
 using detente::serve::test::small_limits;
 using detente::serve::test::small_scenario;
+using detente::serve::test::small_scenario_with_programmes;
 
 std::string read(const std::string& path) {
   std::ifstream in(path);
@@ -116,4 +118,49 @@ TEST_CASE("markers show crises and programme starts in step order") {
   CHECK(markers[0].kind == "crisis");
   const auto off = w.resolve(std::vector<Override>{{"dynamics.shocks.enabled", "false"}});
   CHECK(detente::serve::markers_of(off).empty());
+}
+
+TEST_CASE("markers show the starts of the programmes that run, not of those left off") {
+  const Workshop w(small_scenario_with_programmes(), "small.yaml", small_limits());
+  // The menu is off: only the crisis.
+  const auto alone = detente::serve::markers_of(w.base());
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].kind == "crisis");
+
+  const auto camp = detente::serve::markers_of(
+      w.resolve(std::vector<Override>{{"interventions.camp.enabled", "true"}}));
+  REQUIRE(camp.size() == 2);
+  CHECK(camp[0].step == 6);  // in step order: the camp before the crisis
+  CHECK(camp[0].kind == "programme");
+  CHECK(camp[0].label == "camp starts");
+  CHECK(camp[1].kind == "crisis");
+
+  const auto later = detente::serve::markers_of(w.resolve(std::vector<Override>{
+      {"interventions.camp.enabled", "true"}, {"interventions.camp.start", "30"}}));
+  REQUIRE(later.size() == 2);
+  CHECK(later[0].kind == "crisis");
+  CHECK(later[1].step == 30);
+
+  // A triggered programme acts when its metric says so: marked as watching.
+  const auto watching = detente::serve::markers_of(
+      w.resolve(std::vector<Override>{{"interventions.spots.enabled", "true"}}));
+  REQUIRE(watching.size() == 2);
+  CHECK(watching[0].label == "spots on watch");
+  CHECK(watching[0].step == 10);
+}
+
+TEST_CASE("the workshop's own scenario runs no programme until a team switches one on") {
+  const std::string path = std::string(DETENTE_SOURCE_DIR) + "/scenarios/workshop.yaml";
+  const Workshop w(read(path), path, detente::serve::Limits{});
+  for (const auto& m : detente::serve::markers_of(w.base()))
+    CHECK(m.kind == "crisis");
+  REQUIRE(w.base().budget.total.has_value());
+  const auto s = w.resolve(std::vector<Override>{{"interventions.exchange.enabled", "true"}});
+  const auto markers = detente::serve::markers_of(s);
+  CHECK(std::count_if(markers.begin(), markers.end(),
+                      [](const auto& m) { return m.kind == "programme"; }) == 1);
+  // A programme's price is not a team's to change.
+  CHECK(message_of([&] {
+          w.resolve(std::vector<Override>{{"interventions.exchange.cost.per_participant", "0"}});
+        }).find("not adjustable in this workshop") != std::string::npos);
 }
