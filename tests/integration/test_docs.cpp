@@ -1,6 +1,8 @@
 // The documentation cannot drift from the code: scenarios/README.md carries
-// the parameter table exactly as the program prints it.
+// the parameter table exactly as the program prints it, and its table of
+// contents names every scenario shipped.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "program.hpp"
 #include "scenario/parameters.hpp"
@@ -16,4 +18,19 @@ TEST_CASE("scenarios/README.md shows the parameter table", "[docs]") {
   const auto shown = readme.substr(b + begin.size(), e - b - begin.size());
   INFO("regenerate with: cmake --build --preset dev --target update-docs");
   CHECK(shown == detente::scenario::parameter_table_markdown());
+}
+
+TEST_CASE("scenarios/README.md's table lists every shipped scenario", "[docs]") {
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::path(DETENTE_SOURCE_DIR) / "scenarios";
+  const auto readme = detente::test::read_text(folder / "README.md");
+  std::size_t count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++count;
+    const auto relative = fs::relative(entry.path(), folder).generic_string();
+    INFO(relative);
+    CHECK(readme.find("\n| [" + relative + "](" + relative + ") |") != std::string::npos);
+  }
+  CHECK(count >= 9);
 }

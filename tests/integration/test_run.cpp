@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <set>
 
 #include "scenario/load.hpp"
 
@@ -133,13 +134,23 @@ TEST_CASE("check prints the resolved scenario with defaults filled in", "[check]
 
 TEST_CASE("every shipped scenario runs at reduced size", "[run][scenarios]") {
   const auto dir = scratch_dir("library");
+  // The strategy library (scenarios/README.md): each must be shipped, pass
+  // `check` and run every one of its arms.
+  std::set<std::string> library = {
+      "routine_vs_episodic", "inclusive_vs_elite",       "campaign_sponsor",
+      "literacy_vs_surge",   "journalists_vs_exchanges", "ambassadors_mentoring",
+      "crisis_resilience",   "convener_governance",      "combined_under_cap"};
   std::size_t count = 0;
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(DETENTE_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     ++count;
+    library.erase(entry.path().stem().string());
     const auto relative = fs::relative(entry.path(), DETENTE_SOURCE_DIR).string();
     INFO(relative);
+    const auto checked = run_detente("check '" + relative + "'", dir);
+    INFO(checked.err);
+    CHECK(checked.exit_code == 0);
     // Groups are cut down through the same overrides a user has; the
     // length stays, so scheduled events keep their meaning.
     const auto scenario = detente::scenario::load_file(entry.path().string());
@@ -148,13 +159,20 @@ TEST_CASE("every shipped scenario runs at reduced size", "[run][scenarios]") {
       for (const auto& group : scenario.population.groups)
         shrink += " --set population.groups." + group.name +
                   ".size=" + std::to_string(std::min<std::int64_t>(group.size, 300));
-    const auto r = run_detente("run '" + relative + "' --quiet" + shrink + " --out '" +
-                                   (dir / entry.path().stem()).string() + "'",
-                               dir);
+    const auto out = dir / entry.path().stem();
+    const auto r = run_detente(
+        "run '" + relative + "' --quiet" + shrink + " --out '" + out.string() + "'", dir);
     INFO(r.err);
     CHECK(r.exit_code == 0);
+    const auto timeseries = read_text(out / "timeseries.csv");
+    for (const auto& arm : scenario.arms) {
+      INFO("arm " << arm.name);
+      CHECK(timeseries.find("\n" + arm.name + ",0,") != std::string::npos);
+    }
   }
   CHECK(count >= 2);
+  INFO("library scenarios missing from scenarios/: " << library.size());
+  CHECK(library.empty());
 }
 
 TEST_CASE("the version names the commit the program was built from", "[run][provenance]") {

@@ -60,7 +60,7 @@ TEST_CASE("literacy vs surge: a literate public is more trusting when the surge 
 TEST_CASE("journalists vs exchanges: training journalists does more at 5,000 per side",
           "[library]") {
   // The answer depends on scale: 400 extra exchange participants are a
-  // larger share of a small public (at 1,500 per side they win), while the
+  // larger share of a small public (at 1,000 per side they win), while the
   // trained journalists soften outlets reaching 70% of either size. Hence
   // this test's larger size.
   const auto s = library::load("journalists_vs_exchanges", 5000);
