@@ -51,7 +51,8 @@ void write_compare_csv(const std::string& path, const std::vector<metrics::Compa
 std::string compare_table(const std::vector<metrics::CompareRow>& rows) {
   std::string out;
   char line[320];
-  std::snprintf(line, sizeof line, "%-16s %-28s %-8s %-6s %12s %25s %8s %14s %5s\n", "arm",
+  // %9s for "Glass Δ": printf pads by bytes, and Δ is two bytes wide in UTF-8.
+  std::snprintf(line, sizeof line, "%-16s %-28s %-8s %-6s %12s %25s %9s %14s %5s\n", "arm",
                 "metric/subject", "window", "better", "difference", "95% CI", "Glass Δ",
                 "gain per 1M", "rank");
   out += line;

@@ -1,7 +1,9 @@
 // The documentation cannot drift from the code: scenarios/README.md carries
-// the parameter table exactly as the program prints it.
+// the parameter table exactly as the program prints it, and README.md the
+// direction of every metric (metrics/direction.hpp).
 #include <catch2/catch.hpp>
 
+#include "metrics/direction.hpp"
 #include "program.hpp"
 #include "scenario/parameters.hpp"
 
@@ -16,4 +18,17 @@ TEST_CASE("scenarios/README.md shows the parameter table", "[docs]") {
   const auto shown = readme.substr(b + begin.size(), e - b - begin.size());
   INFO("regenerate with: cmake --build --preset dev --target update-docs");
   CHECK(shown == detente::scenario::parameter_table_markdown());
+}
+
+TEST_CASE("README.md states the direction of every metric compare ranks", "[docs][compare]") {
+  const auto readme = detente::test::read_text(std::string(DETENTE_SOURCE_DIR) + "/README.md");
+  const auto b = readme.find("Lower is better for");
+  REQUIRE(b != std::string::npos);
+  const auto e = readme.find("The terminal table", b);
+  REQUIRE(e != std::string::npos);
+  const auto paragraph = readme.substr(b, e - b);
+  for (const auto& d : detente::metrics::metric_directions()) {
+    INFO(d.metric);
+    CHECK(paragraph.find("`" + std::string(d.metric) + "`") != std::string::npos);
+  }
 }
