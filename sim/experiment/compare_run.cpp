@@ -26,7 +26,7 @@ std::vector<Arm> scenario_arms(const scenario::Scenario& scenario) {
 void write_compare_csv(const std::string& path, const std::vector<metrics::CompareRow>& rows) {
   io::CsvTable t(path,
                  {"arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
-                  "ci_high", "glass_delta", "spending", "gain_per_million", "rank", "n"});
+                  "ci_high", "glass_delta", "spending", "gain_per_million", "better", "rank", "n"});
   const auto number_or_empty = [&](double v) { std::isnan(v) ? t.empty() : t.number(v); };
   for (const auto& r : rows) {
     t.text(r.arm);
@@ -34,13 +34,14 @@ void write_compare_csv(const std::string& path, const std::vector<metrics::Compa
     t.text(r.metric);
     t.text(r.subject);
     t.text(r.window);
-    t.number(r.mean_difference);
-    t.number(r.ci_low);
-    t.number(r.ci_high);
+    number_or_empty(r.mean_difference);
+    number_or_empty(r.ci_low);
+    number_or_empty(r.ci_high);
     number_or_empty(r.glass_delta);
     t.number(r.spending);
     number_or_empty(r.gain_per_million);
-    t.integer(r.rank);
+    t.text(metrics::to_string(r.better));
+    r.rank > 0 ? t.integer(r.rank) : t.empty();
     t.integer(r.n);
     t.end_row();
   }
@@ -50,20 +51,26 @@ void write_compare_csv(const std::string& path, const std::vector<metrics::Compa
 std::string compare_table(const std::vector<metrics::CompareRow>& rows) {
   std::string out;
   char line[320];
-  std::snprintf(line, sizeof line, "%-16s %-28s %-8s %12s %25s %8s %14s %5s\n", "arm",
-                "metric/subject", "window", "difference", "95% CI", "Glass Δ", "gain per 1M",
-                "rank");
+  // %9s for "Glass Δ": printf pads by bytes, and Δ is two bytes wide in UTF-8.
+  std::snprintf(line, sizeof line, "%-16s %-28s %-8s %-6s %12s %25s %9s %14s %5s\n", "arm",
+                "metric/subject", "window", "better", "difference", "95% CI", "Glass Δ",
+                "gain per 1M", "rank");
   out += line;
   for (const auto& r : rows) {
-    char ci[64], gain[32];
+    char ci[64], gain[32], rank[24];
     std::snprintf(ci, sizeof ci, "[%.4f, %.4f]", r.ci_low, r.ci_high);
+    if (r.rank > 0)
+      std::snprintf(rank, sizeof rank, "%lld", static_cast<long long>(r.rank));
+    else
+      std::snprintf(rank, sizeof rank, "-");
     if (std::isnan(r.gain_per_million))
       std::snprintf(gain, sizeof gain, "-");
     else
       std::snprintf(gain, sizeof gain, "%.4g", r.gain_per_million);
-    std::snprintf(line, sizeof line, "%-16s %-28s %-8s %+12.4f %25s %8.2f %14s %5lld\n",
+    std::snprintf(line, sizeof line, "%-16s %-28s %-8s %-6s %+12.4f %25s %8.2f %14s %5s\n",
                   r.arm.c_str(), (r.metric + "/" + r.subject).c_str(), r.window.c_str(),
-                  r.mean_difference, ci, r.glass_delta, gain, static_cast<long long>(r.rank));
+                  std::string(metrics::to_string(r.better)).c_str(), r.mean_difference, ci,
+                  r.glass_delta, gain, rank);
     out += line;
   }
   return out;

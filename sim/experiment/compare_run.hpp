@@ -8,9 +8,10 @@
 //
 // The folder holds compare.csv
 // (arm,baseline,metric,subject,window,mean_difference,ci_low,ci_high,
-//  glass_delta,spending,gain_per_million,rank,n), timeseries.csv and
-// summary.csv of every arm, scenario.yaml and results.db; it appears whole or
-// not at all.
+//  glass_delta,spending,gain_per_million,better,rank,n: `better` is the
+//  metric's direction, higher or lower, and rank 1 the best arm in it),
+// timeseries.csv and summary.csv of every arm, scenario.yaml and results.db;
+// it appears whole or not at all.
 #include <string>
 #include <vector>
 
@@ -49,7 +50,8 @@ struct CompareResult {
 CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& options,
                           Cluster& cluster);
 
-// compare.csv; NaN cells (no Glass's Δ, no spending) are written empty.
+// compare.csv; NaN cells (no difference, no Glass's Δ, no spending) and rank 0
+// (no rank) are written empty.
 void write_compare_csv(const std::string& path, const std::vector<metrics::CompareRow>& rows);
 
 // The readable table the terminal shows.

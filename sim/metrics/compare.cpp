@@ -43,12 +43,15 @@ Windows windows_of(const std::vector<MetricRow>& rows, const std::string& metric
   std::size_t count = 0;
   for (const auto& r : rows) {
     if (r.metric != metric || r.subject != subject) continue;
-    sum += r.value;
-    ++count;
     if (r.step > last) {
       last = r.step;
       w.final = r.value;
     }
+    // A share of nobody (no participants yet) is undefined, not zero: the
+    // average runs over the steps where the metric has a value.
+    if (std::isnan(r.value)) continue;
+    sum += r.value;
+    ++count;
   }
   if (count) w.average = sum / static_cast<double>(count);
   return w;
@@ -135,6 +138,7 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
         row.metric = metric;
         row.subject = subject;
         row.window = final ? "final" : "average";
+        row.better = better_direction(metric);
         row.mean_difference = d.mean;
         row.ci_low = d.ci_low;
         row.ci_high = d.ci_high;
@@ -145,12 +149,18 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
         rows.push_back(row);
       }
   }
-  // Rank within (metric, subject, window): 1 + the number of arms strictly better.
+  // Rank within (metric, subject, window): 1 + the number of arms strictly
+  // better, in the metric's direction.
+  const auto beats = [](const CompareRow& a, const CompareRow& b) {
+    return a.better == Better::lower ? a.mean_difference < b.mean_difference
+                                     : a.mean_difference > b.mean_difference;
+  };
   for (auto& row : rows) {
+    if (std::isnan(row.mean_difference)) continue;  // no difference, no rank (0)
     row.rank = 1;
     for (const auto& other : rows)
       if (other.metric == row.metric && other.subject == row.subject &&
-          other.window == row.window && other.mean_difference > row.mean_difference)
+          other.window == row.window && beats(other, row))
         ++row.rank;
   }
   return rows;

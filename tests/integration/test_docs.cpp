@@ -1,9 +1,11 @@
 // The documentation cannot drift from the code: scenarios/README.md carries
-// the parameter table exactly as the program prints it, and its table of
-// contents names every scenario shipped.
+// the parameter table exactly as the program prints it, its table of contents
+// names every scenario shipped, and README.md states the direction of every
+// metric (metrics/direction.hpp).
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "metrics/direction.hpp"
 #include "program.hpp"
 #include "scenario/parameters.hpp"
 
@@ -33,4 +35,17 @@ TEST_CASE("scenarios/README.md's table lists every shipped scenario", "[docs]") 
     CHECK(readme.find("\n| [" + relative + "](" + relative + ") |") != std::string::npos);
   }
   CHECK(count >= 9);
+}
+
+TEST_CASE("README.md states the direction of every metric compare ranks", "[docs][compare]") {
+  const auto readme = detente::test::read_text(std::string(DETENTE_SOURCE_DIR) + "/README.md");
+  const auto b = readme.find("Lower is better for");
+  REQUIRE(b != std::string::npos);
+  const auto e = readme.find("The terminal table", b);
+  REQUIRE(e != std::string::npos);
+  const auto paragraph = readme.substr(b, e - b);
+  for (const auto& d : detente::metrics::metric_directions()) {
+    INFO(d.metric);
+    CHECK(paragraph.find("`" + std::string(d.metric) + "`") != std::string::npos);
+  }
 }

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "core/errors.hpp"
 
@@ -73,6 +75,72 @@ TEST_CASE("compare_arms: windows, spending, cost-effectiveness and rank", "[metr
   CHECK(rows[2].spending == 0.0);
   CHECK(std::isnan(rows[2].gain_per_million));
   CHECK(rows[2].n == 2);
+}
+
+TEST_CASE("compare_arms ranks by each metric's direction", "[metrics][compare]") {
+  // Two metrics moved the same way by the same arms: a larger trusting share
+  // is better, a larger hostile share worse, so the ranks flip.
+  const auto rep = [](double trusting, double hostile) {
+    return std::vector<MetricRow>{{10, "trusting_share", "all", trusting},
+                                  {10, "hostile_share", "all", hostile}};
+  };
+  ArmReplicates base{"base", {rep(0.3, 0.3), rep(0.4, 0.2)}};
+  ArmReplicates up{"up", {rep(0.5, 0.5), rep(0.6, 0.4)}};      // +0.2 on both
+  ArmReplicates down{"down", {rep(0.2, 0.2), rep(0.3, 0.1)}};  // −0.1 on both
+  ArmReplicates same{"same", {rep(0.3, 0.3), rep(0.4, 0.2)}};  // 0 on both
+  const auto rows = compare_arms({base, up, down, same}, 0, {});
+  REQUIRE(rows.size() == 3 * 2 * 2);
+  std::map<std::string, std::int64_t> rank;
+  for (const auto& r : rows) {
+    CHECK(r.better == (r.metric == "hostile_share" ? Better::lower : Better::higher));
+    if (r.window == "final") rank[r.arm + "/" + r.metric] = r.rank;
+  }
+  CHECK(rank.at("up/trusting_share") == 1);
+  CHECK(rank.at("same/trusting_share") == 2);
+  CHECK(rank.at("down/trusting_share") == 3);
+  CHECK(rank.at("down/hostile_share") == 1);
+  CHECK(rank.at("same/hostile_share") == 2);
+  CHECK(rank.at("up/hostile_share") == 3);
+}
+
+TEST_CASE("every metric has one direction; an undeclared metric is refused", "[metrics][compare]") {
+  std::set<std::string> seen;
+  for (const auto& d : metric_directions())
+    CHECK(seen.insert(std::string(d.metric)).second);  // declared once
+  CHECK(better_direction("hostile_share") == Better::lower);
+  CHECK(better_direction("gap") == Better::lower);
+  CHECK(better_direction("trusting_share") == Better::higher);
+  CHECK(to_string(Better::lower) == "lower");
+  CHECK(to_string(Better::higher) == "higher");
+  CHECK_THROWS_WITH(better_direction("hostility"),
+                    Catch::Contains("\"hostility\" has no declared direction") &&
+                        Catch::Contains("sim/metrics/direction.cpp"));
+  ArmReplicates base{"base", {{{10, "hostility", "all", 0.1}}, {{10, "hostility", "all", 0.2}}}};
+  CHECK_THROWS_AS(compare_arms({base, base}, 0, {}), std::invalid_argument);
+}
+
+TEST_CASE("compare_arms averages over defined steps and leaves undefined differences unranked",
+          "[metrics][compare]") {
+  // A share of nobody is NaN: before anyone took part, and throughout in an
+  // arm without a programme.
+  const double nan = std::nan("");
+  const auto rep = [](double at0, double at10) {
+    return std::vector<MetricRow>{{0, "participant_marginalised_share", "all", at0},
+                                  {10, "participant_marginalised_share", "all", at10}};
+  };
+  ArmReplicates base{"base", {rep(nan, 0.2), rep(nan, 0.3)}};
+  ArmReplicates wider{"wider", {rep(0.1, 0.4), rep(nan, 0.5)}};
+  ArmReplicates none{"none", {rep(nan, nan), rep(nan, nan)}};
+  const auto rows = compare_arms({base, wider, none}, 0, {});
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].mean_difference == Approx(0.2).epsilon(1e-12));  // final
+  // Average: wider (0.25, 0.5) against base (0.2, 0.3), each over its defined steps.
+  CHECK(rows[1].mean_difference == Approx((0.05 + 0.2) / 2).epsilon(1e-12));
+  CHECK(rows[0].rank == 1);
+  CHECK(rows[1].rank == 1);
+  CHECK(std::isnan(rows[2].mean_difference));
+  CHECK(rows[2].rank == 0);
+  CHECK(rows[3].rank == 0);
 }
 
 TEST_CASE("compare_arms refuses an unknown metric and unequal replicates", "[metrics][compare]") {
