@@ -53,8 +53,8 @@ TEST_CASE("every metric of the shipped scenarios has a direction", "[metrics][di
     }
   REQUIRE(scenarios >= 15);
   // The intervention and classic-model metrics are among them.
-  for (const char* m : {"participants", "ambassadors", "convener_trust", "clusters", "regions",
-                        "converged_step"})
+  for (const char* m :
+       {"participants", "ambassadors", "convener_trust", "clusters", "regions", "converged_step"})
     CHECK(metrics.count(m));
   for (const auto& m : metrics) {
     INFO(m);

@@ -69,7 +69,7 @@ TEST_CASE("list entries become one knob each, by name or numbered") {
   CHECK(crisis.kind == "integer");
   CHECK(crisis.step == 1);
   CHECK(crisis.min == 0);
-  CHECK(crisis.max == s.steps - 1);  // a point in time runs to the last step
+  CHECK(crisis.max == static_cast<double>(s.steps - 1));  // a point in time runs to the last step
   CHECK(crisis.value == "156");
 
   CHECK(knob(knobs, "dynamics.shocks.enabled").kind == "boolean");
