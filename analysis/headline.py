@@ -8,7 +8,9 @@ import math
 from analysis import comparison, contract, style
 from analysis.assumptions import WEEKS_PER_YEAR
 
-LOWER_IS_BETTER = {"hostile_share", "gap", "sd", "bimodality", "backlash_events"}
+# For folders without compare.csv's `better` column (detente states each
+# metric's direction there, from sim/metrics/direction.cpp).
+LOWER_IS_BETTER = {"hostile_share", "gap", "sd", "bimodality", "backlash_events", "spending"}
 
 
 def _join(items):
@@ -86,6 +88,15 @@ def _trend_sentences(results):
     return sentences
 
 
+def _lower_is_better(rows, metric):
+    """The metric's direction as compare.csv states it, else the known set."""
+    if "better" in rows.columns:
+        stated = rows["better"].dropna()
+        if len(stated):
+            return stated.iloc[0] == "lower"
+    return metric in LOWER_IS_BETTER
+
+
 def _comparison_sentences(results):
     table = comparison.comparison(results)
     if table is None or not len(table):
@@ -96,7 +107,7 @@ def _comparison_sentences(results):
         return []
     metric, subject = key
     rows = final[(final["metric"] == metric) & (final["subject"] == subject)]
-    sign = -1 if metric in LOWER_IS_BETTER else 1
+    sign = -1 if _lower_is_better(rows, metric) else 1
     best = rows.loc[(sign * rows["mean_difference"]).idxmax()]
     label = style.metric_label(metric).lower()
     sentences = [
