@@ -1,10 +1,11 @@
 """FIXTURES: files that other detente commands will write, made up for the tests.
 
-`detente run` does not write arms, spending, compare.csv, agents.csv, sweep
-files or results.db yet. Until the commands that produce them exist, these
-helpers write small files in their documented formats so the analysis code
-that reads them is tested. Every value here is invented for the test, except
-where a function says it stitches together real `detente run` outputs.
+These helpers write small files in their documented formats with values
+chosen to reach corner cases of the analysis code (every figure, empty and
+missing cells) quickly. Every value here is invented for the test, except
+where a function says it stitches together real `detente run` outputs. The
+same code is also tested on real folders: test_real_compare.py reads what
+`detente compare` writes for a shipped scenario with arms and spending.
 """
 import json
 import sqlite3
