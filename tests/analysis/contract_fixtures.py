@@ -1,4 +1,4 @@
-"""FIXTURES: files that other detente commands will write, made up for the tests.
+"""FIXTURES: files in the formats detente writes, made up for the tests.
 
 These helpers write small files in their documented formats with values
 chosen to reach corner cases of the analysis code (every figure, empty and
