@@ -1,15 +1,12 @@
 // Hegselmann–Krause (formula in classic_hegselmann_krause.hpp).
 #include "rules/classic_hegselmann_krause.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/parallel_reduce.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
 
+#include "rules/detail/largest_change.hpp"
 #include "rules/detail/peer_sums.hpp"
 #include "rules/detail/sorted_windows.hpp"
 
@@ -42,21 +39,9 @@ class HegselmannKrause final : public Rule<Real> {
   std::uint64_t edge_visits() const override { return visits_; }
 
  private:
-  // Largest |next − x| over the agents, reduced in blocks (max is exact, so
-  // the block order does not matter).
-  template <class Update>
-  Real update_all(std::size_t n, const Update& update) {
-    return tbb::parallel_reduce(
-        tbb::blocked_range<std::size_t>(0, n, kGrain), Real(0),
-        [&](const tbb::blocked_range<std::size_t>& r, Real change) {
-          return std::max(change, update(r.begin(), r.end()));
-        },
-        [](Real p, Real q) { return std::max(p, q); });
-  }
-
   Real network_step(const std::vector<Real>& x) {
     const SocialNetwork& net = *graph_.network;
-    return update_all(x.size(), [&](std::size_t begin, std::size_t end) {
+    return detail::largest_change<Real>(x.size(), kGrain, [&](std::size_t begin, std::size_t end) {
       Real change = 0;
       for (std::size_t i = begin; i != end; ++i) {
         detail::PeerInputs<Real> in;
@@ -79,7 +64,7 @@ class HegselmannKrause final : public Rule<Real> {
   // The complete graph: sorted opinions, prefix sums, a window per agent.
   Real complete_step(const std::vector<Real>& x) {
     sorted_.assign(x);
-    return update_all(x.size(), [&](std::size_t begin, std::size_t end) {
+    return detail::largest_change<Real>(x.size(), kGrain, [&](std::size_t begin, std::size_t end) {
       detail::WindowWalker<Real> near(sorted_, confidence_, begin);
       Real change = 0;
       for (std::size_t k = begin; k != end; ++k) {

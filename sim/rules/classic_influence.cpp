@@ -1,15 +1,13 @@
 // The influence rule on one opinion (formula in classic_influence.hpp).
 #include "rules/classic_influence.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_reduce.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
 
 #include "rules/detail/influence_update.hpp"
+#include "rules/detail/largest_change.hpp"
 #include "rules/detail/sorted_windows.hpp"
 #include "rules/detail/state_shape.hpp"
 
@@ -54,17 +52,6 @@ class Influence final : public Rule<Real> {
   std::uint64_t edge_visits() const override { return visits_; }
 
  private:
-  // Writes next_ for positions [0, n) with update(begin, end) → largest move.
-  template <class Update>
-  Real update_all(std::size_t n, const Update& update) {
-    return tbb::parallel_reduce(
-        tbb::blocked_range<std::size_t>(0, n, kGrain), Real(0),
-        [&](const tbb::blocked_range<std::size_t>& r, Real change) {
-          return std::max(change, update(r.begin(), r.end()));
-        },
-        [](Real p, Real q) { return std::max(p, q); });
-  }
-
   // x_i' from the summed peers of agent i.
   Real finish(std::size_t i, Real xi, Real anchor, const detail::PeerSums<Real>& acc) {
     const Real s = population_.susceptibility[i];
@@ -78,7 +65,7 @@ class Influence final : public Rule<Real> {
   Real network_step(const State<Real>& state) {
     const SocialNetwork& net = *graph_.network;
     const std::vector<Real>& x = state.opinion;
-    return update_all(x.size(), [&](std::size_t begin, std::size_t end) {
+    return detail::largest_change<Real>(x.size(), kGrain, [&](std::size_t begin, std::size_t end) {
       Real change = 0;
       for (std::size_t i = begin; i != end; ++i) {
         const auto id = static_cast<AgentId>(i);
@@ -105,7 +92,7 @@ class Influence final : public Rule<Real> {
   Real complete_step(const State<Real>& state) {
     sorted_.assign(state.opinion);
     const std::size_t n = sorted_.size();
-    return update_all(n, [&](std::size_t begin, std::size_t end) {
+    return detail::largest_change<Real>(n, kGrain, [&](std::size_t begin, std::size_t end) {
       detail::WindowWalker<Real> near(sorted_, c_.confidence, begin);
       std::optional<detail::WindowWalker<Real>> close;
       if (repulsion_) close.emplace(sorted_, c_.repulsion_threshold, begin);
