@@ -280,10 +280,16 @@ class SimulationImpl final : public Simulation {
   }
 
   // The value of a metric as timeseries.csv would record it now (for triggers).
-  double probe(std::string_view metric, std::string_view subject) const {
-    std::vector<metrics::MetricRow> rows;
-    record(rows);
-    for (const auto& row : rows)
+  // A trigger's reading of one metric on the state the previous step left.
+  // Every metric is recorded at most once per step, however many triggers
+  // are watching: recording sorts each group's trust for its percentiles.
+  double probe(std::string_view metric, std::string_view subject) {
+    if (probed_step_ != step_) {
+      probed_.clear();
+      record(probed_);
+      probed_step_ = step_;
+    }
+    for (const auto& row : probed_)
       if (row.metric == metric && row.subject == subject) return row.value;
     return std::numeric_limits<double>::quiet_NaN();
   }
@@ -338,6 +344,8 @@ class SimulationImpl final : public Simulation {
   std::vector<std::uint32_t> shock_masks_;
   std::vector<scenario::Conditions> settings_;
   std::unique_ptr<interventions::Portfolio<Real>> portfolio_;
+  std::vector<metrics::MetricRow> probed_;  // probe()'s rows, for step probed_step_
+  std::int64_t probed_step_ = -1;
   std::vector<NodeColumn> node_columns_;  // from a nodes file, until the classic world takes them
   std::unique_ptr<ClassicWorld<Real>> classic_;
   std::vector<float> speaker_weight_;  // empty: every speaker weighs 1
