@@ -31,7 +31,8 @@ void apply_node_columns(std::span<const NodeColumn> columns, Population<Real>& p
       for (std::size_t h = 0; h < pop.groups(); ++h)
         for (std::size_t i = 0; i < pop.size(); ++i)
           if (pop.group[i] != h)
-            pop.trust[h][i] = pop.anchor[h][i] = static_cast<Real>(column.values[i]);
+            pop.trust[h][i] = pop.anchor[h][i] = pop.disposition[h][i] =
+                static_cast<Real>(column.values[i]);
     } else if (column.name == "susceptibility") {
       set(pop.susceptibility, column.values);
     } else if (column.name == "literacy") {

@@ -163,6 +163,7 @@ Population<Real> build_population(const scenario::Population& spec,
         });
   }
   pop.anchor = pop.trust;
+  pop.disposition = pop.trust;
   return pop;
 }
 

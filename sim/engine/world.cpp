@@ -112,6 +112,8 @@ std::size_t World<Real>::bytes() const {
     add(v);
   for (const auto& v : pop.anchor)
     add(v);
+  for (const auto& v : pop.disposition)
+    add(v);
   for (const auto& v : next)
     add(v);
   add(pop.susceptibility), add(pop.literacy), add(pop.convener_trust), add(pop.stubbornness);

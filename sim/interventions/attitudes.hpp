@@ -13,6 +13,7 @@ class Attitudes {
   explicit Attitudes(Population<Real>& people) : people_(people) {}
   Real& trust(std::size_t h, AgentId i) { return people_.trust[h][i]; }
   Real& anchor(std::size_t h, AgentId i) { return people_.anchor[h][i]; }
+  Real& disposition(std::size_t h, AgentId i) { return people_.disposition[h][i]; }
   Real& susceptibility(AgentId i) { return people_.susceptibility[i]; }
   Real& literacy(AgentId i) { return people_.literacy[i]; }
   Real& convener_trust(AgentId i) { return people_.convener_trust[i]; }

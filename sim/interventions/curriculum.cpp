@@ -5,8 +5,12 @@
 //   literacy       += literacy_gain·(1 − literacy)
 //   susceptibility += susceptibility_gain·(1 − susceptibility)
 //   anchor[h]      += anchor_gain·(anchor_target − anchor[h])   (each out-group)
+//   disposition[h] likewise
 // Literacy discounts hostile media (rules/media.hpp); the anchor is the
-// settled attitude influence pulls back to, so the shift lasts.
+// settled attitude influence pulls back to, and the disposition what that
+// settles back to over years (rules/consolidation.hpp): teaching the young is
+// where lasting dispositions form, so curricula are the one programme that
+// moves them.
 #include "interventions/targeting.hpp"
 #include "interventions/types.hpp"
 
@@ -63,8 +67,10 @@ class Curriculum final : public Intervention<Real> {
       toward(attitudes.literacy(i), 1.0, params_.literacy_gain);
       toward(attitudes.susceptibility(i), 1.0, params_.susceptibility_gain);
       for (std::size_t h = 0; h < population.groups(); ++h)
-        if (h != population.group[i])
+        if (h != population.group[i]) {
           toward(attitudes.anchor(h, i), params_.anchor_target, params_.anchor_gain);
+          toward(attitudes.disposition(h, i), params_.anchor_target, params_.anchor_gain);
+        }
     }
   }
 

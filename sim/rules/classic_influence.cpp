@@ -56,9 +56,9 @@ class Influence final : public Rule<Real> {
   Real finish(std::size_t i, Real xi, Real anchor, const detail::PeerSums<Real>& acc) {
     const Real s = population_.susceptibility[i];
     const Real mean = detail::peer_mean(c_.self_weight, xi, acc);
-    Real x = detail::anchored_update(population_.stubbornness[i], anchor, c_.rate * s, xi, mean);
-    if (repulsion_) x -= detail::repulsion(c_.repulsion_rate, s, acc);
-    return detail::clamp01(x);
+    const Real push = repulsion_ ? detail::repulsion(c_.repulsion_rate, s, acc) : Real(0);
+    return detail::clamp01(
+        detail::anchored_update(population_.stubbornness[i], anchor, c_.rate * s, xi, mean, push));
   }
 
   template <bool kEdgeWeights, bool kRepulsion>

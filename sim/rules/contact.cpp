@@ -1,10 +1,10 @@
 // Intergroup contact and extended contact (design §2.3 rule 2); the formulas
 // are in contact.hpp.
 //
-// Phase one, over ties: each tie's meeting and valence come from the tie's own
-// stream (Purpose::contact, key), so both ends see the same event and adding a
-// tie shifts no other draw; the tie's new strength is written in place (one
-// task per tie). Phase two, over agents: each agent gathers the events of its
+// Phase one, over ties: each tie's meeting and how it went come from the tie's
+// own stream (Purpose::contact, key), so both ends share one event and adding
+// a tie shifts no other draw; each end appraises it with its own q; the tie's
+// new strength is written in place (one task per tie). Phase two, over agents: each agent gathers the events of its
 // own incident ties and its in-group neighbours' positive ties, and writes its
 // own trust. No atomics, same result at any thread count.
 #include "rules/contact.hpp"
@@ -26,10 +26,16 @@ namespace {
 constexpr std::size_t kTieBlock = 8192;
 constexpr std::size_t kAgentGrain = 2048;
 
-// Chance that a meeting in these conditions is positive, x̄ the mean trust of
-// the two ends toward each other's group.
+// A tie's event in a step: 0 when it did not meet; otherwise kMet, with the
+// bit of each end that found the meeting good.
+constexpr std::uint8_t kMet = 1;
+constexpr std::uint8_t kGoodForA = 2;
+constexpr std::uint8_t kGoodForB = 4;
+
+// Chance that a person with trust x toward the other's group finds a meeting
+// in these conditions positive.
 double positive_chance(const scenario::Contact& params, const scenario::Conditions& setting,
-                       double mean_trust) {
+                       double own_trust) {
   double conditions = setting.equal_status + setting.common_goal + setting.institutional_support;
   double q = params.base_positive;
   if (setting.framing == scenario::Framing::competitive) {
@@ -37,7 +43,7 @@ double positive_chance(const scenario::Contact& params, const scenario::Conditio
   } else {
     conditions += setting.cooperation;
   }
-  q += params.condition_bonus * conditions - params.anxiety * (1.0 - mean_trust);
+  q += params.condition_bonus * conditions - params.anxiety * (1.0 - own_trust);
   return std::clamp(q, 0.0, 1.0);
 }
 
@@ -65,7 +71,7 @@ void check_ties(const CrossTies& ties, std::size_t agents, std::size_t settings)
 template <class Real>
 ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Conditions> settings,
                    const Population<Real>& population, const StepContext& context, CrossTies& ties,
-                   std::vector<std::int8_t>& events) {
+                   std::vector<std::uint8_t>& events) {
   const std::size_t count = ties.size();
   std::vector<ContactCounts> partial(detail::block_count(count, kTieBlock));
   std::vector<std::vector<std::uint32_t>> flipped(partial.size());
@@ -82,21 +88,27 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
           const std::uint8_t gb = population.group[b];
           double strength = ties.strength[e];
           const bool was_positive = strength >= params.positive_tie;
-          std::int8_t event = 0;
+          std::uint8_t event = 0;
           if (ga != gb) {  // a same-group pair is not a cross-group tie: it never meets
             const auto u = rng.uniforms(Purpose::contact, 0, step, ties.key[e]);
             const scenario::Conditions& setting =
                 settings.empty() ? params.everyday : settings[ties.setting[e]];
             if (u[0] < params.rate * strength * setting.intensity) {
-              const double mean_trust = 0.5 * (static_cast<double>(population.trust[gb][a]) +
-                                               static_cast<double>(population.trust[ga][b]));
-              event = u[1] < positive_chance(params, setting, mean_trust) ? 1 : -1;
+              // One meeting, u[1] how well it went; each end judges it by its
+              // own expectations, so a warm and a wary person can leave the
+              // same evening with different verdicts.
+              const double qa = positive_chance(params, setting, population.trust[gb][a]);
+              const double qb = positive_chance(params, setting, population.trust[ga][b]);
+              event = kMet | (u[1] < qa ? kGoodForA : 0) | (u[1] < qb ? kGoodForB : 0);
+              ++local.meetings;
             }
           }
-          if (event > 0) {
+          // A friendship grows when both enjoyed it and cools when neither did.
+          const std::uint8_t verdicts = event & (kGoodForA | kGoodForB);
+          if (event != 0 && verdicts == (kGoodForA | kGoodForB)) {
             strength += params.strengthen * (1.0 - strength);
             ++local.positive;
-          } else if (event < 0) {
+          } else if (event != 0 && verdicts == 0) {
             strength -= params.weaken * strength;
             ++local.negative;
           }
@@ -108,7 +120,6 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
           if ((static_cast<double>(ties.strength[e]) >= params.positive_tie) != was_positive)
             flipped[block].push_back(static_cast<std::uint32_t>(e));
         }
-        local.meetings = local.positive + local.negative;
         partial[block] = local;
       });
 
@@ -126,7 +137,7 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
 template <class Real>
 void update_trust(const scenario::Contact& params, const SocialNetwork& network,
                   const Population<Real>& population, const TieSummary& ties_before,
-                  const CrossTies& ties, const std::vector<std::int8_t>& events,
+                  const CrossTies& ties, const std::vector<std::uint8_t>& events,
                   TrustArrays<Real>& next) {
   const std::size_t groups = population.trust.size();
   const std::size_t n = population.size();
@@ -159,11 +170,11 @@ void update_trust(const scenario::Contact& params, const SocialNetwork& network,
       std::uint32_t negative = 0;
       for (std::uint64_t k = first; k != last; ++k) {
         const std::uint32_t e = ties.incident[k];
-        const std::int8_t event = events[e];
+        const std::uint8_t event = events[e];
         if (event == 0) continue;
         const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
         if (population.group[other] != h) continue;
-        if (event > 0) {
+        if (event & (ties.a[e] == id ? kGoodForA : kGoodForB)) {
           ++positive;
         } else {
           ++negative;
@@ -241,7 +252,7 @@ ContactCounts apply_contact(const scenario::Contact& params,
   }
   detail::shape_like_trust(population, next);
 
-  std::vector<std::int8_t> events(ties.size());
+  std::vector<std::uint8_t> events(ties.size());
   const ContactCounts counts = meet(params, settings, population, context, ties, events);
   update_trust(params, network, population, ties_before, ties, events, next);
   return counts;

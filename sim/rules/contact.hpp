@@ -4,15 +4,21 @@
 // Every cross-group tie e = (a, b) meets with probability
 // rate·strength_e·intensity, the intensity that of the tie's setting (1 for
 // everyday ties; higher while a programme's cohort is together).
-// The meeting's valence is positive with probability
-//   q = clamp(q0 + bonus·(equal_status + common_goal + cooperation +
-//             institutional_support) − anxiety·(1 − x̄), 0, 1),
-// where x̄ is the mean of the two ends' trust toward each other's group and the
-// conditions are those of the tie's setting; competitive framing subtracts
-// competitive_penalty instead of adding the cooperation bonus. Both ends see
-// the same event, drawn from the tie's own stream (Purpose::contact, key_e):
-//   positive: x += generalisation·α⁺·(1 − x), strength += strengthen·(1 − strength)
-//   negative: x −= generalisation·α⁻·x,       strength −= weaken·strength
+// A meeting is one shared event, drawn from the tie's own stream
+// (Purpose::contact, key_e): whether it happens (u₀) and how well it went
+// (u₁). Each end appraises it by its own expectations: end i finds it
+// positive when u₁ < q_i,
+//   q_i = clamp(q0 + bonus·(equal_status + common_goal + cooperation +
+//               institutional_support) − anxiety·(1 − x_i), 0, 1),
+// x_i being i's own trust toward the other's group and the conditions those of
+// the tie's setting; competitive framing subtracts competitive_penalty instead
+// of adding the cooperation bonus. So the warier end (lower q) never finds a
+// meeting good that the other found bad, and a meeting can leave them with
+// different verdicts. Each end's trust moves by its own verdict:
+//   positive for i: x_i += generalisation·α⁺·(1 − x_i)
+//   negative for i: x_i −= generalisation·α⁻·x_i
+// and the tie by both: strength += strengthen·(1 − strength) when both found it
+// positive, strength −= weaken·strength when neither did, unchanged otherwise.
 // Effects of several meetings in one step add up (from the same start state).
 // Extended contact: x += β·(1 − x)·f, f the weighted share of i's in-group
 // neighbours holding a positive tie (strength ≥ positive_tie) toward h, as the
@@ -51,8 +57,8 @@ void update_tie_summary(const CrossTies& ties, std::span<const std::uint8_t> gro
 
 struct ContactCounts {
   std::uint64_t meetings = 0;
-  std::uint64_t positive = 0;
-  std::uint64_t negative = 0;
+  std::uint64_t positive = 0;  // meetings both ends found positive
+  std::uint64_t negative = 0;  // meetings neither end found positive
   std::vector<std::uint32_t> flipped_ties;  // ties that crossed positive_tie, ascending
 };
 

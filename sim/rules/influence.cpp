@@ -79,9 +79,10 @@ void influence_pass(const InfluenceConstants<Real>& c, const SocialNetwork& netw
 
             const Real xi = in.self;
             const Real mean = detail::peer_mean(c.self_weight, xi, acc);
-            Real x = detail::anchored_update(lambda, population.anchor[h][i], pull, xi, mean);
-            if constexpr (kRepulsion) x -= detail::repulsion(c.repulsion_rate, s, acc);
-            next[h][i] = detail::clamp01(x);
+            Real push = Real(0);
+            if constexpr (kRepulsion) push = detail::repulsion(c.repulsion_rate, s, acc);
+            next[h][i] = detail::clamp01(
+                detail::anchored_update(lambda, population.anchor[h][i], pull, xi, mean, push));
           }
         }
       });

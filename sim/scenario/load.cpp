@@ -1,4 +1,4 @@
-// Loading: parse → overrides → read field by field → cross-key checks →
+// Loading: parse → extends → overrides → read field by field → cross-key checks →
 // network file paths. Nothing is returned until all of it has passed.
 #include "scenario/load.hpp"
 
@@ -8,6 +8,7 @@
 
 #include "scenario/detail/arms.hpp"
 #include "scenario/detail/checks.hpp"
+#include "scenario/detail/extends.hpp"
 #include "scenario/detail/overrides.hpp"
 #include "scenario/detail/parse_yaml.hpp"
 #include "scenario/detail/read.hpp"
@@ -17,7 +18,7 @@ namespace detente::scenario {
 Scenario load_text(const std::string& yaml, const std::string& display_name,
                    std::span<const Override> overrides) {
   detail::Reporter reporter(display_name);
-  detail::Value root = detail::parse_document(yaml, display_name);
+  detail::Value root = detail::resolve_extends(detail::parse_document(yaml, display_name), display_name);
   detail::apply_overrides(root, overrides, reporter);
   Scenario scenario = detail::read_scenario(root, reporter);
   detail::check_scenario(scenario, reporter);

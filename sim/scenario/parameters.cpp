@@ -75,8 +75,12 @@ std::string default_of(const M& value) {
   }
 }
 
+// `defaults` is the section as its parent default-constructs it: a nested
+// section's defaults are its owner's (an exchange's conditions are good ones),
+// not those of the section type on its own.
 template <Described T>
-void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows);
+void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows,
+              const T& defaults = T{});
 
 // Each intervention type's own keys, as interventions[type=NAME].key.
 template <std::size_t I = 0>
@@ -89,8 +93,7 @@ void add_type_rows(std::vector<ParameterInfo>& rows) {
 }
 
 template <Described T>
-void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows) {
-  const T defaults{};
+void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows, const T& defaults) {
   for_each_field<T>([&](const auto& f) {
     using M = typename std::remove_cvref_t<decltype(f)>::Member;
     const std::string path =
@@ -104,7 +107,7 @@ void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows) {
     if constexpr (StructList<M>)
       add_rows<typename IsVector<M>::Element>(path + "[]", rows);
     else if constexpr (Described<M>)
-      add_rows<M>(path, rows);
+      add_rows<M>(path, rows, defaults.*f.member);
   });
   if constexpr (std::is_same_v<T, Intervention>) add_type_rows(rows);
 }

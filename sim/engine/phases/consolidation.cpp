@@ -11,7 +11,8 @@ template <class Real>
 class ConsolidationPhase final : public Phase<Real> {
  public:
   explicit ConsolidationPhase(const PhaseSetup& setup)
-      : Phase<Real>({"consolidation", Part::trust | Part::anchors, parts(Part::anchors)}),
+      : Phase<Real>({"consolidation", Part::trust | Part::anchors | Part::dispositions,
+                     parts(Part::anchors)}),
         params_(setup.scenario.dynamics.consolidation) {}
 
   void run(World<Real>& w, const rules::StepContext& /*step*/) override {

@@ -10,7 +10,7 @@ template <class Real>
 class InfluencePhase final : public Phase<Real> {
  public:
   explicit InfluencePhase(const PhaseSetup& setup)
-      : Phase<Real>({"influence", Part::trust | Part::anchors | Part::dispositions | Part::roster,
+      : Phase<Real>({"influence", Part::trust | Part::anchors | Part::traits | Part::roster,
                      parts(Part::trust)}),
         params_(setup.scenario.dynamics.influence) {}
 

@@ -9,7 +9,7 @@ template <class Real>
 class MediaPhase final : public Phase<Real> {
  public:
   explicit MediaPhase(const PhaseSetup& setup)
-      : Phase<Real>({"media", Part::trust | Part::dispositions | Part::outlets | Part::surge,
+      : Phase<Real>({"media", Part::trust | Part::traits | Part::outlets | Part::surge,
                      Part::trust | Part::backlash}),
         params_(setup.scenario.dynamics.media),
         shocks_(setup.scenario.dynamics.shocks) {}

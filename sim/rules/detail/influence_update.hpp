@@ -40,10 +40,14 @@ inline Real peer_mean(Real self_weight, Real xi, const PeerSums<Real>& acc) {
                           : xi;
 }
 
-// λ·a + (1 − λ)·[(1 − pull)·x + pull·m], pull = μ·s; before repulsion and clamping.
+// λ·a + (1 − λ)·[(1 − pull)·x + pull·m − push], pull = μ·s, push the
+// repulsion (0 when off); before clamping. The stubborn hold to their anchor
+// against every social force, the push from far peers as much as the pull of
+// near ones.
 template <class Real>
-inline Real anchored_update(Real lambda, Real anchor, Real pull, Real xi, Real mean) {
-  return lambda * anchor + (Real(1) - lambda) * ((Real(1) - pull) * xi + pull * mean);
+inline Real anchored_update(Real lambda, Real anchor, Real pull, Real xi, Real mean,
+                            Real push = Real(0)) {
+  return lambda * anchor + (Real(1) - lambda) * ((Real(1) - pull) * xi + pull * mean - push);
 }
 
 // The push away from peers beyond ρ: repulsion_rate·s·Σ push / Σ all (0 without peers).

@@ -20,19 +20,21 @@ inline void require(bool ok, const char* rule, const std::string& what) {
   if (!ok) throw std::invalid_argument(std::string(rule) + ": " + what);
 }
 
-// Trust and anchor are [G][N] with G ≥ 2, every per-agent array has N entries.
+// Trust, anchor and disposition are [G][N] with G ≥ 2, every per-agent array has N entries.
 template <class Real>
 void check_population(const Population<Real>& population, const char* rule) {
   const std::size_t n = population.size();
   const std::size_t g = population.trust.size();
   require(g >= 2 && g <= kMaxGroups, rule,
           "expected between 2 and 32 groups of trust, got " + std::to_string(g));
-  require(population.anchor.size() == g, rule, "anchor and trust have different group counts");
+  require(population.anchor.size() == g && population.disposition.size() == g, rule,
+          "anchor, disposition and trust have different group counts");
   require(population.group_begin.size() == g + 1 && population.group_begin.back() == n, rule,
           "group_begin must have G + 1 entries ending at the agent count");
   for (std::size_t h = 0; h < g; ++h) {
-    require(population.trust[h].size() == n && population.anchor[h].size() == n, rule,
-            "trust and anchor rows must have one entry per agent");
+    require(population.trust[h].size() == n && population.anchor[h].size() == n &&
+                population.disposition[h].size() == n,
+            rule, "trust, anchor and disposition rows must have one entry per agent");
   }
   require(population.susceptibility.size() == n && population.literacy.size() == n &&
               population.convener_trust.size() == n && population.stubbornness.size() == n,

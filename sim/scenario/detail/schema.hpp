@@ -255,7 +255,8 @@ constexpr auto fields(Tag<Contact>) {
           .about("q0: chance a meeting is positive before conditions and anxiety."),
       field(&Contact::anxiety, "anxiety")
           .range(unit_interval)
-          .about("Lowers q by anxiety·(1 − trust)."),
+          .about("Lowers each person's q by anxiety·(1 − their own trust): the warier end of a "
+                 "meeting judges it more harshly."),
       field(&Contact::condition_bonus, "condition_bonus")
           .unit("probability")
           .range(unit_interval)
@@ -326,7 +327,17 @@ constexpr auto fields(Tag<Consolidation>) {
       field(&Consolidation::rate, "rate")
           .unit("per step")
           .range(unit_interval)
-          .about("η: anchor ← anchor + η·(trust − anchor)."),
+          .about("η: anchor ← anchor + η·(trust − anchor) + δ·(disposition − anchor)."),
+      field(&Consolidation::disposition, "disposition")
+          .unit("per step")
+          .range(unit_interval)
+          .about("δ: pull of the settled attitude back toward the person's own lasting "
+                 "disposition (drawn at the start, moved only by curricula). Keeps people "
+                 "different from one another, as surveys find year after year: the person-level "
+                 "SD of out-party feeling in the ANES stayed between 0.18 and 0.23 on a 0–1 "
+                 "scale from 1978 to 2012 while its mean fell (scenarios/data/README.md). "
+                 "0 (the default) turns it off. Uncalibrated: no survey measures it directly; "
+                 "its size is to be fitted to that spread."),
   };
 }
 

@@ -57,3 +57,27 @@ TEST_CASE("consolidation: disabled leaves anchors alone", "[consolidation]") {
   rules::apply_consolidation(p, pop);
   CHECK(pop.anchor[1][0] == 0.5);
 }
+
+TEST_CASE("consolidation: the anchor settles between lasting trust and the disposition",
+          "[consolidation]") {
+  // With trust held at x and the disposition at d, a = a + η(x − a) + δ(d − a)
+  // has its fixed point at (ηx + δd)/(η + δ): peers and media that hold trust
+  // away from a person's disposition move their settled attitude only part way.
+  scenario::Consolidation p;
+  p.rate = 0.02;
+  p.disposition = 0.01;
+  auto pop = test::make_population<double>({1, 1}, 0.5);
+  pop.disposition[1][0] = 0.2;
+  pop.anchor[1][0] = 0.2;
+  pop.trust[1][0] = 0.8;
+  for (int t = 0; t < 2000; ++t)
+    rules::apply_consolidation(p, pop);
+  CHECK(pop.anchor[1][0] == Approx((0.02 * 0.8 + 0.01 * 0.2) / 0.03).epsilon(1e-9));
+  CHECK(pop.disposition[1][0] == 0.2);  // only read
+
+  // Without the pull the anchor ends at trust, as before.
+  p.disposition = 0.0;
+  for (int t = 0; t < 2000; ++t)
+    rules::apply_consolidation(p, pop);
+  CHECK(pop.anchor[1][0] == Approx(0.8).epsilon(1e-9));
+}

@@ -88,6 +88,38 @@ TEST_CASE("contact: the positive share matches q and conditions raise it", "[con
   check_binomial(counts.positive, n, 0.4 + 4 * 0.1);  // q = 0.8
 }
 
+TEST_CASE("contact: each end appraises a shared meeting by its own trust", "[contact]") {
+  // A warm end (trust 0.9) and a wary one (0.1) meet every step: one draw says
+  // how the meeting went, each judges it against its own q. q_warm = 0.55 −
+  // 0.3·0.1 = 0.52, q_wary = 0.55 − 0.3·0.9 = 0.28: both enjoy it with
+  // probability 0.28, neither with 0.48, only the warm end with 0.24, and the
+  // wary end never likes a meeting the warm end disliked.
+  constexpr std::uint32_t n = 20000;
+  auto s = make_pairs(n, 1.0f);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    s.pop.trust[1][i] = 0.9;      // group 0 toward group 1: warm
+    s.pop.trust[0][n + i] = 0.1;  // group 1 toward group 0: wary
+  }
+  const auto p = always_meet();
+  rules::TrustArrays<double> next;
+  const auto counts = run(p, s, 1, next);
+  REQUIRE(counts.meetings == n);
+  check_binomial(counts.positive, n, 0.28);
+  check_binomial(counts.negative, n, 0.48);
+
+  std::uint64_t warm_liked = 0, wary_liked = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const bool warm_up = next[1][i] > 0.9, wary_up = next[0][n + i] > 0.1;
+    warm_liked += warm_up;
+    wary_liked += wary_up;
+    CHECK((!wary_up || warm_up));  // the wary end's good meeting was good for both
+    // The tie (at full strength) cooled exactly when neither liked it.
+    CHECK((s.ties.strength[i] < 1.0f) == (!warm_up && !wary_up));
+  }
+  check_binomial(warm_liked, n, 0.52);
+  check_binomial(wary_liked, n, 0.28);
+}
+
 TEST_CASE("contact: competitive framing lowers q (same seed, paired)", "[contact]") {
   constexpr std::uint32_t n = 20000;
   auto p = always_meet();

@@ -78,8 +78,10 @@ double reference(const scenario::Influence& p, const SocialNetwork& net,
   }
   const double m = near_w > 0 ? near_x / near_w : xi;
   const double lambda = pop.stubbornness[i], s = pop.susceptibility[i];
-  double x = lambda * pop.anchor[h][i] + (1 - lambda) * ((1 - p.rate * s) * xi + p.rate * s * m);
-  if (p.repulsion_threshold && all_w > 0) x -= p.repulsion_rate * s * push / all_w;
+  const double repulsion =
+      p.repulsion_threshold && all_w > 0 ? p.repulsion_rate * s * push / all_w : 0.0;
+  const double x = lambda * pop.anchor[h][i] +
+                   (1 - lambda) * ((1 - p.rate * s) * xi + p.rate * s * m - repulsion);
   return std::clamp(x, 0.0, 1.0);
 }
 
@@ -276,7 +278,17 @@ TEMPLATE_TEST_CASE("influence: repulsion pushes away from far neighbours", "[inf
   CHECK(next[1][0] == Approx(0.2 - 0.07).epsilon(1e-6));
   CHECK(next[1][1] == Approx(0.9 + 0.07).epsilon(1e-6));
 
+  // Stubbornness damps the push as it damps the pull: with λ = 0.5 and the
+  // anchors where trust is, half the push remains; a fully stubborn agent
+  // stays at its anchor.
+  pop.anchor = pop.trust;
+  pop.stubbornness = {Real(0.5), Real(1), Real(0)};
+  rules::apply_influence(p, net, pop, {}, next);
+  CHECK(next[1][0] == Approx(0.2 - 0.5 * 0.07).epsilon(1e-6));
+  CHECK(next[1][1] == Approx(0.9).epsilon(1e-6));
+
   p.repulsion_threshold.reset();  // off: nobody moves
+  pop.stubbornness.assign(3, Real(0));
   rules::apply_influence(p, net, pop, {}, next);
   CHECK(next[1][0] == Approx(0.2).epsilon(1e-7));
   CHECK(next[1][1] == Approx(0.9).epsilon(1e-7));

@@ -21,7 +21,7 @@ inline std::size_t group_of(const std::vector<std::uint32_t>& group_begin, Agent
 }
 
 // Agents numbered group by group, `sizes[g]` in group g; every out-group entry
-// of trust and anchor is `trust`, own-group entries 0.
+// of trust, anchor and disposition is `trust`, own-group entries 0.
 template <class Real>
 Population<Real> make_population(const std::vector<std::uint32_t>& sizes, double trust = 0.5) {
   Population<Real> p;
@@ -39,6 +39,7 @@ Population<Real> make_population(const std::vector<std::uint32_t>& sizes, double
     }
   }
   p.anchor = p.trust;
+  p.disposition = p.trust;
   p.susceptibility.assign(n, Real(0.5));
   p.literacy.assign(n, Real(0.3));
   p.convener_trust.assign(n, Real(0.5));

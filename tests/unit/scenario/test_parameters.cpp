@@ -142,6 +142,13 @@ TEST_CASE("rows carry the defaults of scenario.hpp", "[scenario][parameters]") {
         "complete | erdos_renyi | watts_strogatz | barabasi_albert | ring_lattice | grid");
   CHECK(rows.at("dynamics.influence.repulsion_threshold").default_value == "unset");
   CHECK(rows.at("name").description.rfind("Required.", 0) == 0);
+  // A nested section shows its owner's defaults: an exchange's conditions are
+  // good ones, not the bare Conditions struct's zeros.
+  CHECK(rows.at("interventions[type=exchange_program].conditions.common_goal").default_value ==
+        "0.5");
+  CHECK(rows.at("interventions[type=exchange_program].conditions.intensity").default_value ==
+        "5");
+  CHECK(rows.at("dynamics.contact.everyday.intensity").default_value == "1");
 }
 
 TEST_CASE("the Markdown table has one line per row", "[scenario][parameters]") {
