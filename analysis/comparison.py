@@ -5,20 +5,77 @@ compare.csv, `comparison(results)` computes the same table from
 timeseries.csv: per replicate, arm minus base (replicates share their random
 numbers across arms, so the pairing removes the common noise), for the final
 step (`final`) and for the mean over all output steps (`average`), with a 95%
-t interval, Glass's Δ (the difference over the base replicates' sd), the
-arm's spending (the `spending` metric for subject `all` at the final step)
-and the gain per million spent. Columns as in compare.csv.
+t interval, the effect sizes people read (percentage points and people per
+1,000 for shares; the difference over the baseline's spread of people), the
+spending of the base and of each arm, the extra spending and the gain per
+million of it. Columns as in compare.csv (README, "Comparing strategies").
+
+The rules a brief must not break live here too: an arm "beats" the base
+only when its whole 95% interval is on the better side of zero, and only such
+arms are ranked.
 """
 import math
 
 import numpy as np
 import pandas as pd
 
-from analysis import contract, stats
+from analysis import contract, stats, style
 
-# The outcomes a brief leads with, most political first.
-HEADLINE_METRICS = [("political_space", "all"), ("mean", "all"), ("trusting_share", "all"),
-                    ("hostile_share", "all"), ("gap", "all")]
+# For folders without compare.csv's `better` column (detente states each
+# metric's direction there, from sim/metrics/direction.cpp).
+LOWER_IS_BETTER = {"hostile_share", "gap", "sd", "bimodality", "backlash_events", "spending"}
+
+
+def lower_is_better(row_or_rows, metric=None):
+    """The metric's direction as compare.csv states it, else the known set."""
+    if isinstance(row_or_rows, pd.DataFrame):
+        if "better" in row_or_rows.columns:
+            stated = row_or_rows["better"].dropna()
+            if len(stated):
+                return stated.iloc[0] == "lower"
+        return metric in LOWER_IS_BETTER
+    better = row_or_rows.get("better") if hasattr(row_or_rows, "get") else None
+    if isinstance(better, str) and better:
+        return better == "lower"
+    return (metric or row_or_rows["metric"]) in LOWER_IS_BETTER
+
+
+def _finite(value):
+    try:
+        return value is not None and math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def beats(row):
+    """Whether the arm beats its baseline with 95% confidence (the whole interval is better)."""
+    if not (_finite(row["ci_low"]) and _finite(row["ci_high"])):
+        return False
+    return row["ci_high"] < 0 if lower_is_better(row) else row["ci_low"] > 0
+
+
+def loses(row):
+    """Whether the arm does worse than its baseline with 95% confidence."""
+    if not (_finite(row["ci_low"]) and _finite(row["ci_high"])):
+        return False
+    return row["ci_low"] > 0 if lower_is_better(row) else row["ci_high"] < 0
+
+
+def is_share(row):
+    """Whether the row's outcome is a share, read in percentage points."""
+    scale = row.get("scale") if hasattr(row, "get") else None
+    if isinstance(scale, str) and scale:
+        return scale in ("public_share", "share")
+    return row["metric"] in style.SHARE_METRICS
+
+
+def _scale(metric):
+    """compare.csv's `scale` for a table computed here (detente states it in compare.csv)."""
+    if metric in style.SHARE_METRICS:
+        return "public_share"
+    if metric in style.TRUST_METRICS and metric not in ("sd", "gap"):
+        return "trust_level"
+    return "other"
 
 
 def spending_by_arm(results):
@@ -38,8 +95,17 @@ def _paired(results, window):
     if window == "final":
         last = ts.groupby("arm")["step"].transform("max")
         ts = ts[ts["step"] == last]
-    per_replicate = ts.groupby(["arm", "metric", "subject", "replicate"])["value"].mean()
-    return per_replicate
+    return ts.groupby(["arm", "metric", "subject", "replicate"])["value"].mean()
+
+
+def _person_sd(scale, base, subject, base_values):
+    """The baseline's spread of people behind a difference (compare.csv `person_sd`)."""
+    if scale == "trust_level" and ("sd", subject) in base.index.droplevel(2):
+        return float(np.nanmean(base.loc[("sd", subject)].to_numpy()))
+    if scale == "public_share":
+        p = float(np.nanmean(base_values))
+        return math.sqrt(p * (1 - p))
+    return math.nan
 
 
 def computed(results):
@@ -48,6 +114,7 @@ def computed(results):
     if results.timeseries is None or not arms:
         return pd.DataFrame(columns=contract.COMPARE_COLUMNS)
     spending = spending_by_arm(results)
+    base_spent = spending.get(contract.BASE_ARM, 0.0)
     rows = []
     for window in ("final", "average"):
         values = _paired(results, window)
@@ -55,6 +122,8 @@ def computed(results):
         for arm in arms:
             if arm not in values.index.get_level_values("arm"):
                 continue
+            spent = spending.get(arm, 0.0)
+            extra = spent - base_spent
             arm_values = values.xs(arm, level="arm")
             for (metric, subject), arm_series in arm_values.groupby(level=["metric", "subject"]):
                 if metric == "spending" or (metric, subject) not in base.index.droplevel(2):
@@ -64,21 +133,33 @@ def computed(results):
                 common = a.index.intersection(base_series.index)
                 diff = a.loc[common].to_numpy() - base_series.loc[common].to_numpy()
                 mean, _sd, low, high, n = stats.mean_interval(diff)
-                base_sd = float(np.nanstd(base_series.to_numpy(), ddof=1)) if len(common) > 1 else 0.0
-                glass = mean / base_sd if base_sd > 0 else math.nan
-                spent = spending.get(arm, math.nan) - spending.get(contract.BASE_ARM, 0.0)
-                per_million = mean / (spent / 1e6) if spent and spent > 0 else math.nan
-                rows.append((arm, contract.BASE_ARM, metric, subject, window, mean, low, high,
-                             glass, spent, per_million, math.nan, n))
-    table = pd.DataFrame(rows, columns=contract.COMPARE_COLUMNS)
-    return rank(table)
+                scale = _scale(metric)
+                share = scale == "public_share"
+                person = _person_sd(scale, base, subject, base_series.loc[common].to_numpy())
+                rows.append((arm, contract.BASE_ARM, metric, subject, window, scale, mean, low,
+                             high, 100 * mean if share else math.nan,
+                             1000 * mean if share else math.nan, person,
+                             mean / person if person > 0 else math.nan, base_spent, spent, extra,
+                             mean / extra * 1e6 if extra > 0 else math.nan,
+                             "lower" if metric in LOWER_IS_BETTER else "higher", math.nan, n))
+    return rank(pd.DataFrame(rows, columns=contract.COMPARE_COLUMNS))
 
 
 def rank(table):
-    """Ranks arms by gain per million within each metric, subject and window (1 = best)."""
+    """compare's rank: among the arms that beat the baseline only, 1 for the largest gain.
+
+    Within each metric, subject and window; ties share the lower rank; every
+    other arm (worse, or not distinguishable from the baseline) has none (NaN).
+    """
     table = table.copy()
     keys = ["metric", "subject", "window"]
-    table["rank"] = table.groupby(keys)["gain_per_million"].rank(ascending=False, method="min")
+    ranked = table[table.apply(beats, axis=1)] if len(table) else table
+    gain = ranked["mean_difference"].where(~ranked.apply(lower_is_better, axis=1),
+                                           -ranked["mean_difference"]) if len(ranked) else None
+    table["rank"] = math.nan
+    if len(ranked):
+        ranks = gain.groupby([ranked[k] for k in keys]).rank(ascending=False, method="min")
+        table.loc[ranks.index, "rank"] = ranks
     return table
 
 
@@ -89,10 +170,39 @@ def comparison(results):
     return computed(results)
 
 
-def headline_metric(table):
-    """The (metric, subject) a brief leads with: the first of HEADLINE_METRICS in the table."""
+def headline_outcomes(table, declared=(), limit=3):
+    """The outcomes [(metric, subject)] a brief leads with, as `detente compare` prints them.
+
+    The scenario's declared outputs.headline that the table holds, in order;
+    with none declared, the outcomes where the arms separate most: the
+    largest |standardised| difference of any arm at the end of the run,
+    outcomes where some arm is distinguishable from the base first.
+    """
     present = set(zip(table["metric"], table["subject"]))
-    for key in HEADLINE_METRICS:
-        if key in present:
-            return key
+    chosen = [key for key in dict.fromkeys(declared) if key in present]
+    if chosen:
+        return chosen[:limit]
+    final = table[table["window"] == "final"]
+    if "standardised" not in final.columns:
+        return []
+    final = final[final["standardised"].astype(float).notna()]
+    separation = {}
+    for _, row in final.iterrows():
+        key = (row["metric"], row["subject"])
+        distinct = bool(row["ci_low"] > 0 or row["ci_high"] < 0)
+        size = abs(float(row["standardised"]))
+        was = separation.get(key, (False, 0.0, 0.0))
+        separation[key] = (was[0] or distinct, max(was[1], size if distinct else 0.0),
+                           max(was[2], size))
+    order = sorted(separation, key=lambda k: (not separation[k][0],
+                                              -(separation[k][1] if separation[k][0]
+                                                else separation[k][2])))
+    return order[:limit]
+
+
+def headline_metric(table, declared=()):
+    """The (metric, subject) a brief leads with: the first headline outcome."""
+    keys = headline_outcomes(table, declared, limit=1)
+    if keys:
+        return keys[0]
     return (table["metric"].iloc[0], table["subject"].iloc[0]) if len(table) else None

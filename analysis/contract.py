@@ -26,8 +26,14 @@ from analysis import stats
 TIMESERIES_COLUMNS = ["arm", "replicate", "step", "metric", "subject", "value"]
 SUMMARY_COLUMNS = ["arm", "metric", "subject", "step", "mean", "sd", "ci_low", "ci_high", "n"]
 SUMMARY_PERCENTILES = ["p10", "p50", "p90"]  # appended by detente; older folders lack them
-COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
-                   "ci_high", "glass_delta", "spending", "gain_per_million", "rank", "n"]
+# compare.csv's columns (README, "Comparing strategies"); older folders lack
+# the effect sizes and the baseline's spending, and are read all the same.
+COMPARE_REQUIRED = ["arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
+                    "ci_high", "spending", "gain_per_million", "rank", "n"]
+COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "scale", "mean_difference",
+                   "ci_low", "ci_high", "points", "per_1000", "person_sd", "standardised",
+                   "baseline_spending", "spending", "extra_spending", "gain_per_million",
+                   "better", "rank", "n"]
 AGENTS_COLUMNS = ["arm", "replicate", "step", "agent", "group", "subject", "value"]
 SWEEP_COLUMNS = ["point", "replicate", "metric", "subject", "value"]
 SENSITIVITY_COLUMNS = ["method", "parameter", "metric", "subject", "index", "value", "ci_low",
@@ -67,6 +73,7 @@ class Results:
     sweep_points: pd.DataFrame | None = None
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
+    sweep_summary: pd.DataFrame | None = None  # results.db summaries per sweep point
     files: list = field(default_factory=list)  # the contract files found, for provenance
 
     # -- who made it -------------------------------------------------------
@@ -81,6 +88,37 @@ class Results:
     @property
     def commit(self):
         return str(self.run.get("git_commit", "unknown"))
+
+    @property
+    def command_line(self):
+        """The command that made the folder, as run.json records it (None without one)."""
+        return self.run.get("command_line")
+
+    @property
+    def command(self):
+        """run, compare or sweep: from run.json, else from the files the folder holds."""
+        if self.run.get("command"):
+            return str(self.run["command"])
+        if self.sweep is not None:
+            return "sweep"
+        return "compare" if self.compare is not None else "run"
+
+    @property
+    def design(self):
+        """The sweep design that ran (run.json, else the folder's scenario.yaml), or None."""
+        if self.run.get("design"):
+            return str(self.run["design"])
+        return (self.scenario.get("sweep") or {}).get("design") if self.sweep is not None else None
+
+    @property
+    def headline(self):
+        """The scenario's declared headline outcomes [(metric, subject)], in order."""
+        entries = (self.scenario.get("outputs") or {}).get("headline") or []
+        out = []
+        for entry in entries:
+            metric, _, subject = str(entry).partition("/")
+            out.append((metric, subject or "all"))
+        return out
 
     @property
     def step_unit(self):
@@ -208,7 +246,13 @@ def _optional_csv(directory, name, columns, found):
 
 
 def _read_db(path, found):
-    """run, timeseries and summary from results.db, for folders without the CSVs."""
+    """timeseries and summary from results.db, for folders without the CSVs.
+
+    Provenance is never taken from here (a row of `runs` describes one run,
+    not the experiment): run.json alone says what made the folder. A sweep's
+    summaries (one per point) come back apart, as the third value, and not
+    as the folder's summary.
+    """
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -217,16 +261,21 @@ def _read_db(path, found):
     except sqlite3.DatabaseError as error:
         raise ContractError(f"{path}: not a readable SQLite database ({error})") from error
     found.append(path.name)
-    run = {}
     runs = read.get("runs")
     chosen = None
     if runs is not None and len(runs):
         last = runs.iloc[-1]
-        run = {k: _json_value(v) for k, v in last.items()}
         for key in ("run_id", "id", "run"):
             if key in runs.columns:
                 chosen = (key, last[key])
                 break
+    summaries = read.get("summaries")
+    if summaries is not None and "point" in summaries.columns and summaries["point"].nunique() > 1:
+        # A sweep: per-point summaries, not one experiment's.
+        missing = [c for c in SUMMARY_COLUMNS if c not in summaries.columns]
+        if missing:
+            raise ContractError(f"{path}: a table lacks the columns {', '.join(missing)}")
+        return None, None, summaries.reset_index(drop=True)
 
     def only_this_run(frame, columns):
         if frame is None:
@@ -240,20 +289,8 @@ def _read_db(path, found):
         optional = SUMMARY_PERCENTILES if columns is SUMMARY_COLUMNS else []
         return frame[columns + [c for c in optional if c in frame.columns]].reset_index(drop=True)
 
-    return (run, only_this_run(read.get("timeseries"), TIMESERIES_COLUMNS),
-            only_this_run(read.get("summaries"), SUMMARY_COLUMNS))
-
-
-def _json_value(value):
-    """Database cells that hold JSON (lists of arms or seeds) back as Python values."""
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            return json.loads(value)
-        except json.JSONDecodeError:
-            return value
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+    return (only_this_run(read.get("timeseries"), TIMESERIES_COLUMNS),
+            only_this_run(summaries, SUMMARY_COLUMNS), None)
 
 
 def summarise(timeseries):
@@ -287,9 +324,9 @@ def load(directory):
     timeseries = _optional_csv(directory, "timeseries.csv", TIMESERIES_COLUMNS, found)
     summary = _optional_csv(directory, "summary.csv", SUMMARY_COLUMNS, found)
     db = directory / "results.db"
-    if db.is_file() and (timeseries is None or summary is None or not run):
-        db_run, db_timeseries, db_summary = _read_db(db, found)
-        run = run or db_run
+    sweep_summary = None
+    if db.is_file() and (timeseries is None or summary is None):
+        db_timeseries, db_summary, sweep_summary = _read_db(db, found)
         timeseries = timeseries if timeseries is not None else db_timeseries
         summary = summary if summary is not None else db_summary
     if summary is None and timeseries is not None:
@@ -306,12 +343,12 @@ def load(directory):
 
     results = Results(
         directory=directory, run=run, scenario=scenario, summary=summary, timeseries=timeseries,
-        compare=_optional_csv(directory, "compare.csv", COMPARE_COLUMNS, found),
+        compare=_optional_csv(directory, "compare.csv", COMPARE_REQUIRED, found),
         agents=_optional_csv(directory, "agents.csv", AGENTS_COLUMNS, found),
         sweep_points=_optional_csv(directory, "sweep_points.csv", ["point"], found),
         sweep=_optional_csv(directory, "sweep.csv", SWEEP_COLUMNS, found),
         sensitivity=_optional_csv(directory, "sensitivity.csv", SENSITIVITY_COLUMNS, found),
-        files=found)
+        sweep_summary=sweep_summary, files=found)
     if summary is None and results.compare is None and results.sweep is None:
         raise ContractError(f"{directory}: not a detente results folder: it has none of "
                             "timeseries.csv, summary.csv, results.db, compare.csv, sweep.csv "

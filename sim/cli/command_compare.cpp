@@ -1,11 +1,14 @@
 // detente compare: every arm of a scenario against the baseline, paired by
 // replicate (experiment/compare_run.hpp).
+#include <algorithm>
 #include <iostream>
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
 #include "experiment/compare_run.hpp"
+#include "experiment/compare_table.hpp"
 #include "experiment/progress.hpp"
+#include "scenario/headline.hpp"
 
 namespace detente::cli {
 
@@ -15,7 +18,8 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
       ("out,o", po::value<std::string>(), "result folder (default results/<scenario>_compare)")  //
       ("replicates,r", po::value<int>()->default_value(10), "replicates per arm")                //
       ("metric,m", po::value<std::vector<std::string>>()->composing(),
-       "a metric to compare (repeatable; default every metric)")                                 //
+       "a metric to compare and print (repeatable); `all` prints every row (default: compare "
+       "every metric, print the headline outcomes)")                                            //
       ("baseline", po::value<std::string>()->default_value("base"), "the arm compared against")  //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")        //
       ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                       //
@@ -29,7 +33,14 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.replicates = values["replicates"].as<int>();
   compare.threads = values["threads"].as<int>();
   compare.baseline = values["baseline"].as<std::string>();
-  if (values.count("metric")) compare.metrics = values["metric"].as<std::vector<std::string>>();
+  bool print_all = false;
+  if (values.count("metric")) {
+    compare.metrics = values["metric"].as<std::vector<std::string>>();
+    // `all` compares and prints every metric; named metrics are printed whole.
+    print_all = true;
+    if (std::find(compare.metrics.begin(), compare.metrics.end(), "all") != compare.metrics.end())
+      compare.metrics.clear();
+  }
   if (compare.replicates < 2)
     throw InputError("--replicates: expected at least 2 (a paired interval needs two), got " +
                      std::to_string(compare.replicates));
@@ -41,9 +52,18 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   const auto scenario = load_scenario(values);
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
-  const auto result = run_compare(scenario_arms(scenario), compare, cluster);
+  const auto arms = scenario_arms(scenario);
+  check_compare_request(arms, compare);  // before anything runs
+  const auto result = run_compare(arms, compare, cluster);
   if (!cluster.is_root()) return 0;
-  std::cout << compare_table(result.rows);
+  std::vector<metrics::Outcome> shown;
+  if (!print_all) {
+    std::vector<metrics::Outcome> declared;
+    for (const auto& entry : arms[baseline_arm(arms, compare)].scenario.outputs.headline)
+      declared.push_back(scenario::headline_outcome(entry));
+    shown = metrics::headline_outcomes(result.rows, declared, outcomes_that_fit(arms.size() - 1));
+  }
+  std::cout << compare_table(result.rows, shown);
   if (!values.count("quiet"))
     std::cerr << "wrote " << compare.out << "/ (" << result.wall_seconds << " s)\n";
   return 0;

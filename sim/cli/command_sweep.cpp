@@ -9,7 +9,7 @@
 
 namespace detente::cli {
 
-int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
+int sweep_command(const Arguments& args, const std::string& command_line, Cluster& cluster) {
   po::options_description options("options");
   options.add_options()                                                                         //
       ("out,o", po::value<std::string>(), "result folder (default results/<scenario>_sweep)")   //
@@ -38,6 +38,7 @@ int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
     throw InputError("--replicates: expected a positive integer, got " +
                      std::to_string(sweep.replicates));
   sweep.progress = !values.count("quiet") && Progress::stderr_is_terminal();
+  sweep.command_line = command_line;
   const std::string file = values["scenario"].as<std::string>();
   const auto overrides = scenario_overrides(values);
   if (values.count("out")) {
@@ -55,6 +56,8 @@ int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
   }
   for (const auto& line : result.sensitivity_lines)
     std::cout << line << "\n";
+  for (const auto& warning : result.warnings)
+    std::cerr << "warning: " << warning << "\n";
   if (!values.count("quiet"))
     std::cerr << "wrote " << sweep.out << "/ (" << result.runs << " runs, " << result.skipped
               << " already stored, " << result.wall_seconds << " s)\n";

@@ -38,12 +38,26 @@ Run `detente COMMAND --help` for the options of a command. run, sweep and
 compare also run under `mpirun -np N detente …`, one rank per node.
 )";
 
+// One argument as a POSIX shell reads it back: bare when it holds only
+// characters the shell leaves alone, else in single quotes. run.json keeps the
+// command line in this form so that pasting it reproduces the folder.
+std::string shell_word(const std::string& word) {
+  const bool bare = !word.empty() && word.find_first_not_of(
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789_-.,/:=+@%") == std::string::npos;
+  if (bare) return word;
+  std::string out = "'";
+  for (const char c : word)
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i)
-    command_line += (i ? " " : "") + std::string(argv[i]);
+    command_line += (i ? " " : "") + shell_word(argv[i]);
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;

@@ -1,7 +1,5 @@
 #include "experiment/runner.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -11,6 +9,7 @@
 #include "core/rng.hpp"
 #include "core/version.hpp"
 #include "experiment/progress.hpp"
+#include "experiment/provenance.hpp"
 #include "experiment/replicate.hpp"
 #include "experiment/simulation.hpp"
 #include "io/agents_csv.hpp"
@@ -22,12 +21,6 @@
 
 namespace detente {
 namespace {
-
-std::string host_name() {
-  char buffer[256] = {};
-  if (gethostname(buffer, sizeof buffer - 1) != 0) return "unknown";
-  return buffer;
-}
 
 std::string utc_now_iso8601() {
   const std::time_t now = std::time(nullptr);
@@ -117,19 +110,11 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
     yaml << scenario::to_yaml(scenario);
     if (!yaml) throw std::runtime_error("cannot write " + dir + "/scenario.yaml");
   }
-  io::RunInfo info;
-  info.version = std::string(version());
-  info.git_commit = std::string(git_commit());
-  info.scenario_name = scenario.name;
-  info.scenario_file = scenario.source_path;
-  info.host = host_name();
+  auto info = run_info(scenario, "run", command_line);
   info.started_at = result.started_at;
-  info.command_line = command_line;
-  info.seed = scenario.seed;
   info.replicate_seeds = result.replicate_seeds;
   info.threads = result.threads;
   info.wall_seconds = result.wall_seconds;
-  info.steps = scenario.steps;
   info.replicates = options.replicates;
   info.arms = result.arms;
   io::write_run_json(dir + "/run.json", info);

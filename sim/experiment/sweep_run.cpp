@@ -11,8 +11,11 @@
 #include <memory>
 
 #include "core/errors.hpp"
+#include "core/rng.hpp"
+#include "experiment/provenance.hpp"
 #include "experiment/sensitivity.hpp"
 #include "io/csv_table.hpp"
+#include "io/json.hpp"
 #include "io/results_db.hpp"
 #include "metrics/summary.hpp"
 
@@ -20,6 +23,21 @@ namespace detente {
 namespace {
 
 constexpr const char* kArm = "base";
+
+// The design's name as the scenario spells it (sweep.design).
+std::string design_name(scenario::SweepDesign design) {
+  switch (design) {
+    case scenario::SweepDesign::grid:
+      return "grid";
+    case scenario::SweepDesign::latin_hypercube:
+      return "latin_hypercube";
+    case scenario::SweepDesign::morris:
+      return "morris";
+    case scenario::SweepDesign::sobol:
+      return "sobol";
+  }
+  return "grid";
+}
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -78,6 +96,9 @@ void write_sensitivity(const SweepPlan& plan, const std::vector<std::vector<doub
       for (std::size_t i = 0; i < plan.paths.size(); ++i) {
         row("sobol", i, outcome, "S1", s.first[i]);
         row("sobol", i, outcome, "ST", s.total[i]);
+        for (const auto& w : sobol_warnings(s.first[i], s.total[i]))
+          summary.warnings.push_back(plan.paths[i] + " on " + outcome.metric + "/" +
+                                     outcome.subject + ": " + w);
       }
     }
   }
@@ -111,6 +132,7 @@ void mark_stored(const io::ResultsDb& db, const std::string& experiment, const S
 SweepSummary run_sweep(const std::string& file, std::span<const scenario::Override> overrides,
                        const SweepOptions& options, Cluster& cluster) {
   const auto start = std::chrono::steady_clock::now();
+  const std::string started_at = utc_now();
   const ThreadLimit limit(options.threads);
   const auto base = scenario::load_file(file, overrides);
   const auto plan = plan_sweep(base);
@@ -234,6 +256,18 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
     yaml << scenario::to_yaml(base);
     if (!yaml) throw std::runtime_error("cannot write " + (dir / "scenario.yaml").string());
   }
+  auto info = run_info(base, "sweep", options.command_line);
+  info.started_at = started_at;
+  info.threads = limit.threads();
+  info.replicates = replicates;
+  for (int r = 0; r < replicates; ++r)
+    info.replicate_seeds.push_back(replicate_seed(base.seed, static_cast<std::uint32_t>(r)));
+  info.arms = {kArm};
+  info.design = design_name(plan.sweep.design);
+  info.points = static_cast<std::int64_t>(plan.values.size());
+  info.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  io::write_run_json(dir / "run.json", info);
   return summary;
 }
 

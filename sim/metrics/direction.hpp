@@ -21,9 +21,17 @@ namespace detente::metrics {
 
 enum class Better { higher, lower };
 
+// What a difference in the metric is measured in, for compare's effect sizes:
+// a level of the trust (or opinion) distribution, whose person-level sd the
+// runs record as `sd`; a share of the public, read in percentage points and
+// in people per 1,000; another share (percentage points only); or anything
+// else (counts, coefficients), compared in its own units.
+enum class Scale { other, trust_level, public_share, share };
+
 struct MetricDirection {
   std::string_view metric;
   Better better;
+  Scale scale = Scale::other;
 };
 
 // Every metric with its direction, in the order the metric headers list them.
@@ -33,7 +41,12 @@ std::span<const MetricDirection> metric_directions();
 // one: a new metric must be given its direction here before it can be compared.
 Better better_direction(std::string_view metric);
 
+// The scale of `metric` (Scale::other for a metric not in the table).
+Scale metric_scale(std::string_view metric);
+
 // "higher" or "lower".
 std::string_view to_string(Better better);
+// "trust_level", "public_share", "share" or "other".
+std::string_view to_string(Scale scale);
 
 }  // namespace detente::metrics

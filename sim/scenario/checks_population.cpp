@@ -50,6 +50,7 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter) {
   check_dynamics(scenario, reporter);
   check_interventions(scenario, reporter);
   check_classic(scenario, reporter);
+  check_outputs(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

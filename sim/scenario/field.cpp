@@ -40,6 +40,8 @@ std::string text_expectation(Text text) {
       return "a name of letters, digits, '_' and '-'";
     case Text::path:
       return "a file path";
+    case Text::outcome:
+      return "an outcome: metric or metric/subject";
     case Text::any:
       break;
   }

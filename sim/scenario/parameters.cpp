@@ -27,7 +27,9 @@ std::string type_of(const FieldInfo& info) {
   } else if constexpr (std::is_same_v<M, std::vector<RoleShare>>) {
     return "map role → share";
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
-    return info.text == Text::name ? "list of names" : "list of group names";
+    return info.text == Text::name      ? "list of names"
+           : info.text == Text::outcome ? "list of outcomes"
+                                        : "list of group names";
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return "map key path → value";
   } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
@@ -53,6 +55,8 @@ std::string range_of(const FieldInfo& info) {
     return std::is_same_v<M, Distribution> ? "[0, 1]" : range_text(info.range);
   } else if constexpr (Named<M>) {
     return choice_list(enum_names(Tag<M>{}));
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return info.text == Text::outcome ? "metric or metric/subject" : "";
   } else if constexpr (std::is_same_v<M, std::string>) {
     return info.text == Text::name        ? "letters, digits, _ and -"
            : info.text == Text::non_empty ? "non-empty"

@@ -172,5 +172,8 @@ def test_sensitivity_bars_for_morris_and_sobol(full, crisis):
 def test_render_all_picks_what_the_folder_has(crisis, full):
     assert [f.slug for f, _ in figures.render_all(crisis)] == ["trust_over_time",
                                                                "trust_distribution"]
-    assert [f.slug for f, _ in figures.render_all(full)] == [f.slug for f in figures.FIGURES]
+    # Every figure but the sweep's trajectories, which need results.db's per-point
+    # summaries (test_sweep_brief.py draws them from a real sweep).
+    assert [f.slug for f, _ in figures.render_all(full)] == [
+        f.slug for f in figures.FIGURES if f.slug != "sweep_trajectories"]
     plt.close("all")

@@ -18,6 +18,7 @@ void check_dynamics(const Scenario& scenario, const Reporter& reporter);    // c
 // checks_interventions.cpp
 void check_interventions(const Scenario& scenario, const Reporter& reporter);
 void check_classic(const Scenario& scenario, const Reporter& reporter);  // checks_classic.cpp
+void check_outputs(const Scenario& scenario, const Reporter& reporter);  // checks_outputs.cpp
 
 // All of the above, in that order.
 void check_scenario(const Scenario& scenario, const Reporter& reporter);

@@ -53,6 +53,7 @@ enum class Text {
   non_empty,  // a label such as step_unit
   name,       // letters, digits, '_', '-' (see scalars.hpp is_name)
   path,       // a file path, resolved relative to the scenario file
+  outcome,    // an outcome: metric or metric/subject (outputs.headline)
 };
 
 struct FieldInfo {

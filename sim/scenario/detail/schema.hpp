@@ -467,6 +467,12 @@ constexpr auto fields(Tag<Outputs>) {
           .unit("steps")
           .range(at_least(-1))
           .about("Steps at which agents.csv records every agent's state; -1 = the last step."),
+      field(&Outputs::headline, "headline")
+          .text(Text::outcome)
+          .about("The outcomes the scenario's question is about, as metric (subject all) or "
+                 "metric/subject, e.g. [political_space, mean/north->south]: `detente compare` "
+                 "prints them and the brief leads with them. Empty: the outcomes where the arms "
+                 "separate most."),
   };
 }
 
