@@ -25,14 +25,14 @@ def _when(item, unit):
 
 
 def programmes(scenario):
-    """The base's enabled interventions as 'name: type, when' phrases."""
+    """The base's enabled interventions as (name, type in words, when)."""
     unit = scenario.get("step_unit", "step")
     out = []
     for item in scenario.get("interventions") or []:
         if not item.get("enabled", True):
             continue
         kind = str(item.get("type", "programme")).replace("_", " ")
-        out.append(f"{item.get('name', kind)}: {_article(kind)} {kind}, {_when(item, unit)}")
+        out.append((str(item.get("name", kind)), kind, _when(item, unit)))
     return out
 
 
@@ -41,7 +41,8 @@ def _article(word):
 
 
 def base_description(results, baseline=contract.BASE_ARM):
-    """The baseline arm named by what it does."""
+    """The baseline arm named by what it does: its programmes, with their type
+    and schedule when there are one or two."""
     if baseline != contract.BASE_ARM:
         return f"the {style.arm_label(baseline)} arm"
     if not results.scenario:
@@ -49,13 +50,20 @@ def base_description(results, baseline=contract.BASE_ARM):
     running = programmes(results.scenario)
     if not running:
         return "the base (no programmes)"
-    return "the base (runs " + "; ".join(running) + ")"
+    if len(running) <= 2:
+        return "the base (runs " + "; ".join(f"{name}: {_article(kind)} {kind}, {when}"
+                                             for name, kind, when in running) + ")"
+    return (f"the base (runs {len(running)} programmes: "
+            + ", ".join(name for name, _, _ in running) + ")")
 
 
 def short_base_label(results):
-    """A short label for charts: 'base (runs spots)' or 'base (no programmes)'."""
-    names = [str(item.get("name", item.get("type", "programme")))
-             for item in results.scenario.get("interventions") or [] if item.get("enabled", True)]
+    """A short label for charts: 'base (runs spots)', 'base (3 programmes)' or 'base (no programmes)'."""
     if not results.scenario:
         return "base"
-    return f"base (runs {', '.join(names)})" if names else "base (no programmes)"
+    running = programmes(results.scenario)
+    if not running:
+        return "base (no programmes)"
+    if len(running) <= 2:
+        return f"base (runs {', '.join(name for name, _, _ in running)})"
+    return f"base ({len(running)} programmes)"

@@ -38,7 +38,7 @@ def _format_difference(metric, value):
 def question(results):
     groups = results.groups
     between = f"between {_join(groups)}" if groups else ""
-    arms = [a for a in results.arms if a != contract.BASE_ARM]
+    others = [a for a in results.arms if a != contract.BASE_ARM]
     if others:
         names = _join(style.arm_label(a) for a in others)
         return (f"How do the strategies — {names} — change trust {between} over "
@@ -190,7 +190,8 @@ def outcome_sentences(rows, base_text, futures=None):
     if len(losers):
         names = _join(style.arm_label(a) for a in losers["arm"])
         verb = "does" if len(losers) == 1 else "do"
-        sentences.append(f"{names} {verb} worse than the base on {label}, with 95% confidence.")
+        sentences.append(f"{names[:1].upper()}{names[1:]} {verb} worse than the base on {label}, "
+                         "with 95% confidence.")
     if futures:
         parts = [f"{style.arm_label(r['arm'])} beats the base {futures_text(futures[r['arm']])}"
                  for _, r in rows.iterrows() if r["arm"] in futures]
@@ -217,10 +218,13 @@ def cost_sentences(rows):
     good = priced[priced.apply(comparison.beats, axis=1)]
     if len(good):
         top = good.loc[good.apply(lambda r: _gain(r) / r["extra_spending"], axis=1).idxmax()]
+        name = style.arm_label(top["arm"])
         sentences.append(
-            f"Per million of extra spending over the base, {style.arm_label(top['arm'])} gains "
-            f"{difference_text(top, top['gain_per_million'])} in {label} "
-            f"(it spends {top['extra_spending']:,.0f} more than the base).")
+            f"For its extra spending of {top['extra_spending']:,.0f} over the base, {name} "
+            f"gains {difference_text(top)} in {label}: "
+            f"{difference_text(top, top['gain_per_million'])} per million of extra spending"
+            + (f", the most of the {len(good)} strategies that spend more and beat the base"
+               if len(good) > 1 else "") + ".")
     unclear = priced[~priced.apply(comparison.beats, axis=1)]
     if len(unclear):
         names = _join(style.arm_label(a) for a in unclear["arm"])

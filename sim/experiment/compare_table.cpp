@@ -45,7 +45,7 @@ std::vector<std::string> cells(const CompareRow& r) {
           defined ? "[" + number(r.ci_low, r) + ", " + number(r.ci_high, r) + "]" + unit : "-",
           plain(r.per_1000, "%+.1f"),
           plain(r.standardised, "%+.3f"),
-          plain(r.extra_spending, "%+.0f"),
+          r.extra_spending == 0.0 ? "0" : plain(r.extra_spending, "%+.0f"),
           std::isnan(r.gain_per_million) ? "-" : number(r.gain_per_million, r) + unit,
           r.rank > 0 ? std::to_string(r.rank) : "-"};
 }

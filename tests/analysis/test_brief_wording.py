@@ -43,7 +43,7 @@ def test_no_strategy_beats_the_base_is_said_plainly():
     assert "No strategy beats the base on mean trust toward the other group with 95% confidence" \
         in text
     assert "does most" not in text
-    assert "a does worse than the base" in text
+    assert "A does worse than the base" in text
     assert rows["rank"].isna().all()  # a loss and noise are never ranked
 
 
@@ -66,9 +66,9 @@ def test_lower_is_better_turns_the_sign():
     rows = table([("calmer", "hostile_share", -0.05, -0.07, -0.03, 0.0),
                   ("angrier", "hostile_share", 0.04, 0.02, 0.06, 0.0)])
     text = " ".join(headline.outcome_sentences(rows, "the base"))
-    assert "calmer beats it on share hostile to the other group" in text
+    assert "calmer is the only strategy that beats it on share hostile to the other group" in text
     assert "-5.0 percentage points" in text and "50 fewer people per 1,000" in text
-    assert "angrier does worse than the base" in text
+    assert "Angrier does worse than the base" in text
     assert dict(zip(rows["arm"], rows["rank"]))["calmer"] == 1
 
 
@@ -79,8 +79,9 @@ def test_gain_per_million_uses_extra_spending_only():
     text = " ".join(headline.cost_sentences(rows))
     assert "buys the most" not in text
     # Per million of extra spending: 0.004 / 4000 × 1e6 = 1.0.
-    assert "dearer gain gains +1.000 in mean trust" in text
-    assert "For dearer noise, what the extra spending buys in mean trust is not distinguishable" \
+    assert ("For its extra spending of 4,000 over the base, dearer gain gains +0.004 in mean "
+            "trust toward the other group: +1.000 per million of extra spending.") in text
+    assert "For dearer noise, what the extra spending buys in mean trust toward the other group is" \
         in text
     assert math.isnan(rows.set_index("arm").loc["same_money", "gain_per_million"])
 
@@ -130,7 +131,8 @@ def test_declared_headline_leads():
     results = results_with(compare, {"outputs": {"headline": ["trusting_share", "mean/all"]}})
     assert results.headline == [("trusting_share", "all"), ("mean", "all")]
     text = " ".join(headline._comparison_sentences(results))
-    assert text.startswith("No strategy beats the base on share who trust the other group")
+    assert text.startswith("No strategy beats the base (no programmes) on share who trust the "
+                           "other group")
 
 
 def test_share_of_futures_is_stated_when_given():

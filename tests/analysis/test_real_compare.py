@@ -51,5 +51,5 @@ def test_brief_of_a_real_comparison_names_the_arms_and_their_spending(compare_di
     results = contract.load(compare_dir)
     assert results.run["command"] == "compare"
     provenance = re.search(r'<section id="provenance">(.*?)</section>', html, re.S).group(1)
-    assert "detente compare scenarios/routine_vs_episodic.yaml" in provenance.replace("&#x27;", "'")
+    assert " compare scenarios/routine_vs_episodic.yaml --quiet" in provenance
     assert "detente run" not in provenance

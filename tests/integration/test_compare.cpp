@@ -435,9 +435,10 @@ TEST_CASE("a declared headline leads the terminal table", "[compare][headline]")
   const auto dir = scratch_dir("compare-headline");
   const auto file = dir / "routine_vs_episodic.yaml";
   std::string text = read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario);
-  const auto at = text.find("outputs:\n");
+  const std::string shipped = "  headline: [mean/all, trusting_share/all]\n";
+  const auto at = text.find(shipped);
   REQUIRE(at != std::string::npos);
-  text.insert(at + 9, "  headline: [hostile_share/south->north, gap]\n");
+  text.replace(at, shipped.size(), "  headline: [hostile_share/south->north, gap]\n");
   std::ofstream(file) << text;
   const auto r = run_detente(
       "compare '" + file.string() + "'" + kSmall + " -r 2 --out '" + (dir / "out").string() + "'",

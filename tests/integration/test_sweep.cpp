@@ -45,6 +45,14 @@ TEST_CASE("sweep writes its tables and results.db", "[sweep]") {
   CHECK(first_line(read_text(dir / "out/sensitivity.csv")) ==
         "method,parameter,metric,subject,index,value,ci_low,ci_high");
   CHECK(fs::file_size(dir / "out/results.db") > 0);
+  // run.json: what made the folder, the design it ran and its size.
+  const auto json = read_text(dir / "out/run.json");
+  CHECK(json.find("\"command\": \"sweep\"") != std::string::npos);
+  CHECK(json.find("sweep scenarios/sweep_contact.yaml --quiet") != std::string::npos);
+  CHECK(json.find("\"design\": \"latin_hypercube\"") != std::string::npos);
+  CHECK(json.find("\"points\": 6") != std::string::npos);
+  CHECK(json.find("\"replicates\": 2") != std::string::npos);
+  CHECK(json.find("\"seed\": 20261128") != std::string::npos);
 }
 
 TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
@@ -90,6 +98,7 @@ TEST_CASE("morris and sobol sweeps report their indices", "[sweep][sensitivity]"
             std::string::npos);
     } else if (design == "sobol") {
       CHECK(points == 3 * (2 + 2));
+      CHECK(read_text(out / "run.json").find("\"design\": \"sobol\"") != std::string::npos);
       CHECK(s.find("\nsobol,dynamics.contact.rate,gap,all,ST,") != std::string::npos);
     } else {
       CHECK(points == 4 * 4);
