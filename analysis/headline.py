@@ -7,6 +7,7 @@ import math
 
 from analysis import arms, comparison, contract, style
 from analysis.assumptions import WEEKS_PER_YEAR
+from analysis.plots import sweep as sweep_plots
 
 
 def _join(items):
@@ -45,7 +46,7 @@ def question(results):
                 f"{_duration(results)}, and at what cost, compared with "
                 f"{arms.base_description(results)}?")
     if results.sweep is not None:
-        design = (results.design or "unknown").replace("_", " ")
+        design = sweep_plots.design_name(results)
         return (f"How do the outcomes {between} over {_duration(results)} depend on the swept "
                 f"parameters ({design} design)?")
     return f"What happens to trust {between} over {_duration(results)} in this scenario?"

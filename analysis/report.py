@@ -20,6 +20,7 @@ from pathlib import Path
 from analysis import (arms, assumptions, caveats, comparison, contract, figures, headline, html,
                       style)
 from analysis.plots import cost, sensitivity
+from analysis.plots import sweep as sweep_plots
 
 HEADLINE_FIGURE = "trust_over_time"
 
@@ -62,6 +63,8 @@ def _headline(results, rendered):
     if HEADLINE_FIGURE in rendered:
         figure, fig = rendered.pop(HEADLINE_FIGURE)
         body += _figure_html(figure, fig, element_id="headline-figure")
+    if not tiles and body.endswith('<div class="headline"></div>'):
+        return ""  # nothing to lead with (a sweep alone): the sweep section says what ran
     return html.section("headline", "Headline", body)
 
 
@@ -270,11 +273,10 @@ def _sweep(results):
     """What the sweep ran, and any sensitivity index that cannot be right."""
     if results.sweep is None:
         return ""
-    design = results.design
     points = results.run.get("points") or (len(results.sweep_points)
                                            if results.sweep_points is not None else "?")
     replicates = results.replicates
-    text = (f"This folder holds a sweep: the {design.replace('_', ' ') if design else 'unknown'} "
+    text = (f"This folder holds a sweep: the {sweep_plots.design_name(results)} "
             f"design, {points} points × {replicates} replicate{'s' if replicates != 1 else ''} "
             "(design from " + ("run.json" if results.run.get("design") else "scenario.yaml")
             + ").")

@@ -1,5 +1,6 @@
 """Arms against the base: a forest plot of paired differences with 95% intervals."""
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from analysis import comparison, style
 
@@ -32,6 +33,7 @@ def arm_comparison(results, window="final"):
             ax.errorbar(mid, y, xerr=[[mid - scale * row["ci_low"]], [scale * row["ci_high"] - mid]],
                         fmt="o", color=colours[arm], ms=7, capsize=4, lw=1.8)
         ax.axvline(0, color="#444444", lw=1)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.set_yticks(positions, [style.arm_label(a) for a in arms])
         title = style.metric_label(metric)
         ax.set_title(title if subject == "all" else f"{title}\n({style.subject_label(subject)})",

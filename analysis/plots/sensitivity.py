@@ -11,6 +11,7 @@ the indices that cannot be right beyond their intervals, as `detente sweep`
 does on the console.
 """
 import math
+import textwrap
 
 import numpy as np
 
@@ -97,15 +98,15 @@ def sensitivity_bars(results):
             ax.set_yticks(y, [p.split(".")[-1] if len(p) > 30 else p for p in order.index],
                           fontsize=8)
             ax.grid(axis="y", visible=False)
-            ax.set_title(f"{'Morris screening' if method == 'morris' else 'Sobol indices'}: "
-                         f"{style.metric_label(metric).lower()}"
-                         + ("" if subject == "all" else f" ({style.subject_label(subject)})"),
-                         fontsize=10)
+            title = (f"{'Morris screening' if method == 'morris' else 'Sobol indices'}: "
+                     f"{style.metric_label(metric).lower()}"
+                     + ("" if subject == "all" else f" ({style.subject_label(subject)})"))
+            ax.set_title(textwrap.fill(title, 48), fontsize=10)
             ax.set_xlabel("index (in the outcome's units)" if method == "morris"
                           else "share of the outcome's variance (0–1)")
             if c == 0:
                 ax.set_ylabel("Parameter")
-                ax.legend(loc="lower right", fontsize=8)
+                ax.legend(loc="best", fontsize=8)
     note = "longest bars first; bars: 95% interval where given"
     if flagged:
         note += ("; red arrows: an estimate outside [0, 1], drawn at the edge with its value "

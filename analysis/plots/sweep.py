@@ -55,8 +55,10 @@ def sweep_trajectories(results):
             ax.plot(wide.index, wide[point], lw=0.7, alpha=0.45,
                     color=cmap(norm(values.get(point, np.nan))))
         low, mid, high = (wide.quantile(q, axis=1) for q in (0.1, 0.5, 0.9))
-        ax.fill_between(wide.index, low, high, color="#999999", alpha=0.18, lw=0,
-                        label="10–90% of points")
+        ax.fill_between(wide.index, low, high, color="#999999", alpha=0.18, lw=0)
+        ax.plot(wide.index, low, color="black", lw=1.2, ls="--", label="10th and 90th percentile "
+                "of points")
+        ax.plot(wide.index, high, color="black", lw=1.2, ls="--")
         ax.plot(wide.index, mid, color="black", lw=1.8, label="median over points")
         ax.set_title(f"{style.metric_short(metric).capitalize()} ({style.subject_label(subject)})",
                      fontsize=10)
@@ -68,7 +70,8 @@ def sweep_trajectories(results):
     style.finish(fig, results, f"Each sweep point over time: {len(values)} points of the "
                                f"{design_name(results)} design",
                  note="thin lines: one point each (mean over its replicates), coloured by "
-                      f"{colour_by}; band and black line: spread and median across points")
+                      f"{colour_by}; dashed and solid black: 10th, 90th percentile and median "
+                      "across points")
     return fig
 
 

@@ -18,8 +18,10 @@ bool is_share(const CompareRow& r) {
 std::string number(double v, const CompareRow& r) {
   if (std::isnan(v)) return "-";
   char text[48];
+  // Shares in percentage points, with a third decimal for the small
+  // differences common under common random numbers.
   if (is_share(r))
-    std::snprintf(text, sizeof text, "%+.2f", 100.0 * v);
+    std::snprintf(text, sizeof text, std::abs(100.0 * v) < 0.1 ? "%+.3f" : "%+.2f", 100.0 * v);
   else if (std::abs(v) >= 100.0)
     std::snprintf(text, sizeof text, "%+.1f", v);
   else

@@ -31,9 +31,10 @@ def test_sweep_folder_names_the_design_it_ran(sobol_dir):
     assert results.sweep_summary["point"].nunique() == 4 * (2 + 2)
     html = report.build(results)
     sweep_section = re.search(r'<section id="sweep">(.*?)</section>', html, re.S).group(1)
-    assert "the sobol design, 16 points × 1 replicate (design from run.json)" in sweep_section
+    assert ("the Sobol (Saltelli sampling) design, 16 points × 1 replicate (design from "
+            "run.json)") in sweep_section
     # Only the scenario's own description (the question) may name another design.
-    after_question = html.split('<section id="headline">', 1)[1]
+    after_question = html.split('<section id="sweep">', 1)[1]
     assert "Latin hypercube" not in after_question
     assert "sweep scenarios/sweep_contact.yaml" in html  # the command that made it
     for draw in (sweep.sweep_trajectories, sweep.sweep_heatmap):
