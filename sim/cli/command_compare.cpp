@@ -19,7 +19,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
       ("replicates,r", po::value<int>()->default_value(10), "replicates per arm")                //
       ("metric,m", po::value<std::vector<std::string>>()->composing(),
        "a metric to compare and print (repeatable); `all` prints every row (default: compare "
-       "every metric, print the headline outcomes)")                                            //
+       "every metric, print the headline outcomes)")                                             //
       ("baseline", po::value<std::string>()->default_value("base"), "the arm compared against")  //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")        //
       ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                       //

@@ -29,11 +29,26 @@ std::vector<Arm> scenario_arms(const scenario::Scenario& scenario) {
   return arms;
 }
 
-const std::vector<std::string> kCompareColumns = {
-    "arm",      "baseline",  "metric",       "subject",           "window",
-    "scale",    "mean_difference", "ci_low", "ci_high",           "points",
-    "per_1000", "person_sd", "standardised", "baseline_spending", "spending",
-    "extra_spending", "gain_per_million", "better", "rank",       "n"};
+const std::vector<std::string> kCompareColumns = {"arm",
+                                                  "baseline",
+                                                  "metric",
+                                                  "subject",
+                                                  "window",
+                                                  "scale",
+                                                  "mean_difference",
+                                                  "ci_low",
+                                                  "ci_high",
+                                                  "points",
+                                                  "per_1000",
+                                                  "person_sd",
+                                                  "standardised",
+                                                  "baseline_spending",
+                                                  "spending",
+                                                  "extra_spending",
+                                                  "gain_per_million",
+                                                  "better",
+                                                  "rank",
+                                                  "n"};
 
 void write_compare_csv(const std::string& path, const std::vector<metrics::CompareRow>& rows) {
   io::CsvTable t(path, kCompareColumns);
@@ -107,7 +122,8 @@ void check_compare_request(const std::vector<Arm>& arms, const CompareOptions& o
       throw InputError(
           "--metric spending: spending is not compared as an outcome: every row of compare.csv "
           "reports it (baseline_spending, spending, extra_spending, gain_per_million); ask for "
-          "an outcome (" + known + ") or all");
+          "an outcome (" +
+          known + ") or all");
     if (std::find(metrics.begin(), metrics.end(), metric) != metrics.end()) continue;
     const std::vector<std::string_view> names(metrics.begin(), metrics.end());
     const auto near = scenario::detail::closest(metric, names);

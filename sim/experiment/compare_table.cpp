@@ -61,7 +61,7 @@ std::size_t outcomes_that_fit(std::size_t arms, std::size_t max_rows) {
 std::string compare_table(const std::vector<CompareRow>& rows,
                           const std::vector<metrics::Outcome>& shown) {
   const std::vector<std::string> header = {
-      "arm",     "outcome",      "window",         "better",      "difference", "95% CI",
+      "arm",       "outcome",      "window",         "better",      "difference", "95% CI",
       "per 1,000", "standardised", "extra spending", "gain per 1M", "rank"};
   // Numbers align right, words left.
   const std::vector<bool> right = {false, false, false, false, true, true,

@@ -141,10 +141,9 @@ std::vector<std::string> sobol_warnings(const Estimate& first, const Estimate& t
   outside("S1", first);
   outside("ST", total);
   if (first.ci_low > total.ci_high) {
-    std::snprintf(text, sizeof text,
-                  "S1 = %.3f [%.3f, %.3f] exceeds ST = %.3f [%.3f, %.3f], which cannot be",
-                  first.value, first.ci_low, first.ci_high, total.value, total.ci_low,
-                  total.ci_high);
+    std::snprintf(
+        text, sizeof text, "S1 = %.3f [%.3f, %.3f] exceeds ST = %.3f [%.3f, %.3f], which cannot be",
+        first.value, first.ci_low, first.ci_high, total.value, total.ci_low, total.ci_high);
     out.emplace_back(text);
   }
   if (!out.empty())

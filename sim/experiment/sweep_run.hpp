@@ -12,10 +12,10 @@
 // mu_star|sigma|mu, sobol: S1|ST; grids and Latin hypercubes: header only),
 // scenario.yaml and run.json (io/json.hpp: `command` = "sweep", the design,
 // the number of points, replicates per point and their seeds; the wall time
-// and command line of the invocation that finished the sweep). Runs are stored in batches, one transaction each; with
-// `resume` the runs already in results.db are skipped, so an interrupted sweep
-// continues where it stopped. Without it an existing sweep in the database is
-// refused rather than stored twice.
+// and command line of the invocation that finished the sweep). Runs are stored in batches, one
+// transaction each; with `resume` the runs already in results.db are skipped, so an interrupted
+// sweep continues where it stopped. Without it an existing sweep in the database is refused rather
+// than stored twice.
 #include <span>
 #include <string>
 #include <vector>

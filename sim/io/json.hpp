@@ -36,8 +36,8 @@ struct RunInfo {
   std::int64_t steps = 0;
   int replicates = 0;
   std::vector<std::string> arms;
-  std::string baseline;  // compare: the arm the others are compared with
-  std::string design;    // sweep: grid, latin_hypercube, morris or sobol
+  std::string baseline;     // compare: the arm the others are compared with
+  std::string design;       // sweep: grid, latin_hypercube, morris or sobol
   std::int64_t points = 0;  // sweep: design points
 };
 

@@ -148,8 +148,8 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
     for (const auto& [metric, subject] : series)
       for (const bool final : {true, false}) {
         const auto base_values = window_values(base, metric, subject, final);
-        const auto d = paired_difference(window_values(arms[a], metric, subject, final),
-                                         base_values);
+        const auto d =
+            paired_difference(window_values(arms[a], metric, subject, final), base_values);
         CompareRow row;
         row.arm = arms[a].name;
         row.baseline = base.name;

@@ -123,7 +123,7 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
     for (std::size_t i = 0; i < v.items.size(); ++i) {
       const std::string item_path = index_path(path, i);
       r.record(item_path, v.items[i]);
-      const std::string item = info.text == Text::name      ? "a name of letters, digits, '_' and '-'"
+      const std::string item = info.text == Text::name ? "a name of letters, digits, '_' and '-'"
                                : info.text == Text::outcome ? text_expectation(Text::outcome)
                                                             : "a group name";
       names.push_back(scalar_or_fail(v.items[i], item_path, item, r));

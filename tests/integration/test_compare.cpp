@@ -30,11 +30,26 @@ const std::string kSmall =
     " --quiet --threads 2 --set population.groups.north.size=300 "
     "--set population.groups.south.size=300 --set steps=52";
 
-const std::vector<std::string> kCompareHeader = {
-    "arm",      "baseline",  "metric",       "subject",           "window",
-    "scale",    "mean_difference", "ci_low", "ci_high",           "points",
-    "per_1000", "person_sd", "standardised", "baseline_spending", "spending",
-    "extra_spending", "gain_per_million", "better", "rank",       "n"};
+const std::vector<std::string> kCompareHeader = {"arm",
+                                                 "baseline",
+                                                 "metric",
+                                                 "subject",
+                                                 "window",
+                                                 "scale",
+                                                 "mean_difference",
+                                                 "ci_low",
+                                                 "ci_high",
+                                                 "points",
+                                                 "per_1000",
+                                                 "person_sd",
+                                                 "standardised",
+                                                 "baseline_spending",
+                                                 "spending",
+                                                 "extra_spending",
+                                                 "gain_per_million",
+                                                 "better",
+                                                 "rank",
+                                                 "n"};
 
 // A CSV file without quoted fields (none of these tables needs quoting).
 struct Table {
@@ -393,14 +408,14 @@ TEST_CASE("compare writes run.json: what made the folder", "[compare][provenance
         std::string::npos);
   CHECK(json.find("\"replicates\": 2") != std::string::npos);
   CHECK(json.find("\"threads\": 2") != std::string::npos);
-  CHECK(json.find("\"arms\": [\"base\", \"episodic\", \"none\"]") != std::string::npos);
+  CHECK(json.find("\"arms\": [\n    \"base\",\n    \"episodic\",\n    \"none\"\n  ]") !=
+        std::string::npos);
   CHECK(json.find("\"baseline\": \"base\"") != std::string::npos);
   CHECK(json.find("\"seed\": 20261128") != std::string::npos);
   CHECK(json.find("\"wall_seconds\"") != std::string::npos);
 }
 
-TEST_CASE("compare refuses a metric the run will not produce before it runs",
-          "[compare][input]") {
+TEST_CASE("compare refuses a metric the run will not produce before it runs", "[compare][input]") {
   const auto dir = scratch_dir("compare-bad-metric");
   const auto out = dir / "out";
   const auto typo = run_detente(
@@ -411,10 +426,9 @@ TEST_CASE("compare refuses a metric the run will not produce before it runs",
                                        "records (mean, median, p10") &&
                            Catch::Contains("did you mean \"trusting_share\"?"));
   CHECK(!fs::exists(out));
-  const auto spending =
-      run_detente("compare " + kScenario + kSmall + " -r 2 --metric spending --out '" +
-                      out.string() + "'",
-                  dir);
+  const auto spending = run_detente(
+      "compare " + kScenario + kSmall + " -r 2 --metric spending --out '" + out.string() + "'",
+      dir);
   CHECK(spending.exit_code == 2);
   CHECK_THAT(spending.err, Catch::Contains("--metric spending: spending is not compared as an "
                                            "outcome"));
@@ -456,11 +470,10 @@ TEST_CASE("a declared headline leads the terminal table", "[compare][headline]")
     outcomes.push_back(outcome);
   }
   // Two arms × two windows of each declared outcome, in the declared order.
-  CHECK(outcomes == std::vector<std::string>{"hostile_share/south->north",
-                                             "hostile_share/south->north",
-                                             "hostile_share/south->north",
-                                             "hostile_share/south->north", "gap/all", "gap/all",
-                                             "gap/all", "gap/all"});
+  CHECK(outcomes ==
+        std::vector<std::string>{"hostile_share/south->north", "hostile_share/south->north",
+                                 "hostile_share/south->north", "hostile_share/south->north",
+                                 "gap/all", "gap/all", "gap/all", "gap/all"});
   // An unknown outcome is refused where it is written.
   std::string bad = read_text(file);
   bad.replace(bad.find("gap]"), 4, "gpa]");

@@ -101,8 +101,8 @@ TEST_CASE("Sobol indices of a small sample with a large mean stay near [0, 1]",
     for (std::size_t i = 0; i < k; ++i) {
       INFO("seed " << seed << ", parameter " << i << ": S1 " << s.first[i].value << " ["
                    << s.first[i].ci_low << ", " << s.first[i].ci_high << "], ST "
-                   << s.total[i].value << " [" << s.total[i].ci_low << ", "
-                   << s.total[i].ci_high << "]");
+                   << s.total[i].value << " [" << s.total[i].ci_low << ", " << s.total[i].ci_high
+                   << "]");
       CHECK(s.first[i].value == Approx(s1[i]).margin(0.5));
       CHECK(s.total[i].value == Approx(st[i]).margin(0.5));
       flagged += !sobol_warnings(s.first[i], s.total[i]).empty();

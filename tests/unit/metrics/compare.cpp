@@ -162,9 +162,12 @@ TEST_CASE("compare_arms: person-level standardised effects and extra spending",
   // mean/all with the sd over people recorded beside it; the baseline spends
   // 1,000 per run, the arms 1,000 (no extra) and 3,000 (2,000 extra).
   const auto rep = [](double mean, double sd, double hostile, double spent) {
-    return std::vector<MetricRow>{{0, "mean", "all", 0.4},          {0, "sd", "all", 0.2},
-                                  {0, "hostile_share", "all", 0.5}, {0, "spending", "all", 0.0},
-                                  {10, "mean", "all", mean},        {10, "sd", "all", sd},
+    return std::vector<MetricRow>{{0, "mean", "all", 0.4},
+                                  {0, "sd", "all", 0.2},
+                                  {0, "hostile_share", "all", 0.5},
+                                  {0, "spending", "all", 0.0},
+                                  {10, "mean", "all", mean},
+                                  {10, "sd", "all", sd},
                                   {10, "hostile_share", "all", hostile},
                                   {10, "spending", "all", spent}};
   };
@@ -227,9 +230,9 @@ TEST_CASE("headline outcomes: declared first, else where the arms separate most"
     return r;
   };
   const std::vector<CompareRow> rows = {
-      row("mean", 0.01, 0.005, 0.015, 0.1),           // distinct, small
-      row("hostile_share", -0.05, -0.06, -0.04, -0.4),  // distinct, larger
-      row("p10", 0.2, -0.1, 0.5, 2.0),                // largest but spans zero
+      row("mean", 0.01, 0.005, 0.015, 0.1),              // distinct, small
+      row("hostile_share", -0.05, -0.06, -0.04, -0.4),   // distinct, larger
+      row("p10", 0.2, -0.1, 0.5, 2.0),                   // largest but spans zero
       row("participants", 500, 400, 600, std::nan("")),  // no person-level sd
   };
   CHECK(headline_outcomes(rows, {}, 5) ==
