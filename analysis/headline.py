@@ -101,18 +101,30 @@ def number(value):
     return f"{value:+.{digits}f}"
 
 
+def points(value):
+    """Percentage points of a share: one decimal, three for the small
+    differences common under common random numbers (never "-0.0")."""
+    value = 100 * float(value)
+    return f"{value:+.1f}" if abs(value) >= 0.1 or value == 0 else f"{value:+.3f}"
+
+
+def per_1000_text(value):
+    value = float(value)
+    return f"{abs(value):.0f}" if abs(value) >= 1 or value == 0 else f"{abs(value):.2f}"
+
+
 def difference_text(row, value=None):
     """A difference in the unit people read: percentage points for shares (with
     people per 1,000), trust units with the person-level standardised effect."""
     value = row["mean_difference"] if value is None else value
     if comparison.is_share(row):
-        return f"{100 * value:+.1f} percentage points"
+        return f"{points(value)} percentage points"
     return number(value)
 
 
 def interval_text(row):
     if comparison.is_share(row):
-        return f"{100 * row['ci_low']:+.1f} to {100 * row['ci_high']:+.1f}"
+        return f"{points(row['ci_low'])} to {points(row['ci_high'])}"
     return f"{number(row['ci_low'])} to {number(row['ci_high'])}"
 
 
@@ -122,7 +134,7 @@ def effect_text(row):
     per_1000 = row.get("per_1000")
     if comparison.is_share(row) and per_1000 is not None and math.isfinite(float(per_1000)):
         per = float(per_1000)
-        extras.append(f"{abs(per):.0f} {'more' if per >= 0 else 'fewer'} people per 1,000")
+        extras.append(f"{per_1000_text(per)} {'more' if per >= 0 else 'fewer'} people per 1,000")
     standardised = row.get("standardised")
     if standardised is not None and math.isfinite(float(standardised)):
         extras.append(f"{float(standardised):+.2f} person-level SD")

@@ -85,7 +85,7 @@ def _assumptions(results):
 def _interval(row):
     """'+2.0 (+1.0 to +3.0)': percentage points for shares, the metric's units otherwise."""
     if comparison.is_share(row):
-        return f"{100 * row['mean_difference']:+.1f} ({headline.interval_text(row)})"
+        return f"{headline.points(row['mean_difference'])} ({headline.interval_text(row)})"
     return f"{headline.number(row['mean_difference'])} ({headline.interval_text(row)})"
 
 
@@ -95,7 +95,8 @@ def _effect_cell(row):
     extras = []
     per_1000 = row.get("per_1000")
     if comparison.is_share(row) and per_1000 is not None and math.isfinite(float(per_1000)):
-        extras.append(f"{float(per_1000):+.0f} per 1,000")
+        sign = "+" if float(per_1000) >= 0 else "-"
+        extras.append(f"{sign}{headline.per_1000_text(per_1000)} per 1,000")
     standardised = row.get("standardised")
     if standardised is not None and math.isfinite(float(standardised)):
         extras.append(f"{float(standardised):+.2f} SD")
