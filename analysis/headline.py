@@ -90,15 +90,19 @@ def _trend_sentences(results):
     return sentences
 
 
-def number(value):
-    """A signed value with enough decimals to show it (never "+0.000" for a non-zero value)."""
+def _digits(value):
+    """Decimals that show `value` (never "+0.000" for a non-zero value)."""
+    value = float(value)
+    if value != 0 and math.isfinite(value) and abs(value) < 0.001:
+        return min(6, 1 - math.floor(math.log10(abs(value))))
+    return 3
+
+
+def number(value, digits=None):
+    """A signed value with enough decimals to show it (or `digits` of them)."""
     if value is None or not math.isfinite(float(value)):
         return "n/a"
-    value = float(value)
-    digits = 3
-    if value != 0 and abs(value) < 0.001:
-        digits = min(6, 1 - math.floor(math.log10(abs(value))))
-    return f"{value:+.{digits}f}"
+    return f"{float(value):+.{digits or _digits(value)}f}"
 
 
 def points(value):
@@ -125,7 +129,8 @@ def difference_text(row, value=None):
 def interval_text(row):
     if comparison.is_share(row):
         return f"{points(row['ci_low'])} to {points(row['ci_high'])}"
-    return f"{number(row['ci_low'])} to {number(row['ci_high'])}"
+    digits = _digits(row["mean_difference"])  # the interval as precise as its difference
+    return f"{number(row['ci_low'], digits)} to {number(row['ci_high'], digits)}"
 
 
 def effect_text(row):
