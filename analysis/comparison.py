@@ -19,25 +19,21 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis import contract, stats, style
-
-# For folders without compare.csv's `better` column (detente states each
-# metric's direction there, from sim/metrics/direction.cpp).
-LOWER_IS_BETTER = {"hostile_share", "gap", "sd", "bimodality", "backlash_events", "spending"}
+from analysis import contract, metrics, stats
 
 
 def lower_is_better(row_or_rows, metric=None):
-    """The metric's direction as compare.csv states it, else the known set."""
+    """The metric's direction as compare.csv states it, else the metric table's."""
     if isinstance(row_or_rows, pd.DataFrame):
         if "better" in row_or_rows.columns:
             stated = row_or_rows["better"].dropna()
             if len(stated):
                 return stated.iloc[0] == "lower"
-        return metric in LOWER_IS_BETTER
+        return metrics.lower_is_better(metric)
     better = row_or_rows.get("better") if hasattr(row_or_rows, "get") else None
     if isinstance(better, str) and better:
         return better == "lower"
-    return (metric or row_or_rows["metric"]) in LOWER_IS_BETTER
+    return metrics.lower_is_better(metric or row_or_rows["metric"])
 
 
 def _finite(value):
@@ -64,27 +60,18 @@ def loses(row):
 def is_share(row):
     """Whether the row's outcome is a share, read in percentage points."""
     scale = row.get("scale") if hasattr(row, "get") else None
-    if isinstance(scale, str) and scale:
-        return scale in ("public_share", "share")
-    return row["metric"] in style.SHARE_METRICS
-
-
-def _scale(metric):
-    """compare.csv's `scale` for a table computed here (detente states it in compare.csv)."""
-    if metric in style.SHARE_METRICS:
-        return "public_share"
-    if metric in style.TRUST_METRICS and metric not in ("sd", "gap"):
-        return "trust_level"
-    return "other"
+    if not (isinstance(scale, str) and scale):
+        scale = metrics.scale(row["metric"])
+    return scale in ("public_share", "share")
 
 
 def spending_by_arm(results):
     """Mean cumulative spending of each arm at the final step; {} when nothing is spent."""
-    if not results.has_metric("spending"):
+    if not results.has_metric(metrics.named("spending")):
         return {}
     out = {}
     for arm in results.arms:
-        row = results.final("spending", "all", arm)
+        row = results.final(metrics.named("spending"), "all", arm)
         if row is not None:
             out[arm] = float(row["mean"])
     return out
@@ -126,22 +113,23 @@ def computed(results):
             extra = spent - base_spent
             arm_values = values.xs(arm, level="arm")
             for (metric, subject), arm_series in arm_values.groupby(level=["metric", "subject"]):
-                if metric == "spending" or (metric, subject) not in base.index.droplevel(2):
+                if metric == metrics.named("spending") or (metric, subject) not in base.index.droplevel(2):
                     continue
                 base_series = base.loc[(metric, subject)]
                 a = arm_series.droplevel(["metric", "subject"])
                 common = a.index.intersection(base_series.index)
                 diff = a.loc[common].to_numpy() - base_series.loc[common].to_numpy()
                 mean, _sd, low, high, n = stats.mean_interval(diff)
-                scale = _scale(metric)
-                share = scale == "public_share"
+                scale = metrics.scale(metric)
+                share = scale in ("public_share", "share")
+                public = scale == "public_share"
                 person = _person_sd(scale, base, subject, base_series.loc[common].to_numpy())
                 rows.append((arm, contract.BASE_ARM, metric, subject, window, scale, mean, low,
                              high, 100 * mean if share else math.nan,
-                             1000 * mean if share else math.nan, person,
+                             1000 * mean if public else math.nan, person,
                              mean / person if person > 0 else math.nan, base_spent, spent, extra,
                              mean / extra * 1e6 if extra > 0 else math.nan,
-                             "lower" if metric in LOWER_IS_BETTER else "higher", math.nan, n))
+                             "lower" if metrics.lower_is_better(metric) else "higher", math.nan, n))
     return rank(pd.DataFrame(rows, columns=contract.COMPARE_COLUMNS))
 
 
@@ -170,39 +158,23 @@ def comparison(results):
     return computed(results)
 
 
-def headline_outcomes(table, declared=(), limit=3):
-    """The outcomes [(metric, subject)] a brief leads with, as `detente compare` prints them.
+def headline_outcomes(table, chosen=(), limit=3):
+    """The outcomes [(metric, subject)] a brief leads with, as `detente compare` chose them.
 
-    The scenario's declared outputs.headline that the table holds, in order;
-    with none declared, the outcomes where the arms separate most: the
-    largest |standardised| difference of any arm at the end of the run,
-    outcomes where some arm is distinguishable from the base first.
+    `chosen` is `Results.headline`: the order detente recorded in run.json
+    (or the scenario's declared outputs.headline). This module does not
+    choose: without a choice, the table's own order (the metric table's) stands.
     """
-    present = set(zip(table["metric"], table["subject"]))
-    chosen = [key for key in dict.fromkeys(declared) if key in present]
-    if chosen:
-        return chosen[:limit]
-    final = table[table["window"] == "final"]
-    if "standardised" not in final.columns:
-        return []
-    final = final[final["standardised"].astype(float).notna()]
-    separation = {}
-    for _, row in final.iterrows():
-        key = (row["metric"], row["subject"])
-        distinct = bool(row["ci_low"] > 0 or row["ci_high"] < 0)
-        size = abs(float(row["standardised"]))
-        was = separation.get(key, (False, 0.0, 0.0))
-        separation[key] = (was[0] or distinct, max(was[1], size if distinct else 0.0),
-                           max(was[2], size))
-    order = sorted(separation, key=lambda k: (not separation[k][0],
-                                              -(separation[k][1] if separation[k][0]
-                                                else separation[k][2])))
-    return order[:limit]
+    present = list(dict.fromkeys(zip(table["metric"], table["subject"])))
+    picked = [key for key in dict.fromkeys(chosen) if key in set(present)]
+    if picked:
+        return picked[:limit]
+    return [key for key in present if key[1] == "all"][:limit] or present[:limit]
 
 
-def headline_metric(table, declared=()):
+def headline_metric(table, chosen=()):
     """The (metric, subject) a brief leads with: the first headline outcome."""
-    keys = headline_outcomes(table, declared, limit=1)
+    keys = headline_outcomes(table, chosen, limit=1)
     if keys:
         return keys[0]
     return (table["metric"].iloc[0], table["subject"].iloc[0]) if len(table) else None

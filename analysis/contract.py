@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis import stats
+from analysis import metrics, stats
 
 TIMESERIES_COLUMNS = ["arm", "replicate", "step", "metric", "subject", "value"]
 SUMMARY_COLUMNS = ["arm", "metric", "subject", "step", "mean", "sd", "ci_low", "ci_high", "n"]
@@ -38,6 +38,13 @@ AGENTS_COLUMNS = ["arm", "replicate", "step", "agent", "group", "subject", "valu
 SWEEP_COLUMNS = ["point", "replicate", "metric", "subject", "value"]
 SENSITIVITY_COLUMNS = ["method", "parameter", "metric", "subject", "index", "value", "ci_low",
                        "ci_high"]
+# `detente compare --futures` (README, "Robustness across futures").
+ROBUSTNESS_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "better", "scale",
+                      "futures", "beats_share", "beats_low", "beats_high", "loses_share",
+                      "median_difference", "p10_difference", "p90_difference", "median_regret",
+                      "max_regret", "replicates"]
+DISCOVERY_COLUMNS = ["arm", "metric", "subject", "window", "answer", "box", "futures",
+                     "of_interest", "coverage", "density", "chosen", "limits"]
 BASE_ARM = "base"
 
 
@@ -74,6 +81,8 @@ class Results:
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
     sweep_summary: pd.DataFrame | None = None  # results.db summaries per sweep point
+    robustness: pd.DataFrame | None = None  # compare --futures
+    discovery: pd.DataFrame | None = None
     files: list = field(default_factory=list)  # the contract files found, for provenance
 
     # -- who made it -------------------------------------------------------
@@ -110,10 +119,39 @@ class Results:
             return str(self.run["design"])
         return (self.scenario.get("sweep") or {}).get("design") if self.sweep is not None else None
 
+    def futures_shares(self, metric, subject, window="final"):
+        """{arm: (share, low, high)}: the share of futures in which each arm beats
+        the baseline on the outcome (robustness.csv), with its 95% interval; {}
+        when the folder sampled no futures."""
+        table = self.robustness
+        if table is None or not len(table):
+            return {}
+        rows = table[(table["metric"] == metric) & (table["subject"] == subject)
+                     & (table["window"] == window) & (table["arm"] != table["baseline"])]
+        return {r["arm"]: (float(r["beats_share"]), float(r["beats_low"]), float(r["beats_high"]))
+                for _, r in rows.iterrows() if pd.notna(r["beats_share"])}
+
+    @property
+    def futures(self):
+        """How many futures the folder sampled (0 without --futures)."""
+        return int(self.run.get("futures") or 0)
+
+    @property
+    def declares_headline(self):
+        """Whether the scenario names its headline outcomes (outputs.headline)."""
+        return bool((self.scenario.get("outputs") or {}).get("headline"))
+
     @property
     def headline(self):
-        """The scenario's declared headline outcomes [(metric, subject)], in order."""
-        entries = (self.scenario.get("outputs") or {}).get("headline") or []
+        """The outcomes [(metric, subject)] a brief leads with, in order.
+
+        `detente compare` decides them (the scenario's outputs.headline, else
+        where the arms separate most) and records them in run.json; a folder
+        it did not make offers only the scenario's declared outputs.headline.
+        """
+        entries = self.run.get("headline")
+        if not entries:
+            entries = (self.scenario.get("outputs") or {}).get("headline") or []
         out = []
         for entry in entries:
             metric, _, subject = str(entry).partition("/")
@@ -123,6 +161,11 @@ class Results:
     @property
     def step_unit(self):
         return self.scenario.get("step_unit", "step")
+
+    @property
+    def steps_per_year(self):
+        """Steps in a year, as the scenario's budget counts them (budget.year)."""
+        return int((self.scenario.get("budget") or {}).get("year", 52))
 
     @property
     def steps(self):
@@ -163,7 +206,7 @@ class Results:
         """Directed pairs 'g->h' in the order the engine writes them."""
         if self.summary is None:
             return []
-        subjects = self.summary.loc[self.summary["metric"] == "mean", "subject"]
+        subjects = self.summary.loc[self.summary["metric"] == metrics.named("mean"), "subject"]
         return [s for s in dict.fromkeys(subjects) if "->" in s]
 
     @property
@@ -234,7 +277,8 @@ def _read_csv(path, columns, dtypes=None):
 
 
 _TEXT = {"arm": str, "metric": str, "subject": str, "baseline": str, "window": str,
-         "group": str, "method": str, "parameter": str, "index": str}
+         "group": str, "method": str, "parameter": str, "index": str, "answer": str,
+         "chosen": str, "limits": str}
 
 
 def _optional_csv(directory, name, columns, found):
@@ -348,6 +392,8 @@ def load(directory):
         sweep_points=_optional_csv(directory, "sweep_points.csv", ["point"], found),
         sweep=_optional_csv(directory, "sweep.csv", SWEEP_COLUMNS, found),
         sensitivity=_optional_csv(directory, "sensitivity.csv", SENSITIVITY_COLUMNS, found),
+        robustness=_optional_csv(directory, "robustness.csv", ROBUSTNESS_COLUMNS, found),
+        discovery=_optional_csv(directory, "discovery.csv", DISCOVERY_COLUMNS, found),
         sweep_summary=sweep_summary, files=found)
     if summary is None and results.compare is None and results.sweep is None:
         raise ContractError(f"{directory}: not a detente results folder: it has none of "

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from analysis import (arms, assumptions, caveats, comparison, contract, figures, headline, html,
-                      style)
+                      robustness, style)
 from analysis.plots import cost, sensitivity
 from analysis.plots import sweep as sweep_plots
 
@@ -135,9 +135,10 @@ def _comparison(results, rendered):
             row.append(_effect_cell(match.iloc[0]) if len(match) else "")
         rows.append(row)
     shown = final[final.apply(lambda r: (r["metric"], r["subject"]) in keys, axis=1)]
-    why = ("the outcomes this scenario declares as its headline" if results.headline else
-           "the outcomes where the strategies separate most (largest difference in "
-           "person-level standard deviations)")
+    why = ("the outcomes this scenario declares as its headline" if results.declares_headline
+           else "the outcomes where the strategies separate most (largest difference in "
+           "person-level standard deviations)" if results.run.get("headline")
+           else "the first outcomes of the comparison table")
     body = html.paragraph(
         f"Difference from {arms.base_description(results, final['baseline'].iloc[0])} at the "
         "end of the run, paired by replicate, with the 95% confidence interval in brackets ("
@@ -147,6 +148,15 @@ def _comparison(results, rendered):
     if "arm_comparison" in rendered:
         body += _figure_html(*rendered.pop("arm_comparison"))
     return html.section("comparison", "Strategies compared", body)
+
+
+def _futures(results):
+    table = comparison.comparison(results)
+    if table is None or not len(table):
+        return ""
+    keys = comparison.headline_outcomes(table[table["window"] == "final"], results.headline,
+                                        limit=3)
+    return robustness.section(results, keys)
 
 
 def _outcome_title(metric, subject):
@@ -297,10 +307,11 @@ def build(results):
     has_cost = "cost_effectiveness" in rendered
     comparison_html = _comparison(results, rendered)
     cost_html = _cost(results, rendered)
+    futures_html = _futures(results)
     body = (_header(results) + _question(results) + _headline(results, rendered)
             + _sweep(results)
             + _missing_note(results, bool(comparison_html), has_cost) + comparison_html
-            + cost_html + _assumptions(results) + _other_figures(rendered) + _caveats(results)
+            + futures_html + cost_html + _assumptions(results) + _other_figures(rendered) + _caveats(results)
             + _provenance(results))
     return html.page(f"Policy brief: {results.name}", body)
 

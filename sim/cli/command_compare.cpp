@@ -7,8 +7,9 @@
 #include "core/errors.hpp"
 #include "experiment/compare_run.hpp"
 #include "experiment/compare_table.hpp"
+#include "experiment/futures.hpp"
 #include "experiment/progress.hpp"
-#include "scenario/headline.hpp"
+#include "experiment/robustness_table.hpp"
 
 namespace detente::cli {
 
@@ -21,8 +22,11 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
        "a metric to compare and print (repeatable); `all` prints every row (default: compare "
        "every metric, print the headline outcomes)")                                             //
       ("baseline", po::value<std::string>()->default_value("base"), "the arm compared against")  //
-      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")        //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                       //
+      ("futures", po::value<int>(),
+       "also run every arm in N futures drawn from the scenario's uncertain: block and write "
+       "robustness.csv, discovery.csv and futures.csv")                                    //
+      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
+      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                 //
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("quiet,q", "no progress bar");
@@ -47,23 +51,30 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   if (compare.threads < 0)
     throw InputError("--threads: expected 0 (every core) or a positive integer, got " +
                      std::to_string(compare.threads));
+  if (values.count("futures")) {
+    const int futures = values["futures"].as<int>();
+    if (futures < 2 || static_cast<std::size_t>(futures) > kMaxFutures)
+      throw InputError("--futures: expected a number of futures in [2, " +
+                       std::to_string(kMaxFutures) + "], got " + std::to_string(futures));
+    compare.futures = static_cast<std::size_t>(futures);
+  }
   compare.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   compare.command_line = command_line;
   const auto scenario = load_scenario(values);
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto arms = scenario_arms(scenario);
-  check_compare_request(arms, compare);  // before anything runs
+  check_compare_request(arms, compare);                              // before anything runs
+  if (compare.futures > 0) plan_futures(scenario, compare.futures);  // refuses a missing uncertain:
   const auto result = run_compare(arms, compare, cluster);
   if (!cluster.is_root()) return 0;
   std::vector<metrics::Outcome> shown;
   if (!print_all) {
-    std::vector<metrics::Outcome> declared;
-    for (const auto& entry : arms[baseline_arm(arms, compare)].scenario.outputs.headline)
-      declared.push_back(scenario::headline_outcome(entry));
-    shown = metrics::headline_outcomes(result.rows, declared, outcomes_that_fit(arms.size() - 1));
+    shown = result.headline;
+    shown.resize(std::min(shown.size(), outcomes_that_fit(arms.size() - 1)));
   }
   std::cout << compare_table(result.rows, shown);
+  if (compare.futures > 0) std::cout << "\n" << robustness_table(result.robustness, shown);
   if (!values.count("quiet"))
     std::cerr << "wrote " << compare.out << "/ (" << result.wall_seconds << " s)\n";
   return 0;

@@ -6,10 +6,13 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <optional>
 
 #include "core/errors.hpp"
+#include "core/timestamp.hpp"
+#include "engine/simulation.hpp"
+#include "experiment/futures_run.hpp"
 #include "experiment/provenance.hpp"
-#include "experiment/simulation.hpp"
 #include "io/csv.hpp"
 #include "io/csv_table.hpp"
 #include "io/json.hpp"
@@ -98,7 +101,7 @@ std::vector<metrics::Outcome> recorded_outcomes(const scenario::Scenario& scenar
   std::vector<metrics::MetricRow> rows;
   make_simulation(scenario, 0)->record(rows);
   if (scenario.stop_when == scenario::StopWhen::converged)
-    rows.push_back({0, "converged_step", "all", 0.0});
+    rows.push_back({0, std::string(metrics::name(metrics::Metric::converged_step)), "all", 0.0});
   std::vector<metrics::Outcome> out;
   for (const auto& r : rows) {
     const metrics::Outcome o{r.metric, r.subject};
@@ -110,15 +113,16 @@ std::vector<metrics::Outcome> recorded_outcomes(const scenario::Scenario& scenar
 void check_compare_request(const std::vector<Arm>& arms, const CompareOptions& options) {
   const auto& base = arms[baseline_arm(arms, options)].scenario;
   const auto outcomes = recorded_outcomes(base);
+  const std::string_view spending = metrics::name(metrics::Metric::spending);
   std::vector<std::string> metrics;
   for (const auto& [metric, subject] : outcomes)
-    if (metric != "spending" && std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
+    if (metric != spending && std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
       metrics.push_back(metric);
   std::string known;
   for (const auto& m : metrics)
     known += (known.empty() ? "" : ", ") + m;
   for (const auto& metric : options.metrics) {
-    if (metric == "spending")
+    if (metric == spending)
       throw InputError(
           "--metric spending: spending is not compared as an outcome: every row of compare.csv "
           "reports it (baseline_spending, spending, extra_spending, gain_per_million); ask for "
@@ -150,7 +154,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
                           Cluster& cluster) {
   const std::size_t baseline = baseline_arm(arms, options);
   const auto start = std::chrono::steady_clock::now();
-  const std::string started_at = io::utc_iso8601(std::chrono::system_clock::now());
+  const std::string started_at = utc_now();
   const ThreadLimit limit(options.threads);
   std::vector<RunSpec> runs;
   for (const auto& arm : arms)
@@ -163,30 +167,40 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   auto outputs = execute_runs(runs, cluster, progress);
   progress.finish();
   CompareResult result;
-  if (!cluster.is_root()) return result;
 
   std::vector<metrics::ArmReplicates> by_arm(arms.size());
   std::vector<metrics::TimeseriesRow> timeseries;
   std::vector<io::StoredRun> stored;
   const std::string experiment = "compare:" + arms[0].scenario.name;
   std::vector<std::uint64_t> replicate_seeds;
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const std::size_t a = i / static_cast<std::size_t>(options.replicates);
-    by_arm[a].name = arms[a].name;
-    for (const auto& row : outputs[i].rows)
-      timeseries.push_back({runs[i].arm, runs[i].replicate, row});
-    io::StoredRun s;
-    s.experiment = experiment;
-    s.arm = runs[i].arm;
-    s.replicate = runs[i].replicate;
-    s.seed = outputs[i].seed;
-    s.wall_seconds = outputs[i].wall_seconds;
-    s.rows = outputs[i].rows;
-    if (a == baseline) replicate_seeds.push_back(outputs[i].seed);
-    stored.push_back(std::move(s));
-    by_arm[a].replicates.push_back(std::move(outputs[i].rows));
+  if (cluster.is_root()) {
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      const std::size_t a = i / static_cast<std::size_t>(options.replicates);
+      by_arm[a].name = arms[a].name;
+      for (const auto& row : outputs[i].rows)
+        timeseries.push_back({runs[i].arm, runs[i].replicate, row});
+      io::StoredRun s;
+      s.experiment = experiment;
+      s.arm = runs[i].arm;
+      s.replicate = runs[i].replicate;
+      s.seed = outputs[i].seed;
+      s.wall_seconds = outputs[i].wall_seconds;
+      s.rows = outputs[i].rows;
+      if (a == baseline) replicate_seeds.push_back(outputs[i].seed);
+      stored.push_back(std::move(s));
+      by_arm[a].replicates.push_back(std::move(outputs[i].rows));
+    }
+    result.rows = metrics::compare_arms(by_arm, baseline, options.metrics);
+    std::vector<metrics::Outcome> declared;
+    for (const auto& entry : arms[baseline].scenario.outputs.headline)
+      declared.push_back(scenario::headline_outcome(entry));
+    result.headline = metrics::headline_outcomes(result.rows, declared, kHeadlineOutcomes);
   }
-  result.rows = metrics::compare_arms(by_arm, baseline, options.metrics);
+  // Every rank runs the futures; scenario discovery looks at the outcomes
+  // the brief leads with, which rank 0 has just settled.
+  std::optional<FuturesResult> futures;
+  if (options.futures > 0) futures = run_futures(arms, baseline, options, result.headline, cluster);
+  if (!cluster.is_root()) return result;
 
   io::StagedOutput staged(options.out);
   const auto dir = staged.path();
@@ -215,6 +229,15 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   info.baseline = arms[baseline].name;
   for (const auto& arm : arms)
     info.arms.push_back(arm.name);
+  for (const auto& [metric, subject] : result.headline)
+    info.headline.push_back(metric + "/" + subject);
+  if (futures) {
+    write_robustness_csv(dir / "robustness.csv", futures->robustness);
+    write_discovery_csv(dir / "discovery.csv", futures->discovery);
+    write_futures_csv(dir / "futures.csv", futures->plan);
+    info.futures = static_cast<std::int64_t>(options.futures);
+    result.robustness = std::move(futures->robustness);
+  }
   io::write_run_json(dir / "run.json", info);
   staged.commit();
   return result;

@@ -6,14 +6,16 @@
 //   CompareOptions o;  o.out = "results/exchange_compare";  o.replicates = 20;
 //   auto result = run_compare(arms, o, cluster);
 //
-// The folder holds compare.csv (kCompareColumns; each column's meaning is in
-// metrics/compare.hpp and the README), timeseries.csv and summary.csv of every
-// arm, scenario.yaml, run.json (io/json.hpp, `command` = "compare") and
-// results.db; it appears whole or not at all.
+// With `futures` > 0 it also holds robustness.csv, discovery.csv and
+// futures.csv (futures_run.hpp). The folder holds compare.csv (kCompareColumns; each column's
+// meaning is in metrics/compare.hpp and the README), timeseries.csv and summary.csv of every arm,
+// scenario.yaml, run.json (io/json.hpp, `command` = "compare") and results.db; it appears whole or
+// not at all.
 #include <string>
 #include <vector>
 
 #include "experiment/batch.hpp"
+#include "experiment/robustness.hpp"
 #include "metrics/compare.hpp"
 #include "scenario/scenario.hpp"
 
@@ -37,10 +39,22 @@ struct CompareOptions {
   std::vector<std::string> metrics;  // empty: every metric
   bool progress = false;
   std::string command_line;  // as typed, for run.json
+  // --futures N: also run every arm in N futures of the scenario's uncertain
+  // keys (futures_run.hpp); 0: the scenario as written only.
+  std::size_t futures = 0;
 };
+
+// How many headline outcomes a compare folder records (run.json `headline`):
+// the console shows as many of them as fit, the brief its first few.
+constexpr std::size_t kHeadlineOutcomes = 10;
 
 struct CompareResult {
   std::vector<metrics::CompareRow> rows;
+  // The outcomes to lead with, in order: the baseline's outputs.headline when
+  // it declares one, else where the arms separate most (metrics::headline_outcomes).
+  std::vector<metrics::Outcome> headline;
+  // With --futures: the robustness rows (robustness.hpp); empty otherwise.
+  std::vector<RobustnessRow> robustness;
   double wall_seconds = 0.0;
 };
 

@@ -58,20 +58,9 @@ std::size_t outcomes_that_fit(std::size_t arms, std::size_t max_rows) {
   return std::max<std::size_t>(1, max_rows / std::max<std::size_t>(1, 2 * arms));
 }
 
-std::string compare_table(const std::vector<CompareRow>& rows,
-                          const std::vector<metrics::Outcome>& shown) {
-  const std::vector<std::string> header = {
-      "arm",       "outcome",      "window",         "better",      "difference", "95% CI",
-      "per 1,000", "standardised", "extra spending", "gain per 1M", "rank"};
-  // Numbers align right, words left.
-  const std::vector<bool> right = {false, false, false, false, true, true,
-                                   true,  true,  true,  true,  true};
-  std::vector<std::vector<std::string>> lines = {header};
-  for (const auto& o : shown.empty() ? std::vector<metrics::Outcome>{{"", ""}} : shown)
-    for (const auto& r : rows)
-      if (shown.empty() || (r.metric == o.first && r.subject == o.second))
-        lines.push_back(cells(r));
-  std::vector<std::size_t> width(header.size(), 0);
+std::string aligned(const std::vector<std::vector<std::string>>& lines,
+                    const std::vector<bool>& right) {
+  std::vector<std::size_t> width(right.size(), 0);
   for (const auto& line : lines)
     for (std::size_t c = 0; c < line.size(); ++c)
       width[c] = std::max(width[c], line[c].size());
@@ -86,6 +75,23 @@ std::string compare_table(const std::vector<CompareRow>& rows,
       text.pop_back();
     out += text + "\n";
   }
+  return out;
+}
+
+std::string compare_table(const std::vector<CompareRow>& rows,
+                          const std::vector<metrics::Outcome>& shown) {
+  const std::vector<std::string> header = {
+      "arm",       "outcome",      "window",         "better",      "difference", "95% CI",
+      "per 1,000", "standardised", "extra spending", "gain per 1M", "rank"};
+  // Numbers align right, words left.
+  const std::vector<bool> right = {false, false, false, false, true, true,
+                                   true,  true,  true,  true,  true};
+  std::vector<std::vector<std::string>> lines = {header};
+  for (const auto& o : shown.empty() ? std::vector<metrics::Outcome>{{"", ""}} : shown)
+    for (const auto& r : rows)
+      if (shown.empty() || (r.metric == o.first && r.subject == o.second))
+        lines.push_back(cells(r));
+  std::string out = aligned(lines, right);
   const std::size_t printed = lines.size() - 1;
   out +=
       "pp: percentage points; per 1,000: people per 1,000 who cross the line the share counts; "

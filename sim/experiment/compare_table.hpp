@@ -17,6 +17,11 @@ namespace detente {
 std::string compare_table(const std::vector<metrics::CompareRow>& rows,
                           const std::vector<metrics::Outcome>& shown = {});
 
+// `lines` as columns: numbers (right[c]) aligned right, words left, two
+// spaces between columns, no trailing blanks.
+std::string aligned(const std::vector<std::vector<std::string>>& lines,
+                    const std::vector<bool>& right);
+
 // How many outcomes fit in about `max_rows` lines for `arms` compared arms
 // (two windows each): at least one.
 std::size_t outcomes_that_fit(std::size_t arms, std::size_t max_rows = 20);

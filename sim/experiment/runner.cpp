@@ -7,11 +7,12 @@
 #include <memory>
 
 #include "core/rng.hpp"
+#include "core/timestamp.hpp"
 #include "core/version.hpp"
+#include "engine/simulation.hpp"
 #include "experiment/progress.hpp"
 #include "experiment/provenance.hpp"
 #include "experiment/replicate.hpp"
-#include "experiment/simulation.hpp"
 #include "io/agents_csv.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
@@ -20,18 +21,6 @@
 #include "scenario/load.hpp"
 
 namespace detente {
-namespace {
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-}  // namespace
 
 std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
                                        const RunOptions& options) {
@@ -57,7 +46,7 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
 
   RunResult result;
   result.threads = limit.threads();
-  result.started_at = utc_now_iso8601();
+  result.started_at = utc_now();
   result.arms = selected_arms(scenario, options);
   // Replicate r of every arm uses the streams of (seed, r): common random
   // numbers, so arms differ by their policy only.

@@ -7,11 +7,13 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 
 #include "core/errors.hpp"
 #include "core/rng.hpp"
+#include "core/timestamp.hpp"
 #include "experiment/provenance.hpp"
 #include "experiment/sensitivity.hpp"
 #include "io/csv_table.hpp"
@@ -39,19 +41,10 @@ std::string design_name(scenario::SweepDesign design) {
   return "grid";
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-// Runs per batch: enough to keep every thread of every rank busy, few enough
-// that an interruption loses little.
+// Runs per batch: enough to keep every thread of every rank busy while the
+// last runs of a batch finish, few enough that an interruption loses little.
 std::size_t batch_size(int threads, int ranks) {
-  return static_cast<std::size_t>(std::max(1, threads) * std::max(1, ranks) * 2);
+  return static_cast<std::size_t>(std::max(1, threads) * std::max(1, ranks) * 4);
 }
 
 std::vector<std::uint8_t> encode_flags(const std::vector<bool>& flags) {
@@ -184,6 +177,11 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
   for (std::size_t b = 0; b < pending.size(); b += batch)
     my_share += (std::min(batch, pending.size() - b) + ranks - 1) / ranks;
   Progress progress("sweep " + base.name, my_share, options.progress && cluster.is_root());
+  // Rank 0 stores a batch while the next one runs: the database write (one
+  // transaction, on its own thread) overlaps the simulation instead of
+  // leaving the workers idle. At most one write is in flight, so batches are
+  // stored in order and memory holds at most two batches' rows.
+  std::future<void> storing;
   for (std::size_t b = 0; b < pending.size(); b += batch) {
     std::vector<RunSpec> chunk;
     for (std::size_t i = b; i < std::min(pending.size(), b + batch); ++i)
@@ -204,8 +202,11 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
       s.wall_seconds = outputs[c].wall_seconds;
       s.rows = std::move(outputs[c].rows);
     }
-    db->store_runs(stored);
+    if (storing.valid()) storing.get();  // rethrows a failed write
+    storing = std::async(std::launch::async,
+                         [&db, batch_rows = std::move(stored)] { db->store_runs(batch_rows); });
   }
+  if (storing.valid()) storing.get();
   progress.finish();
   summary.executed = pending.size();
   summary.wall_seconds =

@@ -33,6 +33,13 @@ std::string run_json(const RunInfo& info) {
   if (!info.baseline.empty()) json.key("baseline").string(info.baseline);
   if (!info.design.empty()) json.key("design").string(info.design);
   if (info.points > 0) json.key("points").integer(info.points);
+  if (info.futures > 0) json.key("futures").integer(info.futures);
+  if (!info.headline.empty()) {
+    json.key("headline").begin_array();
+    for (const auto& outcome : info.headline)
+      json.string(outcome);
+    json.end_array();
+  }
   json.end_object();
   return json.str();
 }
@@ -41,15 +48,6 @@ void write_run_json(const std::filesystem::path& path, const RunInfo& info) {
   detail::TextFile file(path);
   file.write(run_json(info));
   file.close();
-}
-
-std::string utc_iso8601(std::chrono::system_clock::time_point when) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return std::string(buffer, n);
 }
 
 }  // namespace detente::io

@@ -3,7 +3,7 @@
 //
 //   io::RunInfo info;
 //   info.version = std::string(detente::version());
-//   info.started_at = io::utc_iso8601(std::chrono::system_clock::now());
+//   info.started_at = utc_now();   // core/timestamp.hpp
 //   ...
 //   io::write_run_json(dir / "run.json", info);
 //
@@ -36,16 +36,17 @@ struct RunInfo {
   std::int64_t steps = 0;
   int replicates = 0;
   std::vector<std::string> arms;
-  std::string baseline;     // compare: the arm the others are compared with
-  std::string design;       // sweep: grid, latin_hypercube, morris or sobol
-  std::int64_t points = 0;  // sweep: design points
+  std::string baseline;      // compare: the arm the others are compared with
+  std::string design;        // sweep: grid, latin_hypercube, morris or sobol
+  std::int64_t points = 0;   // sweep: design points
+  std::int64_t futures = 0;  // compare --futures: futures drawn from `uncertain:`
+  // compare: the outcomes the console and the brief lead with, in order, as
+  // "metric/subject" (metrics::headline_outcomes decides; nobody else does).
+  std::vector<std::string> headline;
 };
 
 std::string run_json(const RunInfo& info);
 // Throws std::system_error naming the file if it cannot be written.
 void write_run_json(const std::filesystem::path& path, const RunInfo& info);
-
-// "YYYY-MM-DDTHH:MM:SSZ" for a moment, in UTC, to the second.
-std::string utc_iso8601(std::chrono::system_clock::time_point when);
 
 }  // namespace detente::io

@@ -69,7 +69,7 @@ std::vector<double> window_values(const ArmReplicates& a, const std::string& met
 
 // Mean total spending of an arm at its last step; 0 when it records none.
 double spending_of(const ArmReplicates& a) {
-  const auto spent = window_values(a, "spending", "all", true);
+  const auto spent = window_values(a, std::string(name(Metric::spending)), "all", true);
   if (std::any_of(spent.begin(), spent.end(), [](double v) { return std::isnan(v); })) return 0.0;
   return mean_of(spent);
 }
@@ -78,7 +78,8 @@ double spending_of(const ArmReplicates& a) {
 // the metric has none.
 double person_sd(const ArmReplicates& baseline, Scale scale, const std::string& subject,
                  const std::vector<double>& baseline_values, bool final) {
-  if (scale == Scale::trust_level) return mean_of(window_values(baseline, "sd", subject, final));
+  if (scale == Scale::trust_level)
+    return mean_of(window_values(baseline, std::string(name(Metric::sd)), subject, final));
   if (scale == Scale::public_share) {
     const double p = mean_of(baseline_values);
     return std::sqrt(p * (1.0 - p));
@@ -129,7 +130,7 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
   // (metric, subject) pairs in first-seen order of the baseline's first replicate.
   std::vector<Outcome> series;
   for (const auto& r : base.replicates.at(0)) {
-    if (r.metric == "spending") continue;
+    if (r.metric == name(Metric::spending)) continue;
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), r.metric) == wanted.end())
       continue;
     const Outcome key{r.metric, r.subject};
@@ -156,8 +157,9 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
         row.metric = metric;
         row.subject = subject;
         row.window = final ? "final" : "average";
-        row.better = better_direction(metric);
-        row.scale = metric_scale(metric);
+        const MetricInfo& info = require(metric);
+        row.better = info.better;
+        row.scale = info.scale;
         row.mean_difference = d.mean;
         row.ci_low = d.ci_low;
         row.ci_high = d.ci_high;

@@ -40,8 +40,8 @@
 #include <utility>
 #include <vector>
 
-#include "metrics/direction.hpp"
 #include "metrics/metric_row.hpp"
+#include "metrics/metric_table.hpp"
 
 namespace detente::metrics {
 

@@ -1,12 +1,12 @@
 // outputs.headline: each entry names a metric the simulation knows (the
-// direction table, metrics/direction.hpp) and a subject this scenario has.
+// metric table, metrics/metric_table.hpp) and a subject this scenario has.
 // Whether a run records it (gap needs two groups, intervention metrics need
 // interventions) is checked by `detente compare` before it runs.
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "metrics/direction.hpp"
+#include "metrics/metric_table.hpp"
 #include "scenario/detail/checks.hpp"
 #include "scenario/detail/paths.hpp"
 #include "scenario/detail/suggest.hpp"
@@ -33,16 +33,17 @@ std::vector<std::string> subjects_of(const Scenario& scenario) {
 }  // namespace
 
 void check_outputs(const Scenario& scenario, const Reporter& reporter) {
+  const std::string_view spending = metrics::name(metrics::Metric::spending);
   std::vector<std::string_view> metrics;
-  for (const auto& d : metrics::metric_directions())
-    if (d.metric != "spending") metrics.push_back(d.metric);
+  for (const auto& m : metrics::metric_table())
+    if (m.name != spending) metrics.push_back(m.name);
   const auto subjects = subjects_of(scenario);
   const std::vector<std::string_view> subject_views(subjects.begin(), subjects.end());
   const auto& headline = scenario.outputs.headline;
   for (std::size_t i = 0; i < headline.size(); ++i) {
     const std::string path = index_path("outputs.headline", i);
     const auto [metric, subject] = headline_outcome(headline[i]);
-    if (metric == "spending")
+    if (metric == spending)
       reporter.expected_at(path, "an outcome", headline[i],
                            "spending is reported beside every outcome (extra_spending, "
                            "gain_per_million); name the outcome it should buy");

@@ -51,6 +51,7 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter) {
   check_interventions(scenario, reporter);
   check_classic(scenario, reporter);
   check_outputs(scenario, reporter);
+  check_uncertain(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

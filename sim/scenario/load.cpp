@@ -24,6 +24,7 @@ Scenario load_text(const std::string& yaml, const std::string& display_name,
   const std::filesystem::path base_dir = std::filesystem::path(display_name).parent_path();
   detail::resolve_network_files(scenario, base_dir, reporter);
   detail::check_arms(root, scenario, display_name, base_dir);
+  detail::check_uncertain_keys(root, scenario, display_name);
   return scenario;
 }
 

@@ -125,7 +125,6 @@ def test_declared_headline_leads():
     compare = table([("a", "mean", 0.01, 0.005, 0.015, 0.0),
                      ("a", "hostile_share", -0.2, -0.3, -0.1, 0.0),
                      ("a", "trusting_share", 0.001, -0.01, 0.01, 0.0)])
-    assert comparison.headline_outcomes(compare, limit=1) == [("hostile_share", "all")]
     assert comparison.headline_outcomes(compare, [("trusting_share", "all")], limit=2) == [
         ("trusting_share", "all")]
     results = results_with(compare, {"outputs": {"headline": ["trusting_share", "mean/all"]}})
@@ -133,6 +132,20 @@ def test_declared_headline_leads():
     text = " ".join(headline._comparison_sentences(results))
     assert text.startswith("No strategy beats the base (no programmes) on share who trust the "
                            "other group")
+
+
+def test_the_brief_leads_with_what_detente_chose():
+    """detente compare chooses the headline (metrics::headline_outcomes) and
+    records it in run.json; the brief follows it rather than choosing again."""
+    compare = table([("a", "mean", 0.01, 0.005, 0.015, 0.0),
+                     ("a", "hostile_share", -0.2, -0.3, -0.1, 0.0)])
+    results = results_with(compare, run={"headline": ["hostile_share/all", "mean/all"]})
+    assert results.headline == [("hostile_share", "all"), ("mean", "all")]
+    assert comparison.headline_metric(compare, results.headline) == ("hostile_share", "all")
+    text = " ".join(headline._comparison_sentences(results))
+    assert text.startswith("Compared with the base (no programmes), a beats it on share hostile")
+    # Without a recorded choice, nothing is chosen: the table's order stands.
+    assert comparison.headline_outcomes(compare, limit=1) == [("mean", "all")]
 
 
 def test_share_of_futures_is_stated_when_given():

@@ -45,6 +45,9 @@ constexpr auto enum_names(Tag<StopWhen>) {
 constexpr auto enum_names(Tag<SweepDesign>) {
   return std::array<std::string_view, 4>{"grid", "latin_hypercube", "morris", "sobol"};
 }
+constexpr auto enum_names(Tag<Prior>) {
+  return std::array<std::string_view, 4>{"uniform", "log_uniform", "normal", "beta"};
+}
 constexpr auto enum_names(Tag<Distribution::Kind>) {
   return std::array<std::string_view, 4>{"constant", "uniform", "beta", "normal"};
 }
@@ -68,6 +71,9 @@ constexpr std::string_view entry_noun(Tag<SweepParameter>) {
 }
 constexpr std::string_view entry_noun(Tag<SweepOutcome>) {
   return "outcome";
+}
+constexpr std::string_view entry_noun(Tag<UncertainParameter>) {
+  return "uncertain parameter";
 }
 
 // Interventions take type-specific keys besides the common ones; the type
@@ -537,6 +543,28 @@ constexpr auto fields(Tag<Sweep>) {
   };
 }
 
+// ---- uncertain -------------------------------------------------------------
+
+constexpr auto fields(Tag<UncertainParameter>) {
+  return std::tuple{
+      field(&UncertainParameter::path, "path")
+          .required()
+          .text(Text::non_empty)
+          .about("The key nobody can pin down, as in `--set`: dynamics.contact.rate."),
+      field(&UncertainParameter::prior, "prior")
+          .about("uniform or log_uniform on [low, high]; normal (mean, sd) truncated to "
+                 "[low, high]; beta (a, b) scaled to [low, high]."),
+      field(&UncertainParameter::low, "low").about("Lower bound (always given)."),
+      field(&UncertainParameter::high, "high").about("Upper bound (always given)."),
+      field(&UncertainParameter::mean, "mean").about("Mean of a normal prior."),
+      field(&UncertainParameter::sd, "sd").about("Standard deviation of a normal prior."),
+      field(&UncertainParameter::a, "a").about("First shape of a beta prior."),
+      field(&UncertainParameter::b, "b").about("Second shape of a beta prior."),
+      field(&UncertainParameter::integer, "integer")
+          .about("Round drawn values to whole numbers (for integer keys)."),
+  };
+}
+
 constexpr auto fields(Tag<Scenario>) {
   return std::tuple{
       field(&Scenario::name, "name")
@@ -566,6 +594,9 @@ constexpr auto fields(Tag<Scenario>) {
           .about("Variants of the base that `detente run` runs side by side, under the same "
                  "random streams."),
       field(&Scenario::sweep, "sweep").about("A design of experiments for `detente sweep`."),
+      field(&Scenario::uncertain, "uncertain")
+          .about("Keys whose values are not known, with a prior each: the futures of "
+                 "`detente compare --futures`."),
   };
 }
 
@@ -589,6 +620,7 @@ static_assert(member_count<Outputs>() == field_count<Outputs>());
 static_assert(member_count<SweepParameter>() == field_count<SweepParameter>());
 static_assert(member_count<SweepOutcome>() == field_count<SweepOutcome>());
 static_assert(member_count<Sweep>() == field_count<Sweep>());
+static_assert(member_count<UncertainParameter>() == field_count<UncertainParameter>());
 static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
 // Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).
 static_assert(member_count<Distribution>() == 8);
