@@ -6,7 +6,6 @@ hand per scenario, so a brief never claims more than its run shows.
 import math
 
 from analysis import arms, comparison, contract, metrics, style
-from analysis.assumptions import WEEKS_PER_YEAR
 from analysis.plots import sweep as sweep_plots
 
 

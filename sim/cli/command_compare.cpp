@@ -29,6 +29,8 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
       ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                 //
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
+      ("store-series",
+       "keep every run's time series in results.db too (timeseries.csv has them)")  //
       ("quiet,q", "no progress bar");
   po::variables_map values;
   if (!parse(args, options, "usage: detente compare SCENARIO.yaml [options]", values)) return 0;
@@ -58,6 +60,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
                        std::to_string(kMaxFutures) + "], got " + std::to_string(futures));
     compare.futures = static_cast<std::size_t>(futures);
   }
+  compare.store_series = values.count("store-series") > 0;
   compare.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   compare.command_line = command_line;
   const auto scenario = load_scenario(values);

@@ -185,7 +185,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
       s.replicate = runs[i].replicate;
       s.seed = outputs[i].seed;
       s.wall_seconds = outputs[i].wall_seconds;
-      s.rows = outputs[i].rows;
+      if (options.store_series) s.rows = outputs[i].rows;
       if (a == baseline) replicate_seeds.push_back(outputs[i].seed);
       stored.push_back(std::move(s));
       by_arm[a].replicates.push_back(std::move(outputs[i].rows));

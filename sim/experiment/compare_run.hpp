@@ -42,6 +42,9 @@ struct CompareOptions {
   // --futures N: also run every arm in N futures of the scenario's uncertain
   // keys (futures_run.hpp); 0: the scenario as written only.
   std::size_t futures = 0;
+  // results.db keeps every run's series (timeseries.csv has them anyway);
+  // without it, results.db holds the runs and the summaries only.
+  bool store_series = false;
 };
 
 // How many headline outcomes a compare folder records (run.json `headline`):

@@ -24,8 +24,11 @@ PrimBox measured(std::vector<double> low, std::vector<double> high,
       ++box.futures;
       box.of_interest += interest[f] ? 1 : 0;
     }
-  box.coverage = total_interest ? static_cast<double>(box.of_interest) / total_interest : 0.0;
-  box.density = box.futures ? static_cast<double>(box.of_interest) / box.futures : 0.0;
+  box.coverage = total_interest
+                     ? static_cast<double>(box.of_interest) / static_cast<double>(total_interest)
+                     : 0.0;
+  box.density =
+      box.futures ? static_cast<double>(box.of_interest) / static_cast<double>(box.futures) : 0.0;
   return box;
 }
 
@@ -66,14 +69,17 @@ std::vector<PrimBox> prim_peel(const std::vector<std::vector<double>>& points,
       if (column.front() == column.back()) continue;
       for (const bool from_low : {true, false}) {
         auto new_low = box.low, new_high = box.high;
-        if (from_low) {  // drop every future below the peel-th smallest value
-          const double cut = column[peel];
-          if (cut == column.front()) continue;
-          new_low[j] = cut;
+        // Peel at least `peel` futures: every one at or beyond the peel-th
+        // value, so that tied values leave the box together.
+        if (from_low) {
+          const auto above = std::upper_bound(column.begin(), column.end(), column[peel - 1]);
+          if (above == column.end()) continue;
+          new_low[j] = *above;
         } else {
-          const double cut = column[column.size() - 1 - peel];
-          if (cut == column.back()) continue;
-          new_high[j] = cut;
+          const auto below =
+              std::lower_bound(column.begin(), column.end(), column[column.size() - peel]);
+          if (below == column.begin()) continue;
+          new_high[j] = *(below - 1);
         }
         PrimBox candidate = measured(new_low, new_high, points, interest, total);
         if (candidate.futures < min_support) continue;

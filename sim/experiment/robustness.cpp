@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
-
-#include "experiment/sweep.hpp"
 
 namespace detente {
 namespace {
@@ -15,6 +14,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // of the futures (and at least four of them).
 constexpr double kPeel = 0.1;
 constexpr double kMinSupport = 0.05;
+
+// A bound as people read it: four significant digits (futures.csv has the
+// exact values).
+std::string readable(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4g", v);
+  return text;
+}
 
 const char* window_name(Window w) {
   return w == Window::final ? "final" : "average";
@@ -138,10 +145,10 @@ std::vector<RobustnessRow> robustness(const FutureValues& v, std::size_t baselin
         row.futures = static_cast<std::int64_t>(is_base ? regrets.size() : differences.size());
         const auto n = differences.size();
         const auto [low, high] = wilson_interval(beats, n);
-        row.beats_share = is_base || n == 0 ? kNaN : static_cast<double>(beats) / n;
+        row.beats_share = is_base || n == 0 ? kNaN : static_cast<double>(beats) / static_cast<double>(n);
         row.beats_low = is_base ? kNaN : low;
         row.beats_high = is_base ? kNaN : high;
-        row.loses_share = is_base || n == 0 ? kNaN : static_cast<double>(loses) / n;
+        row.loses_share = is_base || n == 0 ? kNaN : static_cast<double>(loses) / static_cast<double>(n);
         row.median_difference = is_base ? kNaN : quantile(differences, 0.5);
         row.p10_difference = is_base ? kNaN : quantile(differences, 0.1);
         row.p90_difference = is_base ? kNaN : quantile(differences, 0.9);
@@ -191,7 +198,7 @@ std::vector<DiscoveryRow> discovery(const FutureValues& v, const FuturePlan& pla
         for (std::size_t j = 0; j < plan.parameters.size(); ++j)
           if (boxes[b].low[j] > boxes[0].low[j] || boxes[b].high[j] < boxes[0].high[j])
             row.limits += (row.limits.empty() ? "" : "; ") + plan.parameters[j].path + " in [" +
-                          number_text(boxes[b].low[j]) + ", " + number_text(boxes[b].high[j]) + "]";
+                          readable(boxes[b].low[j]) + ", " + readable(boxes[b].high[j]) + "]";
         rows.push_back(std::move(row));
       }
     }

@@ -47,14 +47,13 @@ void check_prior(const UncertainParameter& p, const std::string& path, const Rep
         std::tuple{"a", p.a, beta}, std::tuple{"b", p.b, beta}}) {
     const bool of_normal = std::string_view(key) == "mean" || std::string_view(key) == "sd";
     if (value && !allowed)
-      reporter.expected_at(given(key), "no " + std::string(key) + " for this prior",
-                           shown(*value),
-                           of_normal ? "mean and sd belong to prior: normal"
-                                     : "a and b belong to prior: beta");
+      reporter.expected_at(
+          given(key), "no " + std::string(key) + " for this prior", shown(*value),
+          of_normal ? "mean and sd belong to prior: normal" : "a and b belong to prior: beta");
     if (allowed && (!value || !std::isfinite(*value)))
-      reporter.expected_at(given(key), "a finite number", value ? shown(*value) : "nothing",
-                           normal ? "a normal prior needs mean and sd"
-                                  : "a beta prior needs a and b");
+      reporter.expected_at(
+          given(key), "a finite number", value ? shown(*value) : "nothing",
+          normal ? "a normal prior needs mean and sd" : "a beta prior needs a and b");
   }
   if (p.prior == Prior::log_uniform && !(*p.low > 0))
     reporter.expected_at(given("low"), "a number above 0 for a log-uniform prior", shown(*p.low));
@@ -82,7 +81,7 @@ std::string without_location(const std::string& message, const std::string& disp
   for (int field = 0; field < 2 && at != std::string::npos; ++field)
     at = message.find(':', at + 1);
   return at == std::string::npos || message.compare(at, 2, ": ") != 0 ? message
-                                                                        : message.substr(at + 2);
+                                                                      : message.substr(at + 2);
 }
 
 }  // namespace

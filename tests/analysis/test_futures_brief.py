@@ -6,6 +6,7 @@ holds), and the library's strategy scenarios share one `uncertain:` block.
 import html as html_module
 import math
 import re
+import sqlite3
 
 import pandas as pd
 import yaml
@@ -77,3 +78,19 @@ def test_futures_without_an_uncertain_block_are_refused_before_running(tmp_path)
     assert result.returncode == 2
     assert "uncertain" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_results_db_keeps_series_only_on_request(tmp_path):
+    """compare's results.db holds runs and summaries; --store-series adds the series."""
+    counts = {}
+    for flag in ([], ["--store-series"]):
+        out = tmp_path / ("series" if flag else "summaries")
+        run_detente("compare", "scenarios/campaign_sponsor.yaml", "--quiet", "--replicates", "2",
+                    *SMALL, *flag, "--out", str(out))
+        with sqlite3.connect(out / "results.db") as db:
+            counts[bool(flag)] = [db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                                  for table in ("runs", "timeseries", "summaries")]
+    runs, series, summaries = counts[False]
+    assert runs == 6 and series == 0 and summaries > 0  # 3 arms × 2 replicates
+    assert counts[True][0] == runs and counts[True][2] == summaries
+    assert counts[True][1] == len(pd.read_csv(tmp_path / "series" / "timeseries.csv"))
