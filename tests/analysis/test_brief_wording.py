@@ -143,7 +143,7 @@ def test_the_brief_leads_with_what_detente_chose():
     assert results.headline == [("hostile_share", "all"), ("mean", "all")]
     assert comparison.headline_metric(compare, results.headline) == ("hostile_share", "all")
     text = " ".join(headline._comparison_sentences(results))
-    assert text.startswith("Compared with the base (no programmes), a beats it on share hostile")
+    assert text.startswith("Compared with the base, a beats it on share hostile")
     # Without a recorded choice, nothing is chosen: the table's order stands.
     assert comparison.headline_outcomes(compare, limit=1) == [("mean", "all")]
 

@@ -368,9 +368,14 @@ TEST_CASE("an arm that changes only an unused value differs from the base by exa
   // never used: the arm must reproduce the base draw for draw.
   const auto dir = scratch_dir("compare-crn");
   const auto file = dir / "routine_vs_episodic.yaml";
-  std::ofstream(file) << read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario)
-                      << "  - name: unused\n"
-                         "    set: {interventions.exchange.cost.per_exposure: 7}\n";
+  // The arm goes first in `arms:` (the file ends with its uncertain: block).
+  std::string text = read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario);
+  const auto arms = text.find("\narms:\n");
+  REQUIRE(arms != std::string::npos);
+  text.insert(arms + 7,
+              "  - name: unused\n"
+              "    set: {interventions.exchange.cost.per_exposure: 7}\n");
+  std::ofstream(file) << text;
   const auto r = run_detente(
       "compare '" + file.string() + "'" + kSmall + " -r 2 --out '" + (dir / "out").string() + "'",
       dir);

@@ -93,6 +93,15 @@ TEST_CASE("every key to_yaml writes has a row, and every row is written",
   outcome.metric = "mean";
   outcome.step = 10;
   s.sweep.outcomes.push_back(outcome);
+  UncertainParameter uncertain;  // every optional key set, as no real prior would
+  uncertain.path = "dynamics.contact.rate";
+  uncertain.low = 0.05;
+  uncertain.high = 0.2;
+  uncertain.mean = 0.1;
+  uncertain.sd = 0.02;
+  uncertain.a = 2;
+  uncertain.b = 2;
+  s.uncertain.push_back(uncertain);
   const std::set<std::string> written = key_paths(to_yaml(s));
 
   std::set<std::string> rows;
