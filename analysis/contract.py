@@ -29,6 +29,7 @@ SUMMARY_PERCENTILES = ["p10", "p50", "p90"]  # appended by detente; older folder
 COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
                    "ci_high", "glass_delta", "spending", "gain_per_million", "rank", "n"]
 AGENTS_COLUMNS = ["arm", "replicate", "step", "agent", "group", "subject", "value"]
+EVENTS_COLUMNS = ["arm", "replicate", "step", "event", "subject", "detail"]
 SWEEP_COLUMNS = ["point", "replicate", "metric", "subject", "value"]
 SENSITIVITY_COLUMNS = ["method", "parameter", "metric", "subject", "index", "value", "ci_low",
                        "ci_high"]
@@ -67,6 +68,7 @@ class Results:
     sweep_points: pd.DataFrame | None = None
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
+    events: pd.DataFrame | None = None  # events.csv: programmes started/stopped, crises, …
     files: list = field(default_factory=list)  # the contract files found, for provenance
 
     # -- who made it -------------------------------------------------------
@@ -201,7 +203,8 @@ def _read_csv(path, columns, dtypes=None):
 
 
 _TEXT = {"arm": str, "metric": str, "subject": str, "baseline": str, "window": str,
-         "group": str, "method": str, "parameter": str, "index": str}
+         "group": str, "method": str, "parameter": str, "index": str, "event": str,
+         "detail": str}
 
 
 def _optional_csv(directory, name, columns, found):
@@ -316,6 +319,7 @@ def load(directory):
         sweep_points=_optional_csv(directory, "sweep_points.csv", ["point"], found),
         sweep=_optional_csv(directory, "sweep.csv", SWEEP_COLUMNS, found),
         sensitivity=_optional_csv(directory, "sensitivity.csv", SENSITIVITY_COLUMNS, found),
+        events=_optional_csv(directory, "events.csv", EVENTS_COLUMNS, found),
         files=found)
     if summary is None and results.compare is None and results.sweep is None:
         raise ContractError(f"{directory}: not a detente results folder: it has none of "

@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "io/csv.hpp"
 #include "io/csv_table.hpp"
+#include "io/events_csv.hpp"
 #include "io/output_dir.hpp"
 #include "io/results_db.hpp"
 #include "metrics/summary.hpp"
@@ -111,12 +112,14 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   std::vector<metrics::ArmReplicates> by_arm(arms.size());
   std::vector<metrics::TimeseriesRow> timeseries;
   std::vector<io::StoredRun> stored;
+  std::vector<io::EventBlock> events;
   const std::string experiment = "compare:" + arms[0].scenario.name;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const std::size_t a = i / static_cast<std::size_t>(options.replicates);
     by_arm[a].name = arms[a].name;
     for (const auto& row : outputs[i].rows)
       timeseries.push_back({runs[i].arm, runs[i].replicate, row});
+    events.push_back({runs[i].arm, runs[i].replicate, std::move(outputs[i].events)});
     io::StoredRun s;
     s.experiment = experiment;
     s.arm = runs[i].arm;
@@ -135,6 +138,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   io::write_timeseries_csv(dir / "timeseries.csv", timeseries);
   const auto summary = metrics::summarise(timeseries);
   io::write_summary_csv(dir / "summary.csv", summary);
+  io::write_events_csv(dir / "events.csv", events);
   {
     std::ofstream yaml(dir / "scenario.yaml");
     yaml << scenario::to_yaml(arms[0].scenario);

@@ -22,6 +22,7 @@ bool Schedule::due(std::int64_t step, const Probe& probe) {
       spec_.when.below ? value < *spec_.when.below : spec_.when.above && value > *spec_.when.above;
   if (std::isnan(value) || !crossed) return false;
   ++fired_;
+  fired_value_ = value;
   first_ = step + spec_.when.delay;
   last_ = first_ + (spec_.rounds.value_or(1) - 1) * spec_.every;
   return in_response(step);
