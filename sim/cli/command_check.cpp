@@ -9,11 +9,13 @@ int check_command(const Arguments& args) {
   po::options_description options("options");
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                         "override a scenario value: path=value (repeatable)")  //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed");
+      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")     //
+      ("strict", "treat warnings (a programme that can never run or spend, …) as errors");
   po::variables_map values;
-  if (!parse(args, options, "usage: detente check SCENARIO.yaml [--set path=value]...", values))
+  if (!parse(args, options, "usage: detente check SCENARIO.yaml [--set path=value]... [--strict]",
+             values))
     return 0;
-  const auto scenario = load_scenario(values);
+  const auto scenario = load_scenario_warning(values);
   std::cout << scenario::to_yaml(scenario);
   return 0;
 }

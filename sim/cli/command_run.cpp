@@ -18,7 +18,8 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("arm", po::value<std::vector<std::string>>()->composing(),
-       "run only this arm besides the base (repeatable; default every arm)")  //
+       "run only this arm besides the base (repeatable; default every arm)")               //
+      ("strict", "treat warnings (a programme that can never run or spend, …) as errors")  //
       ("quiet,q", "no progress bar");
   po::variables_map values;
   if (!parse(args, options, "usage: detente run SCENARIO.yaml [options]", values)) return 0;
@@ -35,7 +36,7 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
   run.progress = !values.count("quiet") && Progress::stderr_is_terminal();
 
   if (values.count("arm")) run.arms = values["arm"].as<std::vector<std::string>>();
-  const auto scenario = load_scenario(values);
+  const auto scenario = load_scenario_warning(values, cluster.is_root());
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
   const auto result = run_replicates(scenario, run, cluster);

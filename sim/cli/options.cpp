@@ -31,6 +31,22 @@ scenario::Scenario load_scenario(const po::variables_map& values) {
   return scenario::load_file(values["scenario"].as<std::string>(), scenario_overrides(values));
 }
 
+scenario::Scenario load_scenario_warning(const po::variables_map& values, bool print) {
+  std::vector<std::string> warnings;
+  auto scenario = scenario::load_file(values["scenario"].as<std::string>(),
+                                      scenario_overrides(values), &warnings);
+  if (values.count("strict") && !warnings.empty()) {
+    std::string all;
+    for (const auto& w : warnings)
+      all += (all.empty() ? "" : "\n") + w;
+    throw InputError(all + "\n(--strict: warnings are errors)");
+  }
+  if (print)
+    for (const auto& w : warnings)
+      std::cerr << "warning: " << w << "\n";
+  return scenario;
+}
+
 std::vector<scenario::Override> scenario_overrides(const po::variables_map& values) {
   std::vector<scenario::Override> overrides;
   if (values.count("seed"))

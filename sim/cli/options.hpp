@@ -20,6 +20,10 @@ bool parse(const Arguments& args, const po::options_description& options, const 
 // Loads the scenario named by the positional argument with --set overrides
 // (and --seed, which is an override of `seed`).
 scenario::Scenario load_scenario(const po::variables_map& values);
+// load_scenario, printing the scenario's warnings ("warning: FILE:LINE:COLUMN:
+// …") to stderr when `print`; with --strict in `values`, warnings are errors
+// (InputError, exit 2). The command must declare --strict.
+scenario::Scenario load_scenario_warning(const po::variables_map& values, bool print = true);
 
 // The overrides load_scenario applies: --seed, then each --set in order.
 std::vector<scenario::Override> scenario_overrides(const po::variables_map& values);

@@ -11,11 +11,12 @@
 #include "scenario/detail/overrides.hpp"
 #include "scenario/detail/parse_yaml.hpp"
 #include "scenario/detail/read.hpp"
+#include "scenario/detail/warnings.hpp"
 
 namespace detente::scenario {
 
 Scenario load_text(const std::string& yaml, const std::string& display_name,
-                   std::span<const Override> overrides) {
+                   std::span<const Override> overrides, std::vector<std::string>* warnings) {
   detail::Reporter reporter(display_name);
   detail::Value root = detail::parse_document(yaml, display_name);
   detail::apply_overrides(root, overrides, reporter);
@@ -24,10 +25,13 @@ Scenario load_text(const std::string& yaml, const std::string& display_name,
   const std::filesystem::path base_dir = std::filesystem::path(display_name).parent_path();
   detail::resolve_network_files(scenario, base_dir, reporter);
   detail::check_arms(root, scenario, display_name, base_dir);
+  if (warnings != nullptr)
+    *warnings = detail::find_warnings(root, scenario, reporter, display_name, base_dir);
   return scenario;
 }
 
-Scenario load_file(const std::string& path, std::span<const Override> overrides) {
+Scenario load_file(const std::string& path, std::span<const Override> overrides,
+                   std::vector<std::string>* warnings) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (!fs::exists(path, error))
@@ -38,7 +42,7 @@ Scenario load_file(const std::string& path, std::span<const Override> overrides)
   if (!in) throw InputError(path + ": cannot read the scenario file: check its permissions");
   std::ostringstream text;
   text << in.rdbuf();
-  Scenario scenario = load_text(text.str(), path, overrides);
+  Scenario scenario = load_text(text.str(), path, overrides, warnings);
   scenario.source_path = path;
   return scenario;
 }

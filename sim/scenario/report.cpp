@@ -43,6 +43,15 @@ void Reporter::expected_at(const std::string& path, const std::string& what,
   fail(locate(path), path, with_hint("expected " + what + ", got " + got, hint));
 }
 
+std::string Reporter::located(const std::string& path, const std::string& message) const {
+  return located(locate(path), path, message);
+}
+
+std::string Reporter::located(const Location& at, const std::string& path,
+                              const std::string& message) const {
+  return where(at) + ": " + (path.empty() ? "" : path + ": ") + message;
+}
+
 Location Reporter::locate(const std::string& path) const {
   for (std::string p = path;; p = parent_of(p)) {
     if (const auto it = given_.find(p); it != given_.end()) return it->second.at;
