@@ -156,6 +156,10 @@ std::optional<Knob> make_knob(const scenario::ParameterInfo& row, std::string pa
   knob.unit = row.unit;
   knob.range = row.range;
   knob.description = row.description;
+  knob.people_label = row.label.empty() ? knob.label : row.label;
+  knob.help = row.help;
+  knob.people_unit = row.people_unit;
+  knob.advanced = row.advanced;
   knob.value = *value;
   if (knob.kind == "choice") knob.choices = split_choices(row.range);
   if (knob.kind == "number" || knob.kind == "integer") set_slider(knob, base);

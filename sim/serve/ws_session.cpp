@@ -204,8 +204,7 @@ void WsSession::act(const Command& c) {
       return;
     case Kind::validate:
       try {
-        hub_.workshop.resolve(c.strategy);
-        send(valid_message(c.team));
+        send(valid_message(c.team, hub_.workshop.check(c.strategy)));
       } catch (const InputError& e) {
         send(error_message(c.team, e.what()));
       }
