@@ -47,7 +47,12 @@ int serve_command(const Arguments& args) {
        "replicates behind each team's band")  //
       ("max-runs", po::value<int>()->default_value(defaults.max_runs),
        "simulations running at once on this server, every page together")  //
-      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)");
+      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
+      ("advanced", po::value<std::vector<std::string>>()->composing(),
+       "fold this knob away under 'More settings' (a knob path like "
+       "interventions.exchange.cohort, or a key like cohort for every programme; repeatable)")  //
+      ("basic", po::value<std::vector<std::string>>()->composing(),
+       "show this knob first, not folded away (as --advanced; repeatable)");
   // The scenario is optional here, so the positional is declared here rather than by parse().
   po::options_description all;
   all.add(options);
@@ -91,7 +96,12 @@ int serve_command(const Arguments& args) {
   const std::string name = path ? *path : "workshop.yaml (built in)";
   const std::string text =
       path ? read_scenario_text(*path) : std::string(serve::default_workshop_scenario());
-  const serve::Workshop workshop(text, path ? *path : "workshop.yaml", limits);
+  serve::Workshop workshop(text, path ? *path : "workshop.yaml", limits);
+  // The facilitator decides which knobs a team sees first.
+  if (values.count("advanced"))
+    workshop.mark_advanced(values["advanced"].as<std::vector<std::string>>(), true);
+  if (values.count("basic"))
+    workshop.mark_advanced(values["basic"].as<std::vector<std::string>>(), false);
 
   tbb::global_control parallelism(
       tbb::global_control::max_allowed_parallelism,

@@ -107,6 +107,21 @@ scenario::Scenario Workshop::resolve(std::span<const scenario::Override> strateg
   return s;
 }
 
+void Workshop::mark_advanced(const std::vector<std::string>& keys, bool advanced) {
+  for (const std::string& key : keys) {
+    bool found = false;
+    for (Knob& k : knobs_)
+      if (k.path == key || k.key == key) {
+        k.advanced = advanced;
+        found = true;
+      }
+    if (!found)
+      throw InputError(std::string(advanced ? "--advanced " : "--basic ") + key +
+                       ": no knob has this path or key; `detente serve` shows the knobs' paths "
+                       "in each knob's row (data-path) and the keys in scenarios/README.md");
+  }
+}
+
 std::string Workshop::export_name(const std::string& team) const {
   return base_.name + "-" + slug(team);
 }

@@ -63,6 +63,12 @@ class Workshop {
   // the team, its description saying which keys the team changed.
   std::string export_yaml(std::span<const scenario::Override> strategy,
                           const std::string& team) const;
+  // Marks knobs advanced (folded away on the page) or not, over the
+  // parameter table's choice: each key is a knob path
+  // ("interventions.exchange.cohort") or the key inside entries ("cohort":
+  // every programme's). Throws InputError for a key that names no knob.
+  void mark_advanced(const std::vector<std::string>& keys, bool advanced);
+
   // The file name export_yaml's scenario is saved as: "<name>.yaml".
   std::string export_name(const std::string& team) const;
 

@@ -163,7 +163,7 @@ async function main() {
   const warning = await teamCard(page, 2).locator('.warnings').innerText();
   check(warning.includes('only 2000 people can take part') && !warning.includes('.yaml:'),
     `a programme that cannot fill its cohort is warned of (${warning.split('\n')[0]})`);
-  await page.screenshot({ path: path.join(out, 'warning.png'), clip: await teamCard(page, 2).boundingBox() });
+  await teamCard(page, 2).locator('.warnings').screenshot({ path: path.join(out, 'warning.png') });
   await cohortBox.fill('15');
   await cohortBox.press('Enter');
   await page.waitForFunction(() => !document.querySelector('.team[data-team="2"] .warnings').textContent.includes('2000'), null, { timeout: 10_000 });
@@ -189,7 +189,7 @@ async function main() {
   check(/Planned cost: [0-9,]+ of the budget's 4,000 — [0-9,]+ too much/.test(costText), `the planned cost is set against the budget before Play (${costText.split('\n')[0]})`);
   check(costText.includes('Cut first when the money runs short:'), 'and says which programme would be cut first');
   check(await teamCard(page, 3).locator('.cost-table tr[data-programme]').count() === 5, 'with a row per switched-on programme');
-  await page.screenshot({ path: path.join(out, 'cost-before-play.png'), clip: await teamCard(page, 3).boundingBox() });
+  await teamCard(page, 3).locator('.cost').screenshot({ path: path.join(out, 'cost-before-play.png') });
 
   const before = await canvasPixels(page);
   await page.selectOption('#speed', '4');  // a 4-second run: it streams, and is quick
@@ -297,6 +297,9 @@ async function main() {
     check(!/<script|<link|src="http/.test(text), 'the debrief is self-contained');
     check(['Team 1', 'Team 2', 'Team 3', 'Team 4'].every((t) => text.includes(t)) && text.includes('Ranking'), 'it has every team and the ranking');
     check(text.includes('Not ranked (difference from the baseline spans zero): Team 1'), 'a team that changed nothing is not ranked');
+    // Teams 3 and 4 end with overlapping ranges: they share a place.
+    check(/<li value="(\d)"><b>Team [34]<\/b>[^<]*<\/li><li value="\1"><b>Team [34]<\/b> \(shares this place/.test(text.replace(/: more political[^<]*/g, '')),
+      'teams whose ranges overlap share a place in the ranking');
     check(text.includes('What happened') && text.includes('budget ran out'), 'and what happened, the budget running out included');
     check(text.includes('Fund this programme'), 'strategies are told in the knobs\' words');
     const view = await context.newPage();

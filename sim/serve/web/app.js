@@ -1007,8 +1007,10 @@ function spendingByProgramme(team) {
 function plainError(message) {
   let text = message.replace(/^--set [^:]*?=[^:]*: /, '').replace(/^[^\s:]+\.ya?ml:\d+:\d+: /, '');
   text = text.replace(/^([\w.]+)\[(\d+)\]\.([\w.]+): /, (all, list, index, key) => {
-    const knob = state.knobs.find((k) => k.path === `${list}.${entryNames(list)[Number(index)]}.${key}`);
-    return knob ? `${knobTitle(knob)}: ` : `${key.replace(/[_.]/g, ' ')}: `;
+    const entry = entryNames(list)[Number(index)];
+    const knob = state.knobs.find((k) => k.path === `${list}.${entry}.${key}`);
+    if (knob) return `${knobTitle(knob)}: `;
+    return entry !== undefined ? `${words(entry)}: ` : `${key.replace(/[_.]/g, ' ')}: `;
   });
   text = text.replace(/^([a-z_]+(?:\.[a-z_]+)+): /, (all, path) => {
     const knob = state.knobs.find((k) => k.path === path);

@@ -52,9 +52,19 @@ export function debriefHtml(d) {
   }
   body += `<tr class="baseline"><td>baseline</td><td>${cell(base.trust)}</td><td>${cell(base.space)}</td><td></td><td>0</td></tr></tbody></table>
 <h2>Ranking</h2>
-<p>By political space at the end. A team is ranked only when all its replicates end on the same side of all the baseline's: otherwise its difference from doing nothing spans zero, and no rank is given.</p>`;
+<p>By political space at the end. A team is ranked only when all its replicates end on the same side of all the baseline's: otherwise its difference from doing nothing spans zero, and no rank is given. Teams whose ranges overlap share a place.</p>`;
   if (ranked.length) {
-    body += '<ol>' + ranked.map((r) => `<li><b>${escape(r.team.name)}</b>: ${r.spaceSide > 0 ? 'more' : 'less'} political space than the baseline (${signed(r.space.mid - base.space.mid)})</li>`).join('') + '</ol>';
+    // Teams whose ranges overlap share a place: nothing orders them.
+    let place = 0;
+    let previous = null;
+    const items = [];
+    ranked.forEach((r, i) => {
+      const tied = previous && r.space.hi >= previous.space.lo;
+      if (!tied) place = i + 1;
+      items.push(`<li value="${place}"><b>${escape(r.team.name)}</b>${tied ? ' (shares this place: its range overlaps the team above)' : ''}: ${r.spaceSide > 0 ? 'more' : 'less'} political space than the baseline (${signed(r.space.mid - base.space.mid)})</li>`);
+      previous = tied ? { space: { lo: Math.min(previous.space.lo, r.space.lo) } } : r;
+    });
+    body += `<ol>${items.join('')}</ol>`;
   } else {
     body += '<p>No team is ranked.</p>';
   }

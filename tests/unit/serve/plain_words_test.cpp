@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/errors.hpp"
 #include "serve/protocol.hpp"
 #include "serve/workshop.hpp"
 #include "support.hpp"
@@ -77,4 +78,22 @@ TEST_CASE("advanced knobs are marked, and the few that matter are not") {
     (k.advanced ? advanced : basic) += 1;
   CHECK(basic >= 10);
   CHECK(advanced > basic);
+}
+
+TEST_CASE("the facilitator can mark knobs advanced or basic, by path or key") {
+  auto w = room();
+  const auto find = [&](const std::string& path) {
+    for (const auto& k : w.knobs())
+      if (k.path == path) return k;
+    FAIL("no knob " << path);
+    return w.knobs().front();
+  };
+  REQUIRE(!find("interventions.exchange.cohort").advanced);
+  w.mark_advanced({"cohort"}, true);  // every programme's cohort
+  CHECK(find("interventions.exchange.cohort").advanced);
+  CHECK(find("interventions.journalists.cohort").advanced);
+  REQUIRE(find("interventions.exchange.team_size").advanced);
+  w.mark_advanced({"interventions.exchange.team_size"}, false);
+  CHECK(!find("interventions.exchange.team_size").advanced);
+  CHECK_THROWS_AS(w.mark_advanced({"no_such_key"}, true), detente::InputError);
 }
