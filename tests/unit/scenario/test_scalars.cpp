@@ -29,6 +29,19 @@ TEST_CASE("numbers are written in the shortest form that reads back exactly",
   }
 }
 
+TEST_CASE("a decimal comma is a number, a thousands separator is not", "[scenario][scalars]") {
+  CHECK(parse_number("-0,2") == -0.2);
+  CHECK(parse_number("0,250") == 0.25);  // a zero before the comma: decimals
+  CHECK(parse_number("+1,5") == 1.5);
+  CHECK(parse_number("12,75") == 12.75);
+  CHECK_FALSE(parse_number("1,500"));  // could be one thousand five hundred
+  CHECK_FALSE(parse_number("1,2,3"));
+  CHECK_FALSE(parse_number("1,2.5"));
+  CHECK_FALSE(parse_number(",5"));
+  CHECK_FALSE(parse_number("5,"));
+  CHECK_FALSE(parse_integer("3,0"));  // integers stay whole numbers
+}
+
 TEST_CASE("numbers parse strictly", "[scenario][scalars]") {
   CHECK(parse_number("+0.25") == 0.25);
   CHECK(parse_number("1e-3") == 0.001);
