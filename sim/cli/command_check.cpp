@@ -9,7 +9,7 @@ int check_command(const Arguments& args) {
   po::options_description options("options");
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                         "override a scenario value: path=value (repeatable)")  //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed");
+      ("seed", po::value<std::string>(), "override the scenario's seed");
   po::variables_map values;
   if (!parse(args, options, "usage: detente check SCENARIO.yaml [--set path=value]...", values))
     return 0;

@@ -18,7 +18,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
        "a metric to compare (repeatable; default every metric)")                                 //
       ("baseline", po::value<std::string>()->default_value("base"), "the arm compared against")  //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")        //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                       //
+      ("seed", po::value<std::string>(), "override the scenario's seed")                         //
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("quiet,q", "no progress bar");

@@ -12,7 +12,7 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
   po::options_description options("options");
   options.add_options()                                                                       //
       ("out,o", po::value<std::string>(), "result folder (default results/<scenario name>)")  //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                    //
+      ("seed", po::value<std::string>(), "override the scenario's seed")                      //
       ("replicates,r", po::value<int>()->default_value(1), "independent replicates")          //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")     //
       ("set", po::value<std::vector<std::string>>()->composing(),

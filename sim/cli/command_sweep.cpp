@@ -17,7 +17,7 @@ int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
       ("replicates,r", po::value<int>()->default_value(0),
        "replicates per point (0: the sweep block's)")                                      //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                 //
+      ("seed", po::value<std::string>(), "override the scenario's seed")                   //
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("stop-after", po::value<std::size_t>()->default_value(0),

@@ -33,8 +33,12 @@ scenario::Scenario load_scenario(const po::variables_map& values) {
 
 std::vector<scenario::Override> scenario_overrides(const po::variables_map& values) {
   std::vector<scenario::Override> overrides;
-  if (values.count("seed"))
-    overrides.push_back({"seed", std::to_string(values["seed"].as<std::uint64_t>())});
+  // --seed is read as text and checked like `--set seed=…`, so "-1" is
+  // refused rather than wrapped round to 18446744073709551615.
+  if (values.count("seed")) {
+    const std::string seed = values["seed"].as<std::string>();
+    overrides.push_back({"seed", seed, "--seed " + seed});
+  }
   if (values.count("set"))
     for (const auto& assignment : values["set"].as<std::vector<std::string>>())
       overrides.push_back(scenario::parse_override(assignment));
