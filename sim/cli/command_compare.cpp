@@ -20,7 +20,8 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")        //
       ("seed", po::value<std::string>(), "override the scenario's seed")                         //
       ("set", po::value<std::vector<std::string>>()->composing(),
-       "override a scenario value: path=value (repeatable)")  //
+       "override a scenario value: path=value (repeatable)")                             //
+      ("force", "replace --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
   po::variables_map values;
   if (!parse(args, options, "usage: detente compare SCENARIO.yaml [options]", values)) return 0;
@@ -38,6 +39,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
                      std::to_string(compare.threads));
   compare.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   compare.command_line = command_line;
+  compare.force = values.count("force") > 0;
   const auto scenario = load_scenario(values);
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";

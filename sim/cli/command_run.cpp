@@ -1,5 +1,6 @@
 // detente run: run a scenario's replicates and write the result folder.
 #include <iostream>
+#include <optional>
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
@@ -18,7 +19,8 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("arm", po::value<std::vector<std::string>>()->composing(),
-       "run only this arm besides the base (repeatable; default every arm)")  //
+       "run only this arm besides the base (repeatable; default every arm)")             //
+      ("force", "replace --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
   po::variables_map values;
   if (!parse(args, options, "usage: detente run SCENARIO.yaml [options]", values)) return 0;
@@ -38,9 +40,13 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
   const auto scenario = load_scenario(values);
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
+  // The destination is checked (and its staging folder made) before the run,
+  // so a refused or unwritable --out costs nothing.
+  std::optional<io::StagedOutput> staged;
+  if (cluster.is_root()) staged.emplace(out, overwrite(values));
   const auto result = run_replicates(scenario, run, cluster);
   if (!cluster.is_root()) return 0;
-  write_results(out, scenario, run, result, command_line);
+  write_results(*staged, scenario, run, result, command_line);
   if (!values.count("quiet"))
     std::cerr << "wrote " << out << "/ (" << result.rows.size() << " rows, " << result.wall_seconds
               << " s)\n";

@@ -21,13 +21,15 @@ int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("stop-after", po::value<std::size_t>()->default_value(0),
-       "stop after this many runs, as an interruption would (to try --resume)")  //
+       "stop after this many runs, as an interruption would (to try --resume)")             //
+      ("force", "write into --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
   po::variables_map values;
   if (!parse(args, options, "usage: detente sweep SCENARIO.yaml [options]", values)) return 0;
 
   SweepOptions sweep;
   sweep.resume = values.count("resume") > 0;
+  sweep.force = values.count("force") > 0;
   sweep.threads = values["threads"].as<int>();
   sweep.replicates = values["replicates"].as<int>();
   sweep.stop_after = values["stop-after"].as<std::size_t>();

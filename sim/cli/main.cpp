@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/printable.hpp"
 #include "core/version.hpp"
+#include "io/cleanup_on_signal.hpp"
 
 namespace {
 
@@ -53,6 +54,8 @@ int main(int argc, char** argv) {
   const detente::cli::Arguments args(argv + 2, argv + argc);
   try {
     const auto cluster = detente::cli::make_cluster(argc, argv);
+    // Ctrl-C, SIGTERM or SIGHUP remove the staging folder of a result being written.
+    detente::io::install_cleanup_on_signals();
     if (command == "run") return detente::cli::run_command(args, command_line, *cluster);
     if (command == "sweep") return detente::cli::sweep_command(args, command_line, *cluster);
     if (command == "compare") return detente::cli::compare_command(args, command_line, *cluster);

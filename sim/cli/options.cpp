@@ -31,6 +31,10 @@ scenario::Scenario load_scenario(const po::variables_map& values) {
   return scenario::load_file(values["scenario"].as<std::string>(), scenario_overrides(values));
 }
 
+io::Overwrite overwrite(const po::variables_map& values) {
+  return values.count("force") ? io::Overwrite::anything : io::Overwrite::results_only;
+}
+
 std::vector<scenario::Override> scenario_overrides(const po::variables_map& values) {
   std::vector<scenario::Override> overrides;
   // --seed is read as text and checked like `--set seed=…`, so "-1" is

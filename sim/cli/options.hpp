@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "io/output_dir.hpp"
 #include "scenario/load.hpp"
 
 namespace detente::cli {
@@ -20,6 +21,9 @@ bool parse(const Arguments& args, const po::options_description& options, const 
 // Loads the scenario named by the positional argument with --set overrides
 // (and --seed, which is an override of `seed`).
 scenario::Scenario load_scenario(const po::variables_map& values);
+
+// --force: whether an output may replace something that is not a detente result.
+io::Overwrite overwrite(const po::variables_map& values);
 
 // The overrides load_scenario applies: --seed, then each --set in order.
 std::vector<scenario::Override> scenario_overrides(const po::variables_map& values);

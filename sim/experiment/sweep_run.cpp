@@ -13,6 +13,7 @@
 #include "core/errors.hpp"
 #include "experiment/sensitivity.hpp"
 #include "io/csv_table.hpp"
+#include "io/output_dir.hpp"
 #include "io/results_db.hpp"
 #include "metrics/summary.hpp"
 
@@ -136,6 +137,12 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
   std::exception_ptr refusal;
   if (cluster.is_root()) {
     try {
+      // A sweep adds its files to the folder: one that holds a sweep in
+      // progress (its results.db) is continued, anything else is refused
+      // like any other command's output folder.
+      if (!std::filesystem::exists(dir / "results.db"))
+        io::check_replaceable(
+            dir, options.force ? io::Overwrite::anything : io::Overwrite::results_only);
       std::filesystem::create_directories(dir);
       db = std::make_unique<io::ResultsDb>(dir / "results.db");
       mark_stored(*db, experiment, plan, runs, options.resume, dir, done);
