@@ -5,7 +5,6 @@ does not have are left out; keys this module does not know are shown as
 `key = value` rather than hidden, so the table never silently drops an
 assumption.
 """
-WEEKS_PER_YEAR = 52.18
 NETWORK_MODELS = {
     "watts_strogatz": "small world (Watts–Strogatz)",
     "erdos_renyi": "random (Erdős–Rényi)",
@@ -39,8 +38,9 @@ def distribution(value):
 def _duration(scenario):
     steps, unit = int(scenario.get("steps", 0)), scenario.get("step_unit", "step")
     text = f"{steps} {unit}s"
+    year = int((scenario.get("budget") or {}).get("year", 52))  # steps in a year, as the budget counts them
     if unit == "week":
-        text += f" (about {steps / WEEKS_PER_YEAR:.1f} years)"
+        text += f" (about {steps / year:.1f} years)"
     return text
 
 

@@ -14,20 +14,21 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis import contract, stats
+from analysis import contract, metrics, stats
 
 # The outcomes a brief leads with, most political first.
-HEADLINE_METRICS = [("political_space", "all"), ("mean", "all"), ("trusting_share", "all"),
-                    ("hostile_share", "all"), ("gap", "all")]
+HEADLINE_METRICS = [(metrics.named("political_space"), "all"), (metrics.named("mean"), "all"),
+                    (metrics.named("trusting_share"), "all"),
+                    (metrics.named("hostile_share"), "all"), (metrics.named("gap"), "all")]
 
 
 def spending_by_arm(results):
     """Mean cumulative spending of each arm at the final step; {} when nothing is spent."""
-    if not results.has_metric("spending"):
+    if not results.has_metric(metrics.named("spending")):
         return {}
     out = {}
     for arm in results.arms:
-        row = results.final("spending", "all", arm)
+        row = results.final(metrics.named("spending"), "all", arm)
         if row is not None:
             out[arm] = float(row["mean"])
     return out
@@ -57,7 +58,7 @@ def computed(results):
                 continue
             arm_values = values.xs(arm, level="arm")
             for (metric, subject), arm_series in arm_values.groupby(level=["metric", "subject"]):
-                if metric == "spending" or (metric, subject) not in base.index.droplevel(2):
+                if metric == metrics.named("spending") or (metric, subject) not in base.index.droplevel(2):
                     continue
                 base_series = base.loc[(metric, subject)]
                 a = arm_series.droplevel(["metric", "subject"])

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis import stats
+from analysis import metrics, stats
 
 TIMESERIES_COLUMNS = ["arm", "replicate", "step", "metric", "subject", "value"]
 SUMMARY_COLUMNS = ["arm", "metric", "subject", "step", "mean", "sd", "ci_low", "ci_high", "n"]
@@ -87,6 +87,11 @@ class Results:
         return self.scenario.get("step_unit", "step")
 
     @property
+    def steps_per_year(self):
+        """Steps in a year, as the scenario's budget counts them (budget.year)."""
+        return int((self.scenario.get("budget") or {}).get("year", 52))
+
+    @property
     def steps(self):
         return int(self.run.get("steps") or self.scenario.get("steps") or self.last_step)
 
@@ -125,7 +130,7 @@ class Results:
         """Directed pairs 'g->h' in the order the engine writes them."""
         if self.summary is None:
             return []
-        subjects = self.summary.loc[self.summary["metric"] == "mean", "subject"]
+        subjects = self.summary.loc[self.summary["metric"] == metrics.named("mean"), "subject"]
         return [s for s in dict.fromkeys(subjects) if "->" in s]
 
     @property

@@ -5,12 +5,7 @@ hand per scenario, so a brief never claims more than its run shows.
 """
 import math
 
-from analysis import comparison, contract, style
-from analysis.assumptions import WEEKS_PER_YEAR
-
-# For folders without compare.csv's `better` column (detente states each
-# metric's direction there, from sim/metrics/direction.cpp).
-LOWER_IS_BETTER = {"hostile_share", "gap", "sd", "bimodality", "backlash_events", "spending"}
+from analysis import comparison, contract, metrics, style
 
 
 def _join(items):
@@ -20,21 +15,22 @@ def _join(items):
 
 def _duration(results):
     text = f"{results.steps} {results.step_unit}s"
-    if results.step_unit == "week" and results.steps >= WEEKS_PER_YEAR:
-        text = f"{round(results.steps / WEEKS_PER_YEAR, 1):g} years ({text})"
+    year = results.steps_per_year
+    if results.step_unit == "week" and results.steps >= year:
+        text = f"{round(results.steps / year, 1):g} years ({text})"
     return text
 
 
 def _format(metric, value):
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
-    if metric in style.SHARE_METRICS:
+    if metrics.is_share(metric):
         return f"{100 * value:.0f}%"
     return f"{value:.2f}"
 
 
 def _format_difference(metric, value):
-    if metric in style.SHARE_METRICS:
+    if metrics.is_share(metric):
         return f"{100 * value:+.1f} percentage points"
     return f"{value:+.3f}"
 
@@ -61,20 +57,20 @@ def _trend_sentences(results):
     sentences = []
     parts = []
     for pair in results.pairs:
-        start, end = _start_end(results, "mean", pair)
+        start, end = _start_end(results, metrics.named("mean"), pair)
         parts.append(f"{style.subject_label(pair)} went from {start['mean']:.2f} to "
                      f"{end['mean']:.2f} (95% CI {end['ci_low']:.2f}–{end['ci_high']:.2f})")
     base = "in the base scenario, " if len(results.arms) > 1 else ""
     if parts:
         sentences.append(f"Over {_duration(results)}, {base}on a 0–1 scale, " + _join(parts) + ".")
-    start, end = _start_end(results, "political_space", "all")
+    start, end = _start_end(results, metrics.named("political_space"), "all")
     if start is not None:
         sentences.append(
             "Political space — the smaller of the two publics' shares that trust the other side, "
-            f"the room leaders have for compromise — went from {_format('political_space', start['mean'])} "
-            f"to {_format('political_space', end['mean'])}.")
+            f"the room leaders have for compromise — went from {_format(metrics.named('political_space'), start['mean'])} "
+            f"to {_format(metrics.named('political_space'), end['mean'])}.")
     for shock in results.shocks[:2]:
-        series = results.series("mean", "all")
+        series = results.series(metrics.named("mean"), "all")
         before = series[series["step"] < shock.step]
         after = series[series["step"] >= shock.step]
         if not len(before) or not len(after):
@@ -89,12 +85,12 @@ def _trend_sentences(results):
 
 
 def _lower_is_better(rows, metric):
-    """The metric's direction as compare.csv states it, else the known set."""
+    """The metric's direction as compare.csv states it, else the metric table's."""
     if "better" in rows.columns:
         stated = rows["better"].dropna()
         if len(stated):
             return stated.iloc[0] == "lower"
-    return metric in LOWER_IS_BETTER
+    return metrics.lower_is_better(metric)
 
 
 def _comparison_sentences(results):
@@ -138,7 +134,8 @@ def sentences(results):
 def key_numbers(results):
     """[(label, value, detail)] tiles for the top of the brief (base arm, end of run)."""
     tiles = []
-    for metric, subject in (("mean", "all"), ("political_space", "all"), ("hostile_share", "all")):
+    for metric, subject in ((metrics.named("mean"), "all"), (metrics.named("political_space"), "all"),
+                            (metrics.named("hostile_share"), "all")):
         if not results.has_metric(metric):
             continue
         start, end = _start_end(results, metric, subject)

@@ -17,7 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from analysis import assumptions, caveats, comparison, contract, figures, headline, html, style
+from analysis import (assumptions, caveats, comparison, contract, figures, headline, html,
+                      metrics, style)
 from analysis.plots import cost
 
 HEADLINE_FIGURE = "trust_over_time"
@@ -76,14 +77,14 @@ def _assumptions(results):
 
 def _interval(metric, row):
     """'+2.0 (+1.0 to +3.0)': percentage points for shares, trust units otherwise."""
-    scale, digits = (100, 1) if metric in style.SHARE_METRICS else (1, 3)
+    scale, digits = (100, 1) if metrics.is_share(metric) else (1, 3)
     low, mid, high = (scale * row[k] for k in ("ci_low", "mean_difference", "ci_high"))
     return f"{mid:+.{digits}f} ({low:+.{digits}f} to {high:+.{digits}f})"
 
 
 def _unit_note(keys):
-    shares = [style.metric_short(m) for m, _ in keys if m in style.SHARE_METRICS]
-    others = [style.metric_short(m) for m, _ in keys if m not in style.SHARE_METRICS]
+    shares = [style.metric_short(m) for m, _ in keys if metrics.is_share(m)]
+    others = [style.metric_short(m) for m, _ in keys if not metrics.is_share(m)]
     parts = []
     if shares:
         parts.append(f"{', '.join(shares)} in percentage points")
@@ -132,7 +133,7 @@ def _cost(results, rendered):
     on_frontier = set(cost.frontier(points))
     table_rows = [(f"{int(r['rank'])}" if math.isfinite(r["rank"]) else "–",
                    style.arm_label(r["arm"]), _interval(metric, r), _money(r["spending"]),
-                   f"{(100 if metric in style.SHARE_METRICS else 1) * r['gain_per_million']:+.2f}"
+                   f"{(100 if metrics.is_share(metric) else 1) * r['gain_per_million']:+.2f}"
                    if math.isfinite(r["gain_per_million"]) else "n/a",
                    "yes" if r["arm"] in on_frontier else "no (dominated)")
                   for _, r in rows.iterrows()]

@@ -1,5 +1,7 @@
 """The look shared by every figure: palette, plain-words labels, the footer.
 
+Metric labels and units come from detente's metric table (metrics.py).
+
 Colours are the Okabe–Ito palette, distinguishable with the common forms of
 colour blindness; arms keep the same colour in every figure (the base is
 always black). Every figure carries a footer naming the scenario, the detente
@@ -13,65 +15,34 @@ import matplotlib
 matplotlib.use("Agg")  # files only, never a window
 import matplotlib.pyplot as plt  # noqa: E402
 
+from analysis import metrics  # noqa: E402
+
 OKABE_ITO = ["#000000", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7",
              "#F0E442"]
 SHADE = "#E8E3D3"  # intervention periods
 SHOCK = "#A03020"  # crisis markers
 
-# What each metric means, in words a policy reader uses.
-METRIC_LABELS = {
-    "mean": "Mean trust toward the other group",
-    "median": "Median trust toward the other group",
-    "p10": "Trust of the least trusting tenth (10th percentile)",
-    "p90": "Trust of the most trusting tenth (90th percentile)",
-    "sd": "Spread of trust (standard deviation)",
-    "trusting_share": "Share who trust the other group",
-    "hostile_share": "Share hostile to the other group",
-    "bimodality": "Polarisation (bimodality coefficient)",
-    "gap": "Gap between the two sides' mean trust",
-    "political_space": "Political space (smaller side's share trusting)",
-    "cross_tie_share": "Share with a cross-group tie",
-    "positive_tie_share": "Share with a positive cross-group tie",
-    "backlash_events": "Backlash events (cumulative)",
-    "cross_ties": "Cross-group ties",
-    "positive_cross_ties": "Positive cross-group ties",
-    "spending": "Spending (cumulative)",
-}
-# Short names for tight places: colour scales, sentences, axis labels of gains.
-METRIC_SHORT = {
-    "mean": "mean trust", "median": "median trust", "trusting_share": "share trusting",
-    "hostile_share": "share hostile", "political_space": "political space", "gap": "trust gap",
-    "bimodality": "polarisation",
-}
-SHARE_METRICS = {"trusting_share", "hostile_share", "political_space", "cross_tie_share",
-                 "positive_tie_share"}
-TRUST_METRICS = {"mean", "median", "p10", "p90", "sd", "gap"}
-
-
 def metric_label(metric):
-    return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
+    return metrics.label(metric)
 
 
 def metric_short(metric):
-    return METRIC_SHORT.get(metric, metric.replace("_", " "))
+    return metrics.short_label(metric)
 
 
 def metric_unit(metric):
-    if metric in SHARE_METRICS:
+    """The unit for an axis, in a policy reader's words."""
+    if metrics.is_share(metric):
         return "share of people, 0–1"
-    if metric in TRUST_METRICS:
+    if metrics.is_trust(metric):
         return "trust, 0–1 scale"
-    if metric == "bimodality":
-        return "0.56 = uniform, above = two camps"
-    if metric == "spending":
-        return "currency units"
-    return "count" if metric.endswith(("ties", "events")) else ""
+    return metrics.unit(metric)
 
 
 def axis_label(metric, short=False):
     unit = metric_unit(metric)
     name = metric_short(metric).capitalize() if short else metric_label(metric)
-    if short and metric in TRUST_METRICS:
+    if short and metrics.is_trust(metric):
         unit = "0–1 scale"
     return f"{name} ({unit})" if unit else name
 

@@ -1,11 +1,11 @@
 """Trust over time per directed pair: one line per arm with its 95% band."""
 from matplotlib.patches import Patch
 
-from analysis import style
+from analysis import metrics, style
 from analysis.plots import markers
 
 
-def trust_over_time(results, metric="mean"):
+def trust_over_time(results, metric=metrics.named("mean")):
     pairs = results.pairs
     if not pairs or not results.has_metric(metric):
         return None

@@ -1,12 +1,12 @@
 // detente bench: agent-steps and edge visits per second of the full step,
-// or with --model the speed of a classic model (experiment/benchmark_classic.hpp).
+// or with --model the speed of a classic model (bench/benchmark_classic.hpp).
 #include <cstdio>
 #include <iostream>
 
+#include "bench/benchmark.hpp"
+#include "bench/benchmark_classic.hpp"
 #include "cli/options.hpp"
 #include "core/errors.hpp"
-#include "experiment/benchmark.hpp"
-#include "experiment/benchmark_classic.hpp"
 
 namespace detente::cli {
 namespace {
@@ -119,12 +119,14 @@ int bench_command(const Arguments& args) {
                   static_cast<long long>(n), t, static_cast<long long>(config.steps), step_ms,
                   r.agent_steps_per_second(), r.edge_visits_per_second(),
                   r.influence_visits_per_second(), r.bytes_per_agent(), step_ms * 520 / 1e3);
-      std::printf(
-          "          phases ms/step: events %.2f media %.2f contact %.2f influence %.2f "
-          "consolidation %.2f; build %.2f s\n",
-          1e3 * r.phases.events / steps, 1e3 * r.phases.media / steps,
-          1e3 * r.phases.contact / steps, 1e3 * r.phases.influence / steps,
-          1e3 * r.phases.consolidation / steps, r.build_seconds);
+      std::printf("          phases ms/step:");
+      const char* separator = " ";
+      for (const auto& phase : r.footprint.phases) {
+        std::printf("%s%.*s %.2f", separator, static_cast<int>(phase.phase.size()),
+                    phase.phase.data(), 1e3 * phase.seconds / steps);
+        separator = ", ";
+      }
+      std::printf("; build %.2f s\n", r.build_seconds);
       std::fflush(stdout);
     }
   }

@@ -1,12 +1,12 @@
 // detente validate: the classic special cases against the literature
-// (experiment/validation.hpp); prints the table and writes validation.csv.
+// (validation/validation.hpp); prints the table and writes validation.csv.
 // Exit code 0 when every target is reproduced, 1 otherwise.
 #include <iostream>
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
-#include "experiment/validation.hpp"
 #include "io/staged_file.hpp"
+#include "validation/validation.hpp"
 
 namespace detente::cli {
 namespace {

@@ -15,6 +15,8 @@ int sweep_command(const Arguments& args, const std::string& command_line, Cluste
 int compare_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
 int check_command(const Arguments& args);
 int params_command(const Arguments& args);
+int metrics_command(const Arguments& args);  // the metric table
+int phases_command(const Arguments& args);   // the trust model's step
 int bench_command(const Arguments& args);
 int report_command(const Arguments& args);  // runs analysis/report.py
 int validate_command(const Arguments& args);

@@ -26,6 +26,8 @@ usage:
                                                     every arm against the baseline, paired
   detente check SCENARIO.yaml [--set path=value]...   validate, print the resolved scenario
   detente params [--markdown]                       every scenario key: type, unit, default, range
+  detente metrics [--json | --markdown]             every outcome: subjects, unit, which way is better
+  detente phases                                    the trust model's step, phase by phase
   detente bench [--agents N]... [--threads T]... [--steps S] [--degree K]
                 [--model deffuant|hegselmann_krause|voter]...
                                                     measure the step's speed
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
     if (command == "compare") return detente::cli::compare_command(args, command_line, *cluster);
     if (command == "check") return detente::cli::check_command(args);
     if (command == "params") return detente::cli::params_command(args);
+    if (command == "metrics") return detente::cli::metrics_command(args);
+    if (command == "phases") return detente::cli::phases_command(args);
     if (command == "bench") return detente::cli::bench_command(args);
     if (command == "report") return detente::cli::report_command(args);
     if (command == "validate") return detente::cli::validate_command(args);
@@ -74,8 +78,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::cerr << "detente: unknown command '" << detente::printable(command)
-              << "'; the commands are run, sweep, compare, check, params, bench, report, "
-                 "validate and serve (see detente --help)\n";
+              << "'; the commands are run, sweep, compare, check, params, metrics, phases, "
+                 "bench, report, validate and serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     // Messages quote their input: escaped, so nothing in it can drive the terminal.

@@ -36,11 +36,4 @@ struct Population {
   std::uint32_t group_size(std::size_t g) const { return group_begin[g + 1] - group_begin[g]; }
 };
 
-// Trust arrays are double-buffered: a phase reads `current` and writes `next`,
-// then the two swap, so no phase ever reads what it is writing (design §2).
-template <class Real>
-struct TrustBuffer {
-  std::vector<std::vector<Real>> next;  // [h][i], same shape as Population::trust
-};
-
 }  // namespace detente

@@ -10,7 +10,7 @@
 #include <chrono>
 
 #include "core/rng.hpp"
-#include "experiment/simulation.hpp"
+#include "engine/simulation.hpp"
 
 namespace detente {
 

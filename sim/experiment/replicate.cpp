@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/simulation.hpp"
 #include "experiment/progress.hpp"
-#include "experiment/simulation.hpp"
 
 namespace detente {
 

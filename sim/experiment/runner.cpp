@@ -9,10 +9,11 @@
 #include <memory>
 
 #include "core/rng.hpp"
+#include "core/timestamp.hpp"
 #include "core/version.hpp"
+#include "engine/simulation.hpp"
 #include "experiment/progress.hpp"
 #include "experiment/replicate.hpp"
-#include "experiment/simulation.hpp"
 #include "io/agents_csv.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
@@ -26,15 +27,6 @@ namespace {
 std::string host_name() {
   char buffer[256] = {};
   if (gethostname(buffer, sizeof buffer - 1) != 0) return "unknown";
-  return buffer;
-}
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
 
@@ -64,7 +56,7 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
 
   RunResult result;
   result.threads = limit.threads();
-  result.started_at = utc_now_iso8601();
+  result.started_at = utc_now();
   result.arms = selected_arms(scenario, options);
   // Replicate r of every arm uses the streams of (seed, r): common random
   // numbers, so arms differ by their policy only.

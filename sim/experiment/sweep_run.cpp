@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "core/errors.hpp"
+#include "core/timestamp.hpp"
 #include "experiment/sensitivity.hpp"
 #include "io/csv_table.hpp"
 #include "io/output_dir.hpp"
@@ -21,15 +22,6 @@ namespace detente {
 namespace {
 
 constexpr const char* kArm = "base";
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 // Runs per batch: enough to keep every thread of every rank busy, few enough
 // that an interruption loses little.

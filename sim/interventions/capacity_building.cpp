@@ -6,7 +6,7 @@
 //    slant_reduction × the share of that group's journalists trained.
 //  trains: facilitators — trained facilitators raise the conditions of
 //    programmes set up later by conditions_gain·min(1, trained /
-//    facilitators_needed) of the way to 1 (programme_ties.hpp facilitated()).
+//    facilitators_needed) of the way to 1 (programme_layer.hpp facilitated()).
 #include <algorithm>
 
 #include "interventions/targeting.hpp"
@@ -31,79 +31,62 @@ class CapacityBuilding final : public Intervention<Real> {
   CapacityBuilding(const Setup& setup, const scenario::CapacityBuilding& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),
-        scenario_(setup.scenario),
         key_(stream_key(setup.spec->name)),
         selector_(trainees(*setup.spec, p), *setup.scenario, setup.role_names) {
     for (std::size_t r = 0; r < setup.role_names.size(); ++r)
       if (setup.role_names[r] == kJournalist) journalist_role_ = static_cast<std::int32_t>(r);
   }
 
-  Plan prepare(const InterventionContext<Real>& world) override {
-    if (taken_.empty()) taken_.assign(world.population->size(), 0);
+  Plan prepare(const View<Real>& world) override {
+    if (taken_.empty()) taken_.assign(world.people.size(), 0);
     chosen_.clear();
     for (const std::size_t g : selector_.groups()) {
-      const auto some = selector_.choose(g, Amount::of(params_.cohort), *world.population,
-                                         *world.network, *world.rng, key_, world.step, taken_);
+      const auto some = selector_.choose(g, Amount::of(params_.cohort), world.people, world.network,
+                                         world.rng, key_, world.step, taken_);
       chosen_.insert(chosen_.end(), some.begin(), some.end());
     }
     return Plan{chosen_.size(), 0};
   }
 
-  void act(InterventionContext<Real>& world) override {
-    Ledger& ledger = *world.ledger;
+  void act(const View<Real>& world, Changes<Real>& changes) override {
     const std::uint8_t flag = params_.trains == scenario::Trainees::journalists
                                   ? kTrainedJournalist
                                   : kTrainedFacilitator;
     for (const AgentId i : chosen_) {
       taken_[i] = 1;
-      ledger.participant[i] = 1;
-      ledger.trained[i] |= flag;
+      changes.roster.took_part(i);
+      changes.roster.trained_as(i, flag);
     }
     trained_ += chosen_.size();
     if (flag == kTrainedFacilitator) {
       const double level = std::min(
           1.0, static_cast<double>(trained_) / static_cast<double>(params_.facilitators_needed));
-      ledger.condition_boost = std::max(ledger.condition_boost, params_.conditions_gain * level);
+      changes.programmes.raise_facilitation(params_.conditions_gain * level);
     } else {
-      relieve(world);
+      relieve(world, changes.media);
     }
   }
 
  private:
   // Relief per group from the trained share of its journalists, then every
   // outlet's slant from its declared slant.
-  void relieve(InterventionContext<Real>& world) const {
-    const auto& population = *world.population;
-    Ledger& ledger = *world.ledger;
+  void relieve(const View<Real>& world, MediaDesk& media) const {
+    const auto& population = world.people;
     for (std::size_t g = 0; g < population.groups(); ++g) {
       std::size_t journalists = 0, trained = 0;
       for (AgentId i = population.group_begin[g]; i < population.group_begin[g + 1]; ++i) {
         if (static_cast<std::int32_t>(population.role[i]) != journalist_role_) continue;
         ++journalists;
-        trained += (ledger.trained[i] & kTrainedJournalist) ? 1 : 0;
+        trained += (world.roster.trained()[i] & kTrainedJournalist) ? 1 : 0;
       }
       if (journalists == 0) continue;
       const double share = static_cast<double>(trained) / static_cast<double>(journalists);
-      ledger.slant_relief[g] = std::max(ledger.slant_relief[g], params_.slant_reduction * share);
+      media.relieve(g, params_.slant_reduction * share);
     }
-    auto& outlets = *world.outlets;
-    for (std::size_t k = 0; k < outlets.size() && k < scenario_->media.size(); ++k) {
-      const double declared = scenario_->media[k].slant;
-      if (declared >= 0.0) continue;
-      double relief = 0.0;
-      std::size_t served = 0;
-      for (std::size_t g = 0; g < population.groups(); ++g)
-        if ((outlets[k].audience_mask >> g) & 1u) {
-          relief += ledger.slant_relief[g];
-          ++served;
-        }
-      outlets[k].slant =
-          declared * (1.0 - (served > 0 ? relief / static_cast<double>(served) : 0.0));
-    }
+    media.apply_relief();
   }
 
   scenario::CapacityBuilding params_;
-  const scenario::Scenario* scenario_;
   std::uint32_t key_;
   Selector selector_;
   std::int32_t journalist_role_ = -1;

@@ -24,16 +24,18 @@ double governance_gain(const scenario::Convener& convener, std::int64_t step) {
 
 template <class Real>
 void apply_governance(const scenario::Convener& convener, std::int64_t step,
-                      Population<Real>& population) {
+                      Attitudes<Real>& attitudes) {
   const double gain = governance_gain(convener, step);
   if (gain == 0.0) return;
-  for (Real& trust : population.convener_trust)
+  for (AgentId i = 0; i < attitudes.people().size(); ++i) {
+    Real& trust = attitudes.convener_trust(i);
     trust = static_cast<Real>(trust + gain * (1.0 - trust));
+  }
 }
 
 template void apply_alignment(const scenario::Scenario&, Population<float>&);
 template void apply_alignment(const scenario::Scenario&, Population<double>&);
-template void apply_governance(const scenario::Convener&, std::int64_t, Population<float>&);
-template void apply_governance(const scenario::Convener&, std::int64_t, Population<double>&);
+template void apply_governance(const scenario::Convener&, std::int64_t, Attitudes<float>&);
+template void apply_governance(const scenario::Convener&, std::int64_t, Attitudes<double>&);
 
 }  // namespace detente::interventions

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "core/population.hpp"
+#include "interventions/attitudes.hpp"
 #include "scenario/scenario.hpp"
 
 namespace detente::interventions {
@@ -24,6 +25,6 @@ double governance_gain(const scenario::Convener& convener, std::int64_t step);
 // Every step, before the interventions act.
 template <class Real>
 void apply_governance(const scenario::Convener& convener, std::int64_t step,
-                      Population<Real>& population);
+                      Attitudes<Real>& attitudes);
 
 }  // namespace detente::interventions

@@ -2,7 +2,7 @@
 // alumni of other programmes (`programmes`, or every one).
 //  - While it runs (from a funded round until `every` steps after it), the
 //    ties of those programmes fade by only (1 − decay_reduction) of the usual
-//    tie_decay (Ledger::decay_factor, read by the simulation's tie ageing).
+//    tie_decay (SettingBook::decay_factor, read by the engine's tie ageing).
 //  - Each round is a follow-up: those ties move `renew` of the way back to
 //    full strength. Its participants, for costs, are the alumni whose ties it
 //    renews.
@@ -26,16 +26,16 @@ class Coordination final : public Intervention<Real> {
                                                      all[k].name) != p.programmes.end());
   }
 
-  void carry_on(InterventionContext<Real>& world) override {
-    if (world.step <= in_service_until_) slow_decay(*world.ledger);
+  void carry_on(const View<Real>& world, Changes<Real>& changes) override {
+    if (world.step <= in_service_until_) slow_decay(changes.programmes);
   }
 
-  Plan prepare(const InterventionContext<Real>& world) override {
-    const CrossTies& ties = *world.ties;
-    std::vector<std::uint8_t> seen(world.population->size(), 0);
+  Plan prepare(const View<Real>& world) override {
+    const CrossTies& ties = world.ties;
+    std::vector<std::uint8_t> seen(world.people.size(), 0);
     std::uint64_t alumni = 0;
     for (std::size_t e = ties.static_count; e < ties.size(); ++e) {
-      if (!cares_for(*world.ledger, ties.setting[e])) continue;
+      if (!owned_by(world.book, cared_, ties.setting[e])) continue;
       for (const AgentId i : {ties.a[e], ties.b[e]})
         if (seen[i] == 0) {
           seen[i] = 1;
@@ -45,26 +45,15 @@ class Coordination final : public Intervention<Real> {
     return Plan{alumni, 0};
   }
 
-  void act(InterventionContext<Real>& world) override {
-    CrossTies& ties = *world.ties;
-    for (std::size_t e = ties.static_count; e < ties.size(); ++e)
-      if (cares_for(*world.ledger, ties.setting[e]))
-        ties.strength[e] += static_cast<float>(params_.renew * (1.0 - ties.strength[e]));
+  void act(const View<Real>& world, Changes<Real>& changes) override {
+    changes.programmes.renew_ties(cared_, params_.renew);
     in_service_until_ = world.step + every_ - 1;
-    slow_decay(*world.ledger);
+    slow_decay(changes.programmes);
   }
 
  private:
-  bool cares_for(const Ledger& ledger, std::uint16_t setting) const {
-    const std::int32_t owner = ledger.setting_owner[setting];
-    return owner != kNoOwner && cared_[static_cast<std::size_t>(owner)] != 0;
-  }
-
-  void slow_decay(Ledger& ledger) const {
-    const auto factor = static_cast<float>(1.0 - params_.decay_reduction);
-    for (std::size_t s = 0; s < ledger.decay_factor.size(); ++s)
-      if (cares_for(ledger, static_cast<std::uint16_t>(s)))
-        ledger.decay_factor[s] = std::min(ledger.decay_factor[s], factor);
+  void slow_decay(ProgrammeLayer& programmes) const {
+    programmes.slow_decay(cared_, static_cast<float>(1.0 - params_.decay_reduction));
   }
 
   scenario::Coordination params_;

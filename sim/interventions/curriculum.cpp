@@ -22,30 +22,30 @@ class Curriculum final : public Intervention<Real> {
         key_(stream_key(setup.spec->name)),
         selector_(setup.spec->target, *setup.scenario, setup.role_names) {}
 
-  Plan prepare(const InterventionContext<Real>& world) override {
-    if (taken_.empty()) taken_.assign(world.population->size(), 0);
+  Plan prepare(const View<Real>& world) override {
+    if (taken_.empty()) taken_.assign(world.people.size(), 0);
     chosen_.clear();
     for (const std::size_t g : selector_.groups()) {
-      const auto some = selector_.choose(g, Amount::share_of(params_.coverage), *world.population,
-                                         *world.network, *world.rng, key_, world.step, taken_);
+      const auto some = selector_.choose(g, Amount::share_of(params_.coverage), world.people,
+                                         world.network, world.rng, key_, world.step, taken_);
       chosen_.insert(chosen_.end(), some.begin(), some.end());
     }
     return Plan{chosen_.size(), 0};
   }
 
-  void act(InterventionContext<Real>& world) override {
+  void act(const View<Real>& world, Changes<Real>& changes) override {
     for (const AgentId i : chosen_) {
       taken_[i] = 1;
-      world.ledger->participant[i] = 1;
+      changes.roster.took_part(i);
     }
     classes_.push_back({world.step + params_.duration, chosen_});
-    teach(classes_.back(), *world.population);
+    teach(classes_.back(), changes.attitudes);
   }
 
-  void carry_on(InterventionContext<Real>& world) override {
+  void carry_on(const View<Real>& world, Changes<Real>& changes) override {
     std::erase_if(classes_, [&](const Class& c) { return c.ends <= world.step; });
     for (const Class& c : classes_)
-      teach(c, *world.population);
+      teach(c, changes.attitudes);
   }
 
  private:
@@ -54,16 +54,17 @@ class Curriculum final : public Intervention<Real> {
     std::vector<AgentId> pupils;
   };
 
-  void teach(const Class& c, Population<Real>& population) const {
+  void teach(const Class& c, Attitudes<Real>& attitudes) const {
     const auto toward = [](Real& value, double target, double rate) {
       value = static_cast<Real>(value + rate * (target - value));
     };
+    const auto& population = attitudes.people();
     for (const AgentId i : c.pupils) {
-      toward(population.literacy[i], 1.0, params_.literacy_gain);
-      toward(population.susceptibility[i], 1.0, params_.susceptibility_gain);
+      toward(attitudes.literacy(i), 1.0, params_.literacy_gain);
+      toward(attitudes.susceptibility(i), 1.0, params_.susceptibility_gain);
       for (std::size_t h = 0; h < population.groups(); ++h)
         if (h != population.group[i])
-          toward(population.anchor[h][i], params_.anchor_target, params_.anchor_gain);
+          toward(attitudes.anchor(h, i), params_.anchor_target, params_.anchor_gain);
     }
   }
 

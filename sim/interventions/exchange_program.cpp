@@ -4,8 +4,6 @@
 // ambassador_threshold when the programme ends become ambassadors: their
 // weight as speakers among their in-group peers (rules/influence.hpp) is
 // multiplied by ambassador_weight.
-#include <algorithm>
-
 #include "interventions/programme.hpp"
 #include "interventions/types.hpp"
 
@@ -22,16 +20,11 @@ class ExchangeProgram final : public Programme<Real> {
         params_(p) {}
 
  private:
-  void graduate(const typename Programme<Real>::Cohort& cohort,
-                InterventionContext<Real>& world) override {
-    auto& weights = *world.speaker_weight;
-    for (const AgentId i : cohort.members) {
-      if (outgroup_trust(*world.population, i) < params_.ambassador_threshold) continue;
-      world.ledger->ambassador[i] = 1;
-      if (params_.ambassador_weight <= 1.0) continue;  // they speak like anyone else
-      if (weights.empty()) weights.assign(world.population->size(), 1.0f);
-      weights[i] = std::max(weights[i], static_cast<float>(params_.ambassador_weight));
-    }
+  void graduate(const typename Programme<Real>::Cohort& cohort, const View<Real>& world,
+                Changes<Real>& changes) override {
+    for (const AgentId i : cohort.members)
+      if (outgroup_trust(world.people, i) >= params_.ambassador_threshold)
+        changes.roster.make_ambassador(i, params_.ambassador_weight);
   }
 
   scenario::ExchangeProgram params_;

@@ -4,9 +4,12 @@
 // before media, contact and influence), through a narrow view of the state;
 // they never see YAML, files or the command line.
 //
-// A round runs in two halves so the budget can decide in between:
-//   Plan plan = intervention.prepare(world);  // choose participants, draw exposures
-//   if (budget covers cost(plan)) intervention.act(world);
+// An intervention reads the world through a View and changes it only through
+// the doors of Changes: people's attitudes, the roster of who took part, the
+// programme layer and the media desk. A round runs in two halves so the
+// budget can decide in between:
+//   Plan plan = intervention.prepare(view);  // choose participants, draw exposures
+//   if (budget covers cost(plan)) intervention.act(view, changes);
 // prepare() changes nothing in the world (its draws are pure functions of
 // their keys), so an unfunded round leaves no trace. carry_on() runs every
 // step for work already paid for: a cohort still together, a work still on
@@ -24,25 +27,57 @@
 #include "core/network.hpp"
 #include "core/population.hpp"
 #include "core/rng.hpp"
-#include "interventions/ledger.hpp"
+#include "interventions/attitudes.hpp"
+#include "interventions/programme_layer.hpp"
+#include "interventions/roster.hpp"
 #include "rules/media.hpp"
 #include "scenario/scenario.hpp"
 
 namespace detente::interventions {
 
-// What an intervention may read and change in the first phase of a step.
+// What every intervention may read in the first phase of a step: the state
+// the previous step left, with what earlier interventions of this step changed.
 template <class Real>
-struct InterventionContext {
-  std::int64_t step = 0;
-  const Streams* rng = nullptr;
-  Population<Real>* population = nullptr;  // trust written here is seen by the step's later phases
-  const SocialNetwork* network = nullptr;
-  CrossTies* ties = nullptr;                              // programme ties are appended here
-  std::vector<scenario::Conditions>* settings = nullptr;  // contact settings (0 = everyday)
-  std::vector<rules::ResolvedOutlet>* outlets = nullptr;  // the media rule's outlets
-  std::vector<std::uint64_t>* backlash = nullptr;         // backlash events per group, cumulative
-  std::vector<float>* speaker_weight = nullptr;           // empty until there are ambassadors
-  Ledger* ledger = nullptr;
+struct View {
+  std::int64_t step;
+  const Streams& rng;
+  const Population<Real>& people;
+  const SocialNetwork& network;
+  const CrossTies& ties;    // static ties first, then the programme layer
+  const Roster& roster;     // who took part, graduated, was trained
+  const SettingBook& book;  // the programme layer's settings and teams
+};
+
+// The media as interventions change them: reactions against a message
+// counted per group, and the hostile slant that trained journalists take off
+// the outlets serving their group.
+class MediaDesk {
+ public:
+  MediaDesk(std::vector<rules::ResolvedOutlet>& outlets,
+            const std::vector<scenario::Outlet>& declared, std::vector<std::uint64_t>& backlash,
+            std::vector<double>& relief)
+      : outlets_(outlets), declared_(declared), backlash_(backlash), relief_(relief) {}
+
+  void count_backlash(std::size_t group) { ++backlash_[group]; }
+  // Outlets serving `group` lose `share` of their hostile slant (the largest
+  // relief any training gave holds); outlets take the new slants at once.
+  void relieve(std::size_t group, double share);
+  void apply_relief();
+
+ private:
+  std::vector<rules::ResolvedOutlet>& outlets_;
+  const std::vector<scenario::Outlet>& declared_;
+  std::vector<std::uint64_t>& backlash_;
+  std::vector<double>& relief_;
+};
+
+// What an intervention may change, each through its own door.
+template <class Real>
+struct Changes {
+  Attitudes<Real>& attitudes;
+  Roster& roster;
+  ProgrammeLayer& programmes;
+  MediaDesk& media;
 };
 
 // What a prepared round will use, for its cost (scenario::Costs).
@@ -57,18 +92,22 @@ class Intervention {
   virtual ~Intervention() = default;
   const std::string& name() const { return name_; }
   // Work already under way from earlier rounds; every step, before rounds.
-  virtual void carry_on(InterventionContext<Real>& /*world*/) {}
+  virtual void carry_on(const View<Real>& /*world*/, Changes<Real>& /*changes*/) {}
   // Chooses the round's participants and draws its exposures; no change to
   // the world. Returns what the round will use.
-  virtual Plan prepare(const InterventionContext<Real>& world) = 0;
+  virtual Plan prepare(const View<Real>& world) = 0;
   // Carries out the round prepare() chose.
-  virtual void act(InterventionContext<Real>& world) = 0;
+  virtual void act(const View<Real>& world, Changes<Real>& changes) = 0;
+  // Messages this intervention has delivered so far (its own account).
+  std::uint64_t exposures() const { return exposures_; }
 
  protected:
   explicit Intervention(std::string name) : name_(std::move(name)) {}
+  void count_exposures(std::uint64_t n) { exposures_ += n; }
 
  private:
   std::string name_;
+  std::uint64_t exposures_ = 0;
 };
 
 // True when `spec`'s schedule (start, end or rounds, every) covers `step`.
@@ -76,7 +115,7 @@ bool scheduled(const scenario::Intervention& spec, std::int64_t step);
 
 // What an intervention is built from: its declaration, the scenario it
 // belongs to (group and role names, rules' parameters) and its index in the
-// scenario's list (which keys its entries in the ledger).
+// scenario's list (which names it as a setting's owner).
 struct Setup {
   const scenario::Scenario* scenario = nullptr;
   const scenario::Intervention* spec = nullptr;

@@ -25,29 +25,28 @@ class JointProduction final : public Programme<Real> {
         media_(setup.scenario->dynamics.media),
         audience_(audience_mask(*setup.scenario, p.audience)) {}
 
-  Plan prepare(const InterventionContext<Real>& world) override {
+  Plan prepare(const View<Real>& world) override {
     Plan plan = Programme<Real>::prepare(world);
     if (!viewers_)
-      viewers_ =
-          followers(audience_, params_.reach, world.population->group, *world.rng, this->key());
+      viewers_ = followers(audience_, params_.reach, world.people.group, world.rng, this->key());
     const std::int64_t from = world.step + params_.duration;
     for (std::int64_t t = from; t < from + params_.release_steps; ++t)
       plan.exposures +=
-          exposed(*viewers_, params_.exposure, *world.rng, this->key(), t, release_draw(world.step))
+          exposed(*viewers_, params_.exposure, world.rng, this->key(), t, release_draw(world.step))
               .size();
     return plan;
   }
 
-  void carry_on(InterventionContext<Real>& world) override {
-    Programme<Real>::carry_on(world);
+  void carry_on(const View<Real>& world, Changes<Real>& changes) override {
+    Programme<Real>::carry_on(world, changes);
     for (const Release& r : releases_) {
       if (world.step < r.from || world.step >= r.from + params_.release_steps) continue;
-      const auto shown = exposed(*viewers_, params_.exposure, *world.rng, this->key(), world.step,
+      const auto shown = exposed(*viewers_, params_.exposure, world.rng, this->key(), world.step,
                                  release_draw(r.round));
       for (const Exposure& e : shown)
-        if (deliver(media_, params_.slant, params_.credibility, *world.population, e))
-          ++(*world.backlash)[world.population->group[e.agent]];
-      world.ledger->exposures[this->index()] += shown.size();
+        if (deliver(media_, params_.slant, params_.credibility, changes.attitudes, e))
+          changes.media.count_backlash(world.people.group[e.agent]);
+      this->count_exposures(shown.size());
     }
     std::erase_if(releases_, [&](const Release& r) {
       return world.step + 1 >= r.from + params_.release_steps;
@@ -64,8 +63,8 @@ class JointProduction final : public Programme<Real> {
     return kDrawRelease + static_cast<std::uint32_t>(round % 128);
   }
 
-  void graduate(const typename Programme<Real>::Cohort& cohort,
-                InterventionContext<Real>& /*world*/) override {
+  void graduate(const typename Programme<Real>::Cohort& cohort, const View<Real>& /*world*/,
+                Changes<Real>& /*changes*/) override {
     if (params_.release_steps > 0) releases_.push_back({cohort.began, cohort.ends});
   }
 

@@ -29,34 +29,34 @@ class MediaCampaign final : public Intervention<Real> {
         media_(setup.scenario->dynamics.media),
         penalty_(setup.scenario->convener.backlash_penalty),
         key_(stream_key(setup.spec->name)),
-        index_(setup.index),
         audience_(audience_mask(*setup.scenario, p.audience)) {
     const auto& groups = setup.scenario->population.groups;
     for (std::size_t g = 0; g < groups.size(); ++g)
       if (groups[g].name == p.sponsor) sponsor_ = static_cast<std::int32_t>(g);
   }
 
-  Plan prepare(const InterventionContext<Real>& world) override {
+  Plan prepare(const View<Real>& world) override {
     if (!followers_)
-      followers_ = followers(audience_, params_.reach, world.population->group, *world.rng, key_);
-    exposed_ = exposed(*followers_, params_.exposure, *world.rng, key_, world.step, kDrawExpose);
+      followers_ = followers(audience_, params_.reach, world.people.group, world.rng, key_);
+    exposed_ = exposed(*followers_, params_.exposure, world.rng, key_, world.step, kDrawExpose);
     return Plan{0, exposed_.size()};
   }
 
-  void act(InterventionContext<Real>& world) override {
-    auto& population = *world.population;
+  void act(const View<Real>& world, Changes<Real>& changes) override {
+    const auto& population = world.people;
+    auto& attitudes = changes.attitudes;
     for (const Exposure& e : exposed_) {
       const AgentId i = e.agent;
       const std::size_t own = population.group[i];
       const bool trusted_as_convener = sponsor_ < 0 || static_cast<std::size_t>(sponsor_) == own;
       double credibility = population.convener_trust[i];
       if (!trusted_as_convener) credibility *= population.trust[sponsor_][i];
-      if (!deliver(media_, params_.slant, credibility, population, e)) continue;
-      ++(*world.backlash)[own];
-      population.convener_trust[i] =
+      if (!deliver(media_, params_.slant, credibility, attitudes, e)) continue;
+      changes.media.count_backlash(own);
+      attitudes.convener_trust(i) =
           static_cast<Real>(population.convener_trust[i] * (1.0 - penalty_));
     }
-    world.ledger->exposures[index_] += exposed_.size();
+    this->count_exposures(exposed_.size());
   }
 
  private:
@@ -64,7 +64,6 @@ class MediaCampaign final : public Intervention<Real> {
   scenario::MediaRule media_;
   double penalty_;
   std::uint32_t key_;
-  std::size_t index_;
   std::uint32_t audience_;
   std::int32_t sponsor_ = -1;  // -1: the convener
   std::optional<std::vector<AgentId>> followers_;

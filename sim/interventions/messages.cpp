@@ -32,7 +32,8 @@ std::vector<Exposure> exposed(const std::vector<AgentId>& followers, double expo
 
 template <class Real>
 bool deliver(const scenario::MediaRule& params, double slant, double credibility,
-             Population<Real>& population, const Exposure& exposure) {
+             Attitudes<Real>& attitudes, const Exposure& exposure) {
+  const auto& population = attitudes.people();
   const AgentId i = exposure.agent;
   const std::size_t own = population.group[i];
   const double target = 0.5 * (slant + 1.0);
@@ -45,7 +46,7 @@ bool deliver(const scenario::MediaRule& params, double slant, double credibility
     const rules::MessageEffect effect =
         rules::message_effect(params, target, pull, credibility, x, exposure.backlash_draw);
     backlash = backlash || effect.backlash;
-    population.trust[h][i] = static_cast<Real>(std::clamp(x + effect.change, 0.0, 1.0));
+    attitudes.trust(h, i) = static_cast<Real>(std::clamp(x + effect.change, 0.0, 1.0));
   }
   return backlash;
 }
@@ -60,9 +61,9 @@ std::uint32_t audience_mask(const scenario::Scenario& scenario,
   return mask;
 }
 
-template bool deliver(const scenario::MediaRule&, double, double, Population<float>&,
+template bool deliver(const scenario::MediaRule&, double, double, Attitudes<float>&,
                       const Exposure&);
-template bool deliver(const scenario::MediaRule&, double, double, Population<double>&,
+template bool deliver(const scenario::MediaRule&, double, double, Attitudes<double>&,
                       const Exposure&);
 
 }  // namespace detente::interventions

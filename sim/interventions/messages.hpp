@@ -8,6 +8,7 @@
 
 #include "core/population.hpp"
 #include "core/rng.hpp"
+#include "interventions/attitudes.hpp"
 #include "scenario/scenario.hpp"
 
 namespace detente::interventions {
@@ -32,7 +33,7 @@ std::vector<Exposure> exposed(const std::vector<AgentId>& followers, double expo
 // place; returns whether the agent reacted against it.
 template <class Real>
 bool deliver(const scenario::MediaRule& params, double slant, double credibility,
-             Population<Real>& population, const Exposure& exposure);
+             Attitudes<Real>& attitudes, const Exposure& exposure);
 
 // Bit g set for every group named in `names`; every group when empty.
 std::uint32_t audience_mask(const scenario::Scenario& scenario,

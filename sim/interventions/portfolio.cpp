@@ -8,8 +8,7 @@ template <class Real>
 Portfolio<Real>::Portfolio(const scenario::Scenario& scenario, Population<Real>& population)
     : scenario_(scenario),
       interventions_(make_interventions<Real>(scenario, population.role_names)),
-      budget_(scenario),
-      ledger_(population.size(), population.groups(), scenario.interventions.size()) {
+      budget_(scenario) {
   for (const auto& spec : scenario.interventions) {
     schedules_.emplace_back(spec);
     names_.push_back(spec.name);
@@ -26,16 +25,29 @@ std::vector<std::int64_t> Portfolio<Real>::fired() const {
 }
 
 template <class Real>
-void Portfolio<Real>::step(InterventionContext<Real>& world, const Probe& probe) {
+std::vector<double> Portfolio<Real>::spending() const {
+  std::vector<double> out;
+  for (std::size_t k = 0; k < interventions_.size(); ++k)
+    out.push_back(budget_.spent(k));
+  return out;
+}
+
+template <class Real>
+std::vector<std::uint64_t> Portfolio<Real>::exposures() const {
+  std::vector<std::uint64_t> out;
+  for (const auto& intervention : interventions_)
+    out.push_back(intervention->exposures());
+  return out;
+}
+
+template <class Real>
+void Portfolio<Real>::step(const View<Real>& world, Changes<Real>& changes, const Probe& probe) {
   const std::int64_t t = world.step;
-  world.ledger = &ledger_;
-  apply_governance(scenario_.convener, t, *world.population);
+  apply_governance(scenario_.convener, t, changes.attitudes);
   if (interventions_.empty()) return;
-  const std::size_t ties_before = world.ties->size();
-  std::fill(ledger_.decay_factor.begin(), ledger_.decay_factor.end(), 1.0f);
 
   for (auto& intervention : interventions_)
-    intervention->carry_on(world);
+    intervention->carry_on(world, changes);
 
   const std::size_t n = interventions_.size();
   std::vector<std::uint8_t> due(n, 0), paid(n, 0);
@@ -55,7 +67,6 @@ void Portfolio<Real>::step(InterventionContext<Real>& world, const Probe& probe)
     if (due[k]) {
       if (budget_.can_pay(cost[k], reserve, t)) {
         budget_.pay(k, cost[k], t);
-        ledger_.spending[k] = budget_.spent(k);
         paid[k] = 1;
       } else {
         budget_.stop(k, cost[k], reserve, t);
@@ -65,9 +76,7 @@ void Portfolio<Real>::step(InterventionContext<Real>& world, const Probe& probe)
   }
 
   for (std::size_t k = 0; k < n; ++k)
-    if (paid[k]) interventions_[k]->act(world);
-
-  if (world.ties->size() != ties_before) world.ties->rebuild_incidence(world.population->size());
+    if (paid[k]) interventions_[k]->act(world, changes);
 }
 
 template class Portfolio<float>;

@@ -1,26 +1,24 @@
 #pragma once
 // The convener's work in one replicate: its interventions with their
 // schedules or triggers, the budget, the governance of the convener, and the
-// ledger of what was done. The simulation calls step() in the first phase of
-// every step (design §2: scheduled events come before media, contact and
-// influence):
+// accounts of money spent and messages delivered. The engine's convener phase
+// calls step() first in every step (design §2: scheduled events come before
+// media, contact and influence):
 //
 //   1. governance moves trust in the convener;
 //   2. work under way goes on (cohorts together, releases on show, classes);
 //   3. rounds due now (schedule or trigger) are prepared on the state at the
 //      start of the step, paid in funding order (budget.hpp) and carried out
 //      in declaration order;
-//   4. the ties' incidence is rebuilt if programme ties were added.
 //
 //   interventions::Portfolio<float> portfolio(scenario, population);
-//   portfolio.step(world, probe);    // world: InterventionContext, ledger filled in
+//   portfolio.step(view, changes, probe);
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "interventions/budget.hpp"
 #include "interventions/intervention.hpp"
-#include "interventions/ledger.hpp"
 #include "interventions/triggers.hpp"
 
 namespace detente::interventions {
@@ -31,12 +29,13 @@ class Portfolio {
   // Applies the convener's alignment to the population's trust in it.
   Portfolio(const scenario::Scenario& scenario, Population<Real>& population);
 
-  void step(InterventionContext<Real>& world, const Probe& probe);
+  void step(const View<Real>& world, Changes<Real>& changes, const Probe& probe);
 
   bool empty() const { return interventions_.empty(); }
-  const Ledger& ledger() const { return ledger_; }
-  Ledger& ledger() { return ledger_; }
   const std::vector<std::string>& names() const { return names_; }
+  // Per intervention, cumulative: money spent and messages delivered.
+  std::vector<double> spending() const;
+  std::vector<std::uint64_t> exposures() const;
   // Times each intervention's trigger has fired (0 for scheduled ones).
   std::vector<std::int64_t> fired() const;
 
@@ -46,7 +45,6 @@ class Portfolio {
   std::vector<Schedule> schedules_;
   std::vector<std::string> names_;
   Budget budget_;
-  Ledger ledger_;
 };
 
 }  // namespace detente::interventions

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "interventions/programme_ties.hpp"
-
 namespace detente::interventions {
 
 template <class Real>
@@ -20,60 +18,61 @@ Programme<Real>::Programme(const Setup& setup, const TeamSpec& teams,
       cohort_(cohort) {}
 
 template <class Real>
-Plan Programme<Real>::prepare(const InterventionContext<Real>& world) {
-  const auto& population = *world.population;
+Plan Programme<Real>::prepare(const View<Real>& world) {
+  const auto& population = world.people;
   if (taken_.empty()) taken_.assign(population.size(), 0);
   chosen_.clear();
   Plan plan;
   for (const std::size_t g : selector_.groups()) {
-    chosen_.push_back(selector_.choose(g, Amount::of(cohort_), population, *world.network,
-                                       *world.rng, key_, world.step, taken_));
+    chosen_.push_back(selector_.choose(g, Amount::of(cohort_), population, world.network, world.rng,
+                                       key_, world.step, taken_));
     plan.participants += chosen_.back().size();
   }
   return plan;
 }
 
 template <class Real>
-std::uint16_t Programme<Real>::setting_for_round(InterventionContext<Real>& world) {
-  const scenario::Conditions conditions = facilitated(conditions_, world.ledger->condition_boost);
+std::uint16_t Programme<Real>::setting_for_round(const View<Real>& world,
+                                                 ProgrammeLayer& programmes) {
+  const scenario::Conditions conditions = facilitated(conditions_, world.book.facilitation);
   if (alumni_setting_ < 0) {
     scenario::Conditions everyday = conditions;
     everyday.intensity = 1.0;
-    alumni_setting_ = add_setting(world, everyday, index_);
+    alumni_setting_ = programmes.open_setting(everyday, index_);
   }
-  if (free_settings_.empty()) return add_setting(world, conditions, index_);
+  if (free_settings_.empty()) return programmes.open_setting(conditions, index_);
   const std::uint16_t reused = free_settings_.back();
   free_settings_.pop_back();
-  (*world.settings)[reused] = conditions;
+  programmes.reset_setting(reused, conditions);
   return reused;
 }
 
 template <class Real>
-void Programme<Real>::act(InterventionContext<Real>& world) {
+void Programme<Real>::act(const View<Real>& world, Changes<Real>& changes) {
   Cohort cohort;
   cohort.began = world.step;
   cohort.ends = world.step + duration_;
-  cohort.setting = setting_for_round(world);
+  cohort.setting = setting_for_round(world, changes.programmes);
   const Teams teams =
-      form_teams(chosen_, teams_, key_, world.step, *world.rng, cohort.setting, *world.ties);
+      form_teams(chosen_, teams_, key_, world.step, world.rng, cohort.setting, changes.programmes);
   cohort.members = teams.members;
-  world.ledger->teams.push_back({index_, world.step, teams.members, teams.team});
+  changes.programmes.record_teams({index_, world.step, teams.members, teams.team});
   for (const AgentId i : cohort.members) {
     taken_[i] = 1;
-    world.ledger->participant[i] = 1;
+    changes.roster.took_part(i);
   }
   running_.push_back(std::move(cohort));
 }
 
 template <class Real>
-void Programme<Real>::carry_on(InterventionContext<Real>& world) {
+void Programme<Real>::carry_on(const View<Real>& world, Changes<Real>& changes) {
   for (const Cohort& cohort : running_) {
     if (cohort.ends != world.step) continue;
-    move_ties(*world.ties, cohort.setting, static_cast<std::uint16_t>(alumni_setting_));
+    changes.programmes.move_ties(cohort.setting, static_cast<std::uint16_t>(alumni_setting_));
     free_settings_.push_back(cohort.setting);
     for (const AgentId i : cohort.members)
-      world.ledger->alumnus[i] = 1;
-    graduate(cohort, world);
+      changes.roster.graduated(i);
+    graduate(cohort, world, changes);
   }
   std::erase_if(running_, [&](const Cohort& c) { return c.ends <= world.step; });
 }

@@ -18,9 +18,9 @@ namespace detente::interventions {
 template <class Real>
 class Programme : public Intervention<Real> {
  public:
-  Plan prepare(const InterventionContext<Real>& world) override;
-  void act(InterventionContext<Real>& world) override;
-  void carry_on(InterventionContext<Real>& world) override;
+  Plan prepare(const View<Real>& world) override;
+  void act(const View<Real>& world, Changes<Real>& changes) override;
+  void carry_on(const View<Real>& world, Changes<Real>& changes) override;
 
  protected:
   struct Cohort {
@@ -32,7 +32,7 @@ class Programme : public Intervention<Real> {
 
   Programme(const Setup& setup, const TeamSpec& teams, const scenario::Conditions& conditions,
             std::int64_t duration, std::int64_t cohort);
-  virtual void graduate(const Cohort& cohort, InterventionContext<Real>& world) = 0;
+  virtual void graduate(const Cohort& cohort, const View<Real>& world, Changes<Real>& changes) = 0;
 
   std::uint32_t key() const { return key_; }
   std::size_t index() const { return index_; }
@@ -40,7 +40,7 @@ class Programme : public Intervention<Real> {
   const std::vector<std::vector<AgentId>>& chosen() const { return chosen_; }
 
  private:
-  std::uint16_t setting_for_round(InterventionContext<Real>& world);
+  std::uint16_t setting_for_round(const View<Real>& world, ProgrammeLayer& programmes);
 
   std::uint32_t key_;
   std::size_t index_;

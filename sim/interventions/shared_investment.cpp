@@ -13,7 +13,6 @@
 #include <unordered_set>
 
 #include "interventions/draws.hpp"
-#include "interventions/programme_ties.hpp"
 #include "interventions/targeting.hpp"
 #include "interventions/types.hpp"
 
@@ -30,32 +29,33 @@ class SharedInvestment final : public Intervention<Real> {
         index_(setup.index),
         selector_(setup.spec->target, *setup.scenario, setup.role_names) {}
 
-  Plan prepare(const InterventionContext<Real>& world) override {
+  Plan prepare(const View<Real>& world) override {
     if (!drawn_) draw_catchment(world);
     return Plan{covered_.size(), 0};
   }
 
-  void act(InterventionContext<Real>& world) override {
-    auto& population = *world.population;
+  void act(const View<Real>& world, Changes<Real>& changes) override {
+    const auto& population = world.people;
+    auto& attitudes = changes.attitudes;
     for (const AgentId i : covered_) {
       for (std::size_t h = 0; h < population.groups(); ++h)
         if (h != population.group[i])
-          population.anchor[h][i] = static_cast<Real>(
+          attitudes.anchor(h, i) = static_cast<Real>(
               population.anchor[h][i] + params_.anchor_gain * (1.0 - population.anchor[h][i]));
-      population.convener_trust[i] =
+      attitudes.convener_trust(i) =
           static_cast<Real>(population.convener_trust[i] +
                             params_.convener_gain * (1.0 - population.convener_trust[i]));
     }
-    host_contact(world);
+    host_contact(world, changes.programmes);
   }
 
  private:
-  void draw_catchment(const InterventionContext<Real>& world) {
+  void draw_catchment(const View<Real>& world) {
     drawn_ = true;
     std::vector<std::vector<AgentId>> by_group;
     for (const std::size_t g : selector_.groups()) {
-      by_group.push_back(selector_.choose(g, Amount::share_of(params_.coverage), *world.population,
-                                          *world.network, *world.rng, key_, world.step, {}));
+      by_group.push_back(selector_.choose(g, Amount::share_of(params_.coverage), world.people,
+                                          world.network, world.rng, key_, world.step, {}));
       covered_.insert(covered_.end(), by_group.back().begin(), by_group.back().end());
     }
     // Partners: the pick-th covered agent outside one's own group.
@@ -67,9 +67,9 @@ class SharedInvestment final : public Intervention<Real> {
         std::array<float, 4> u{};
         for (std::int64_t t = 0; t < params_.centre_ties; ++t) {
           if (t % 4 == 0)
-            u = world.rng->uniforms(Purpose::intervention, key_,
-                                    static_cast<std::uint64_t>(world.step), a,
-                                    kDrawPartner + static_cast<std::uint32_t>(t / 4));
+            u = world.rng.uniforms(Purpose::intervention, key_,
+                                   static_cast<std::uint64_t>(world.step), a,
+                                   kDrawPartner + static_cast<std::uint32_t>(t / 4));
           std::size_t pick =
               std::min(others - 1, static_cast<std::size_t>(u[t % 4] * static_cast<float>(others)));
           std::size_t j = 0;
@@ -85,11 +85,11 @@ class SharedInvestment final : public Intervention<Real> {
     }
   }
 
-  void host_contact(InterventionContext<Real>& world) {
-    CrossTies& ties = *world.ties;
+  void host_contact(const View<Real>& world, ProgrammeLayer& programmes) {
+    const CrossTies& ties = world.ties;
     if (setting_ < 0)
-      setting_ = add_setting(world, facilitated(params_.conditions, world.ledger->condition_boost),
-                             index_);
+      setting_ =
+          programmes.open_setting(facilitated(params_.conditions, world.book.facilitation), index_);
     const auto setting = static_cast<std::uint16_t>(setting_);
     std::unordered_map<std::uint64_t, std::size_t> existing;
     for (std::size_t e = ties.static_count; e < ties.size(); ++e)
@@ -99,13 +99,11 @@ class SharedInvestment final : public Intervention<Real> {
                          e);
     for (const auto& [a, b] : pairs_) {
       const auto found = existing.find((static_cast<std::uint64_t>(a) << 32) | b);
-      if (found != existing.end()) {
-        float& s = ties.strength[found->second];
-        s = std::max(s, static_cast<float>(params_.tie_strength));
-      } else {
-        add_tie(ties, a, b, params_.tie_strength, programme_tie_key(key_, world.step, a, b),
-                setting);
-      }
+      if (found != existing.end())
+        programmes.strengthen_to(found->second, params_.tie_strength);
+      else
+        programmes.add_tie(a, b, params_.tie_strength, programme_tie_key(key_, world.step, a, b),
+                           setting);
     }
   }
 

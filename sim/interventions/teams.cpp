@@ -6,13 +6,12 @@
 #include <unordered_set>
 
 #include "interventions/draws.hpp"
-#include "interventions/programme_ties.hpp"
 
 namespace detente::interventions {
 
 Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpec& spec,
                  std::uint32_t key, std::int64_t step, const Streams& rng, std::uint16_t setting,
-                 CrossTies& ties) {
+                 ProgrammeLayer& programmes) {
   const auto u_step = static_cast<std::uint64_t>(step);
   Teams out;
   std::vector<std::uint32_t> side;  // per member: index of its cohort
@@ -45,7 +44,7 @@ Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpe
       for (std::size_t l = j + count; l < m; l += count) {
         if (side[j] == side[l]) continue;
         const AgentId a = out.members[j], b = out.members[l];
-        add_tie(ties, a, b, spec.tie_strength, programme_tie_key(key, step, a, b), setting);
+        programmes.add_tie(a, b, spec.tie_strength, programme_tie_key(key, step, a, b), setting);
         linked.insert(pair_id(a, b));
         ++out.team_ties;
       }
@@ -71,7 +70,7 @@ Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpe
       }
       const AgentId b = out.members[l];
       if (out.team[l] == out.team[j] || !linked.insert(pair_id(a, b)).second) continue;
-      add_tie(ties, a, b, spec.mingling_strength, programme_tie_key(key, step, a, b), setting);
+      programmes.add_tie(a, b, spec.mingling_strength, programme_tie_key(key, step, a, b), setting);
       ++out.mingling_ties;
     }
   }

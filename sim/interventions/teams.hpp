@@ -10,6 +10,7 @@
 
 #include "core/network.hpp"
 #include "core/rng.hpp"
+#include "interventions/programme_layer.hpp"
 
 namespace detente::interventions {
 
@@ -31,6 +32,6 @@ struct Teams {
 // `cohorts[k]` are the members drawn from one group (k over targeted groups).
 Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpec& spec,
                  std::uint32_t key, std::int64_t step, const Streams& rng, std::uint16_t setting,
-                 CrossTies& ties);
+                 ProgrammeLayer& programmes);
 
 }  // namespace detente::interventions

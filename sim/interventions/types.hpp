@@ -1,6 +1,6 @@
 #pragma once
 // One factory per intervention type, each defined in the type's own file;
-// make_interventions (registry.cpp) picks one by the declaration's type.
+// make_interventions (intervention.cpp) picks one by the declaration's type.
 #include <memory>
 
 #include "interventions/intervention.hpp"

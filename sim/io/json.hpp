@@ -3,7 +3,7 @@
 //
 //   io::RunInfo info;
 //   info.version = std::string(detente::version());
-//   info.started_at = io::utc_iso8601(std::chrono::system_clock::now());
+//   info.started_at = utc_now();   // core/timestamp.hpp
 //   ...
 //   io::write_run_json(dir / "run.json", info);
 //
@@ -39,8 +39,5 @@ struct RunInfo {
 std::string run_json(const RunInfo& info);
 // Throws std::system_error naming the file if it cannot be written.
 void write_run_json(const std::filesystem::path& path, const RunInfo& info);
-
-// "YYYY-MM-DDTHH:MM:SSZ" for a moment, in UTC, to the second.
-std::string utc_iso8601(std::chrono::system_clock::time_point when);
 
 }  // namespace detente::io

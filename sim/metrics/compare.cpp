@@ -138,7 +138,7 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
         row.metric = metric;
         row.subject = subject;
         row.window = final ? "final" : "average";
-        row.better = better_direction(metric);
+        row.better = require(metric).better;
         row.mean_difference = d.mean;
         row.ci_low = d.ci_low;
         row.ci_high = d.ci_high;

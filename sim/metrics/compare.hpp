@@ -13,7 +13,7 @@
 //                     `all`, final step; 0 when the run records none)
 //   gain_per_million = mean_difference / spending × 1,000,000 (NaN when spending is 0)
 //   better          = "higher" or "lower": which way the metric is better
-//                     (direction.hpp)
+//                     (metric_table.hpp)
 //   rank            = 1 for the best arm within (metric, subject, window): the
 //                     largest mean_difference when higher is better, the
 //                     smallest when lower is; ties share the lower rank;
@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "metrics/direction.hpp"
 #include "metrics/metric_row.hpp"
+#include "metrics/metric_table.hpp"
 
 namespace detente::metrics {
 

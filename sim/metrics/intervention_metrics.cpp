@@ -4,6 +4,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "metrics/metric_table.hpp"
+
 namespace detente::metrics {
 namespace {
 
@@ -23,8 +25,8 @@ void record_intervention_metrics(const InterventionMetricInput<Real>& input, std
   const auto& pop = *input.population;
   const std::size_t groups = pop.groups();
   const std::size_t n = pop.size();
-  const auto emit = [&](const char* metric, std::string subject, double value) {
-    out.push_back({step, metric, std::move(subject), value});
+  const auto emit = [&](Metric metric, std::string subject, double value) {
+    out.push_back({step, std::string(name(metric)), std::move(subject), value});
   };
 
   // 1. Trust in the convener, summed in agent order (deterministic).
@@ -34,10 +36,10 @@ void record_intervention_metrics(const InterventionMetricInput<Real>& input, std
     for (std::size_t i = pop.group_begin[g]; i < pop.group_begin[g + 1]; ++i)
       sum += pop.convener_trust[i];
     all += sum;
-    emit("convener_trust", pop.group_names[g],
+    emit(Metric::convener_trust, pop.group_names[g],
          pop.group_size(g) == 0 ? kNaN : sum / static_cast<double>(pop.group_size(g)));
   }
-  emit("convener_trust", "all", n == 0 ? kNaN : all / static_cast<double>(n));
+  emit(Metric::convener_trust, "all", n == 0 ? kNaN : all / static_cast<double>(n));
 
   if (input.interventions.empty()) return;
   if (input.spending.size() != input.interventions.size() ||
@@ -51,15 +53,15 @@ void record_intervention_metrics(const InterventionMetricInput<Real>& input, std
   double spent = 0.0;
   std::uint64_t reached = 0;
   for (std::size_t k = 0; k < input.interventions.size(); ++k) {
-    emit("spending", input.interventions[k], input.spending[k]);
+    emit(Metric::spending, input.interventions[k], input.spending[k]);
     spent += input.spending[k];
   }
-  emit("spending", "all", spent);
+  emit(Metric::spending, "all", spent);
   for (std::size_t k = 0; k < input.interventions.size(); ++k) {
-    emit("exposures", input.interventions[k], static_cast<double>(input.exposures[k]));
+    emit(Metric::exposures, input.interventions[k], static_cast<double>(input.exposures[k]));
     reached += input.exposures[k];
   }
-  emit("exposures", "all", static_cast<double>(reached));
+  emit(Metric::exposures, "all", static_cast<double>(reached));
 
   // 4–7. Who took part.
   std::vector<std::uint64_t> participants(groups, 0), ambassadors(groups, 0);
@@ -77,22 +79,22 @@ void record_intervention_metrics(const InterventionMetricInput<Real>& input, std
     if (pop.role[i] < roles.size()) ++roles[pop.role[i]];
   }
   for (std::size_t g = 0; g < groups; ++g)
-    emit("participants", pop.group_names[g], static_cast<double>(participants[g]));
-  emit("participants", "all", static_cast<double>(total));
-  emit("participant_marginalised_share", "all", share(marginalised, total));
+    emit(Metric::participants, pop.group_names[g], static_cast<double>(participants[g]));
+  emit(Metric::participants, "all", static_cast<double>(total));
+  emit(Metric::participant_marginalised_share, "all", share(marginalised, total));
   double entropy = total == 0 ? kNaN : 0.0;
   for (const std::uint64_t count : roles)
     if (count > 0) {
       const double p = share(count, total);
       entropy -= p * std::log2(p);
     }
-  emit("participant_role_entropy", "all", entropy == 0.0 ? 0.0 : entropy);
+  emit(Metric::participant_role_entropy, "all", entropy == 0.0 ? 0.0 : entropy);
   for (std::size_t g = 0; g < groups; ++g)
-    emit("ambassadors", pop.group_names[g], static_cast<double>(ambassadors[g]));
-  emit("ambassadors", "all", static_cast<double>(total_ambassadors));
+    emit(Metric::ambassadors, pop.group_names[g], static_cast<double>(ambassadors[g]));
+  emit(Metric::ambassadors, "all", static_cast<double>(total_ambassadors));
 
   // 8. The programme layer.
-  emit("programme_ties", "all", static_cast<double>(input.programme_ties));
+  emit(Metric::programme_ties, "all", static_cast<double>(input.programme_ties));
 }
 
 template void record_intervention_metrics(const InterventionMetricInput<float>&, std::int64_t,

@@ -19,16 +19,28 @@ double share(std::uint64_t count, std::uint64_t n) {
   return n == 0 ? kNaN : static_cast<double>(count) / static_cast<double>(n);
 }
 
-double trust_metric(const DistributionStats& s, std::string_view metric) {
-  if (metric == "mean") return s.mean;
-  if (metric == "median") return s.median;
-  if (metric == "p10") return s.p10;
-  if (metric == "p90") return s.p90;
-  if (metric == "sd") return s.sd;
-  if (metric == "trusting_share") return share(s.trusting, s.n);
-  if (metric == "hostile_share") return share(s.hostile, s.n);
-  if (metric == "bimodality") return s.bimodality;
-  throw std::logic_error("record_metrics: no trust metric named " + std::string(metric));
+double trust_metric(const DistributionStats& s, Metric metric) {
+  switch (metric) {
+    case Metric::mean:
+      return s.mean;
+    case Metric::median:
+      return s.median;
+    case Metric::p10:
+      return s.p10;
+    case Metric::p90:
+      return s.p90;
+    case Metric::sd:
+      return s.sd;
+    case Metric::trusting_share:
+      return share(s.trusting, s.n);
+    case Metric::hostile_share:
+      return share(s.hostile, s.n);
+    case Metric::bimodality:
+      return s.bimodality;
+    default:
+      break;
+  }
+  throw std::logic_error("record_metrics: not a trust metric: " + std::string(name(metric)));
 }
 
 template <class Real>
@@ -98,8 +110,8 @@ void record_metrics(const MetricInput<Real>& input, std::int64_t step,
   const auto& pop = *input.population;
   const auto& names = pop.group_names;
   const std::size_t groups = pop.groups();
-  const auto emit = [&](std::string_view metric, std::string subject, double value) {
-    out.push_back({step, std::string(metric), std::move(subject), value});
+  const auto emit = [&](Metric metric, std::string subject, double value) {
+    out.push_back({step, std::string(name(metric)), std::move(subject), value});
   };
 
   // 1. Trust toward each out-group, pair by pair (g, then h), then pooled.
@@ -118,12 +130,12 @@ void record_metrics(const MetricInput<Real>& input, std::int64_t step,
   subjects.emplace_back(kAll);
   const auto stats = detail::describe_slices<Real>(
       slices, {input.outputs->trusting_threshold, input.outputs->hostile_threshold});
-  for (const std::string_view metric : kTrustMetrics)
+  for (const Metric metric : kTrustMetrics)
     for (std::size_t k = 0; k < stats.size(); ++k)
       emit(metric, subjects[k], trust_metric(stats[k], metric));
 
   // 2. Asymmetry of the two directions; pairs are ordered 0->1, 1->0.
-  if (groups == 2) emit("gap", std::string(kAll), std::fabs(stats[0].mean - stats[1].mean));
+  if (groups == 2) emit(Metric::gap, std::string(kAll), std::fabs(stats[0].mean - stats[1].mean));
 
   // 3. Political space: the least trusting public, each pooled over its out-groups.
   double space = groups == 0 ? kNaN : std::numeric_limits<double>::infinity();
@@ -137,23 +149,23 @@ void record_metrics(const MetricInput<Real>& input, std::int64_t step,
     const double s = share(trusting, n);
     space = std::isnan(s) || std::isnan(space) ? kNaN : std::min(space, s);
   }
-  emit("political_space", std::string(kAll), space);
+  emit(Metric::political_space, std::string(kAll), space);
 
   // 4. Per group, then all.
   const TieCounts tied = count_tied_agents(input);
   std::vector<std::string> group_subjects(names.begin(), names.end());
   group_subjects.emplace_back(kAll);
   for (std::size_t g = 0; g <= groups; ++g)
-    emit("cross_tie_share", group_subjects[g], share(tied.any[g], tied.members[g]));
+    emit(Metric::cross_tie_share, group_subjects[g], share(tied.any[g], tied.members[g]));
   for (std::size_t g = 0; g <= groups; ++g)
-    emit("positive_tie_share", group_subjects[g], share(tied.positive[g], tied.members[g]));
+    emit(Metric::positive_tie_share, group_subjects[g], share(tied.positive[g], tied.members[g]));
   std::uint64_t backlash_total = 0;
   for (std::size_t g = 0; g < groups; ++g) {
     const std::uint64_t events = input.backlash_per_group.empty() ? 0 : input.backlash_per_group[g];
     backlash_total += events;
-    emit("backlash_events", group_subjects[g], static_cast<double>(events));
+    emit(Metric::backlash_events, group_subjects[g], static_cast<double>(events));
   }
-  emit("backlash_events", std::string(kAll), static_cast<double>(backlash_total));
+  emit(Metric::backlash_events, std::string(kAll), static_cast<double>(backlash_total));
 
   // 5. The cross-group ties themselves.
   std::uint64_t ties = 0, positive = 0;
@@ -162,8 +174,8 @@ void record_metrics(const MetricInput<Real>& input, std::int64_t step,
     for (const float strength : input.ties->strength)
       positive += static_cast<double>(strength) >= input.positive_tie_threshold ? 1u : 0u;
   }
-  emit("cross_ties", std::string(kAll), static_cast<double>(ties));
-  emit("positive_cross_ties", std::string(kAll), static_cast<double>(positive));
+  emit(Metric::cross_ties, std::string(kAll), static_cast<double>(ties));
+  emit(Metric::positive_cross_ties, std::string(kAll), static_cast<double>(positive));
 }
 
 template void record_metrics<float>(const MetricInput<float>&, std::int64_t,

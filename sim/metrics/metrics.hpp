@@ -16,6 +16,7 @@
 // metrics: every directed pair's values together).
 //
 // Rows are appended in this fixed order, metric by metric, subject by subject:
+// (names, units and meanings: metric_table.hpp)
 //  1. each of kTrustMetrics, for every directed pair g->h (g in group order,
 //     then h in group order, h != g), then "all":
 //       mean, median, p10, p90, sd     of trust (sd over the population, ÷n)
@@ -26,7 +27,7 @@
 //  2. gap / all — |mean(g0->g1) − mean(g1->g0)|, only when there are two groups.
 //  3. political_space / all — min over groups g of the trusting share of g's
 //     members toward all out-groups pooled.
-//  4. each of kGroupMetrics, for every group, then "all":
+//  4. for every group, then "all":
 //       cross_tie_share     share of agents with at least one cross-group tie
 //       positive_tie_share  share of agents with at least one positive tie
 //       backlash_events     cumulative backlash events (all = sum over groups)
@@ -51,18 +52,18 @@
 #include "core/network.hpp"
 #include "core/population.hpp"
 #include "metrics/metric_row.hpp"
+#include "metrics/metric_table.hpp"
 #include "scenario/scenario.hpp"
 
 namespace detente::metrics {
 
 inline constexpr std::string_view kAll = "all";
 
-inline constexpr std::array<std::string_view, 8> kTrustMetrics = {
-    "mean", "median", "p10", "p90", "sd", "trusting_share", "hostile_share", "bimodality"};
-inline constexpr std::array<std::string_view, 3> kGroupMetrics = {
-    "cross_tie_share", "positive_tie_share", "backlash_events"};
-inline constexpr std::array<std::string_view, 4> kOverallMetrics = {
-    "gap", "political_space", "cross_ties", "positive_cross_ties"};
+// The statistics of trust recorded for every pair, in recording order
+// (names and meanings in metric_table.hpp).
+inline constexpr std::array<Metric, 8> kTrustMetrics = {
+    Metric::mean, Metric::median,         Metric::p10,           Metric::p90,
+    Metric::sd,   Metric::trusting_share, Metric::hostile_share, Metric::bimodality};
 
 // The subject naming the trust of `from`'s members toward group `to`: "from->to".
 std::string pair_subject(std::string_view from, std::string_view to);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "metrics/metric_table.hpp"
 #include "metrics/trust_distribution.hpp"
 
 namespace detente::metrics {
@@ -76,19 +77,19 @@ void record_opinion_metrics(const OpinionInput<Real>& input, std::int64_t step,
   slices.push_back(input.opinion);
   subjects.emplace_back(kAll);
 
-  const auto emit = [&](std::string_view metric, std::size_t subject, double value) {
-    out.push_back({step, std::string(metric), subjects[subject], value});
+  const auto emit = [&](Metric metric, std::size_t subject, double value) {
+    out.push_back({step, std::string(name(metric)), subjects[subject], value});
   };
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("mean", k, stats[k].mean);
+    emit(Metric::mean, k, stats[k].mean);
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("median", k, stats[k].median);
+    emit(Metric::median, k, stats[k].median);
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("p10", k, stats[k].p10);
+    emit(Metric::p10, k, stats[k].p10);
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("p90", k, stats[k].p90);
+    emit(Metric::p90, k, stats[k].p90);
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("sd", k, stats[k].sd);
+    emit(Metric::sd, k, stats[k].sd);
 
   std::vector<ClusterCount> clusters(subjects.size());
   std::vector<double> sorted;
@@ -98,14 +99,14 @@ void record_opinion_metrics(const OpinionInput<Real>& input, std::int64_t step,
     clusters[k] = count_clusters(sorted, input.cluster_gap);
   }
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("clusters", k, static_cast<double>(clusters[k].clusters));
+    emit(Metric::clusters, k, static_cast<double>(clusters[k].clusters));
   for (std::size_t k = 0; k < subjects.size(); ++k)
-    emit("major_clusters", k, static_cast<double>(clusters[k].major));
+    emit(Metric::major_clusters, k, static_cast<double>(clusters[k].major));
   if (input.binary) {
     for (std::size_t k = 0; k < subjects.size(); ++k) {
       const auto ones =
           static_cast<double>(std::count(slices[k].begin(), slices[k].end(), static_cast<Real>(1)));
-      emit("share_one", k,
+      emit(Metric::share_one, k,
            slices[k].empty() ? detail::kNaN : ones / static_cast<double>(slices[k].size()));
     }
   }
@@ -154,10 +155,10 @@ void record_culture_metrics(const CultureInput& input, std::int64_t step,
     largest = std::max(largest, size[root]);
   }
   const std::string all(kAll);
-  out.push_back({step, "regions", all, static_cast<double>(regions)});
-  out.push_back({step, "largest_region", all,
+  out.push_back({step, std::string(name(Metric::regions)), all, static_cast<double>(regions)});
+  out.push_back({step, std::string(name(Metric::largest_region)), all,
                  n == 0 ? detail::kNaN : static_cast<double>(largest) / static_cast<double>(n)});
-  out.push_back({step, "cultures", all, static_cast<double>(cultures)});
+  out.push_back({step, std::string(name(Metric::cultures)), all, static_cast<double>(cultures)});
 }
 
 template void record_opinion_metrics<float>(const OpinionInput<float>&, std::int64_t,

@@ -16,7 +16,7 @@
 //   largest_region  share of the agents in the largest region
 //   cultures        number of distinct cultures
 // The step at which a run converged is added by the simulation
-// (`converged_step` / all, experiment/simulation.hpp).
+// (`converged_step` / all, engine/simulation.hpp).
 //
 // Every value is the same at any thread count: sorting and counting are
 // exact, and the distribution statistics are those of metrics.hpp.

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "metrics/metric_table.hpp"
 #include "scenario/detail/checks.hpp"
 #include "scenario/detail/paths.hpp"
 #include "scenario/detail/scalars.hpp"
@@ -59,7 +60,10 @@ void check_list(const std::vector<std::string>& list, const std::vector<std::str
 
 void check_trigger(const Trigger& when, const Names& names, const std::string& path,
                    const Reporter& reporter) {
-  const std::vector<std::string_view> metrics(kTriggerMetrics.begin(), kTriggerMetrics.end());
+  // The metrics a trigger can watch: the table's watchable ones that the trust model records.
+  std::vector<std::string_view> metrics;
+  for (const auto& m : metrics::metric_table())
+    if (m.watchable && m.model != metrics::Model::classic) metrics.push_back(m.name);
   if (when.metric.empty()) {
     if (when.below || when.above)
       reporter.expected_at(key_path(path, "metric"), "a metric to watch", "",
@@ -76,14 +80,11 @@ void check_trigger(const Trigger& when, const Names& names, const std::string& p
                          "say which side of the threshold fires the response");
 
   // The subjects the metric has in timeseries.csv.
-  std::vector<std::string> subjects = {"all"};
-  if (when.metric == "convener_trust") {
-    subjects.insert(subjects.end(), names.groups.begin(), names.groups.end());
-  } else if (when.metric != "political_space" && when.metric != "gap") {
-    for (const std::string_view g : names.groups)
-      for (const std::string_view h : names.groups)
-        if (g != h) subjects.push_back(std::string(g) + "->" + std::string(h));
-  }
+  const metrics::MetricInfo* watched = metrics::find(when.metric);
+  if (watched == nullptr) return;
+  const std::vector<std::string> groups(names.groups.begin(), names.groups.end());
+  std::vector<std::string> subjects = metrics::trust_model_subjects(*watched, groups, {});
+  std::rotate(subjects.begin(), subjects.end() - 1, subjects.end());  // "all" first
   if (std::find(subjects.begin(), subjects.end(), when.subject) == subjects.end()) {
     const std::vector<std::string_view> views(subjects.begin(), subjects.end());
     reporter.expected_at(key_path(path, "subject"),

@@ -1,8 +1,10 @@
 // Names that refer to other entries: outlets' audiences and sponsors, the
-// groups a shock hits, and uniqueness of outlet and intervention names.
+// groups a shock hits, uniqueness of outlet and intervention names, and of
+// the random streams those names key.
 #include <string_view>
 #include <vector>
 
+#include "core/rng.hpp"
 #include "scenario/detail/checks.hpp"
 #include "scenario/detail/paths.hpp"
 #include "scenario/detail/scalars.hpp"
@@ -84,12 +86,36 @@ void check_shocks(const Scenario& s, const Reporter& reporter) {
   }
 }
 
+// Outlets and interventions draw from random streams keyed by a 24-bit hash
+// of their names (core/rng.hpp stream_key): two names with the same key would
+// share their draws, so the second is refused, with the first named.
+void check_stream_keys(const Scenario& s, const Reporter& reporter) {
+  struct Named {
+    std::string path, name;
+  };
+  std::vector<Named> seen;
+  const auto check = [&](const std::string& path, const std::string& name) {
+    for (const Named& earlier : seen)
+      if (earlier.name != name && stream_key(earlier.name) == stream_key(name))
+        reporter.expected_at(key_path(path, "name"),
+                             "a name whose random stream differs from every other's", name,
+                             "it draws the same random numbers as " + earlier.path + " (\"" +
+                                 earlier.name + "\"); rename one of them");
+    seen.push_back({path, name});
+  };
+  for (std::size_t i = 0; i < s.media.size(); ++i)
+    check(index_path("media", i), s.media[i].name);
+  for (std::size_t i = 0; i < s.interventions.size(); ++i)
+    check(index_path("interventions", i), s.interventions[i].name);
+}
+
 }  // namespace
 
 void check_references(const Scenario& scenario, const Reporter& reporter) {
   check_media(scenario, reporter);
   check_shocks(scenario, reporter);
   check_unique_names(scenario.interventions, "interventions", reporter);
+  check_stream_keys(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

@@ -15,7 +15,8 @@ struct Asset {
   std::string_view body;
 };
 
-// Every file of the page; "/" is served as "/index.html".
+// Every file of the page, and /metric_table.json (`detente metrics --json`,
+// whose labels the page shows); "/" is served as "/index.html".
 std::vector<Asset> web_assets();
 // The asset served for a request target (query ignored), if there is one.
 std::optional<Asset> find_asset(std::string_view target);

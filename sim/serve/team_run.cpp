@@ -4,7 +4,7 @@
 #include <chrono>
 #include <exception>
 
-#include "experiment/simulation.hpp"
+#include "engine/simulation.hpp"
 
 namespace detente::serve {
 namespace {

@@ -26,10 +26,10 @@ TEST_CASE("a negative meeting moves trust about 1.3 times as far as a positive o
   const auto up = test::run(calibration::baseline(3000, 1, "[]", positive));
   const auto down = test::run(calibration::baseline(3000, 1, "[]", negative));
   const auto before = test::run(calibration::baseline(3000, 1, "[]", positive), 0);
-  const std::vector<std::uint8_t> everyone(up->agents(), 1);
-  const double start = test::mean_of(before->outgroup_trust(), everyone);
-  const double gain = test::mean_of(up->outgroup_trust(), everyone) - start;
-  const double loss = start - test::mean_of(down->outgroup_trust(), everyone);
+  const std::vector<std::uint8_t> everyone(up->footprint().agents, 1);
+  const double start = test::mean_of(before->trust_state()->outgroup_trust(), everyone);
+  const double gain = test::mean_of(up->trust_state()->outgroup_trust(), everyone) - start;
+  const double loss = start - test::mean_of(down->trust_state()->outgroup_trust(), everyone);
   REQUIRE(gain > 0);
   INFO("gain " << gain << ", loss " << loss << ", ratio " << loss / gain);
   // Banas et al.'s 0.31 / 0.23 = 1.35; Barlow et al. report a similar

@@ -27,8 +27,9 @@ constexpr int kLastGraduation = 54;
 double glass_delta(const scenario::Scenario& s, std::uint32_t replicate) {
   const auto treated = test::run(s, -1, replicate);
   const auto control = test::run(calibration::control(s), -1, replicate);
-  const auto& participants = treated->ledger().participant;
-  const auto t = treated->outgroup_trust(), c = control->outgroup_trust();
+  const auto& participants = treated->trust_state()->roster().participant();
+  const auto t = treated->trust_state()->outgroup_trust(),
+             c = control->trust_state()->outgroup_trust();
   return (test::mean_of(t, participants) - test::mean_of(c, participants)) /
          test::sd_of(c, participants);
 }

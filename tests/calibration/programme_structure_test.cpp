@@ -18,9 +18,9 @@ TEST_CASE("about one alumnus in five becomes an ambassador", "[calibration][amba
   double alumni = 0, ambassadors = 0;
   for (std::uint32_t r = 0; r < 2; ++r) {
     const auto sim = test::run(s, -1, r);
-    for (std::size_t i = 0; i < sim->agents(); ++i) {
-      alumni += sim->ledger().alumnus[i];
-      ambassadors += sim->ledger().ambassador[i];
+    for (std::size_t i = 0; i < sim->footprint().agents; ++i) {
+      alumni += sim->trust_state()->roster().alumnus()[i];
+      ambassadors += sim->trust_state()->roster().ambassador()[i];
     }
   }
   REQUIRE(alumni == 600);
@@ -43,9 +43,9 @@ TEST_CASE("a shared team makes a cross-group friendship about ten times as likel
   double team_pairs = 0, team_friends = 0, other_pairs = 0, other_friends = 0;
   for (std::uint32_t r = 0; r < 4; ++r) {
     const auto sim = test::run(s, 14, r);  // graduation: start 10 + duration 4
-    const auto& round = sim->ledger().teams.at(0);
+    const auto& round = sim->trust_state()->teams().at(0);
     std::set<std::pair<AgentId, AgentId>> friends;
-    const CrossTies& ties = sim->ties();
+    const CrossTies& ties = sim->trust_state()->ties();
     for (std::size_t e = ties.static_count; e < ties.size(); ++e)
       if (ties.strength[e] >= positive_tie) friends.insert(std::minmax(ties.a[e], ties.b[e]));
     for (std::size_t j = 0; j < round.members.size(); ++j)

@@ -1,11 +1,10 @@
 // The documentation cannot drift from the code: scenarios/README.md carries
 // the parameter table exactly as the program prints it, its table of contents
-// names every scenario shipped, and README.md states the direction of every
-// metric (metrics/direction.hpp).
+// names every scenario shipped, and README.md carries the metric table
+// exactly as `detente metrics --markdown` prints it.
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "metrics/direction.hpp"
 #include "program.hpp"
 #include "scenario/parameters.hpp"
 
@@ -37,15 +36,17 @@ TEST_CASE("scenarios/README.md's table lists every shipped scenario", "[docs]") 
   CHECK(count >= 9);
 }
 
-TEST_CASE("README.md states the direction of every metric compare ranks", "[docs][compare]") {
+TEST_CASE("README.md shows the metric table", "[docs][metrics]") {
   const auto readme = detente::test::read_text(std::string(DETENTE_SOURCE_DIR) + "/README.md");
-  const auto b = readme.find("Lower is better for");
+  const std::string begin = "<!-- metrics:begin -->\n", end = "<!-- metrics:end -->";
+  const auto b = readme.find(begin);
+  const auto e = readme.find(end);
   REQUIRE(b != std::string::npos);
-  const auto e = readme.find("The terminal table", b);
   REQUIRE(e != std::string::npos);
-  const auto paragraph = readme.substr(b, e - b);
-  for (const auto& d : detente::metrics::metric_directions()) {
-    INFO(d.metric);
-    CHECK(paragraph.find("`" + std::string(d.metric) + "`") != std::string::npos);
-  }
+  const auto shown = readme.substr(b + begin.size(), e - b - begin.size());
+  const auto printed =
+      detente::test::run_detente("metrics --markdown", detente::test::scratch_dir("docs-metrics"));
+  INFO("regenerate with: cmake --build --preset dev --target update-docs");
+  CHECK(printed.exit_code == 0);
+  CHECK(shown == printed.out);
 }

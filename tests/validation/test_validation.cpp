@@ -1,11 +1,11 @@
 // Each classic model reproduces what the literature reports (design §7). The
 // targets, their sources and their tolerances — with the reason for each —
-// are in sim/experiment/validation_*.cpp, where `detente validate` finds them
+// are in sim/validation/validation_*.cpp, where `detente validate` finds them
 // too; a test fails when any row of its model misses its target. Every case
 // runs with its full number of replicates and fixed seeds.
 #include <catch2/catch.hpp>
 
-#include "experiment/validation.hpp"
+#include "validation/validation.hpp"
 
 namespace {
 

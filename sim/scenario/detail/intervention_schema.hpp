@@ -32,20 +32,6 @@ constexpr std::string_view entry_noun(Tag<Arm>) {
   return "arm";
 }
 
-// The metrics a trigger can watch (metrics/metrics.hpp and
-// metrics/intervention_metrics.hpp name them the same way).
-inline constexpr std::array<std::string_view, 11> kTriggerMetrics = {"mean",
-                                                                     "median",
-                                                                     "p10",
-                                                                     "p90",
-                                                                     "sd",
-                                                                     "trusting_share",
-                                                                     "hostile_share",
-                                                                     "bimodality",
-                                                                     "political_space",
-                                                                     "convener_trust",
-                                                                     "gap"};
-
 // ---- common fields -----------------------------------------------------------
 
 constexpr auto fields(Tag<Targeting>) {

@@ -5,6 +5,21 @@
 import { LineChart } from './chart.js';
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
+
+// detente's metric table (/metric_table.json, `detente metrics --json`). The
+// page names a metric only through metric(), which refuses one the table
+// lacks, and takes its labels from the table.
+const METRICS = new Map();
+function metric(name) {
+  if (METRICS.size > 0 && !METRICS.has(name)) throw new Error(`not in the metric table: ${name}`);
+  return name;
+}
+function metricLabel(name) {
+  const row = METRICS.get(metric(name));
+  return row ? row.label : name;
+}
+// A series of a run: `${metric} ${subject}`.
+const series = (name, subject) => `${metric(name)} ${subject}`;
 const CRISIS_COLOR = '#b91c1c';
 const $ = (id) => document.getElementById(id);
 
@@ -528,11 +543,8 @@ function welcome(m) {
 
 function spendingSeries(index) {
   if (!index) return null;
-  for (const name of index.keys()) {
-    const [metric, subject] = name.split(' ');
-    if (metric.includes('spending') && subject === 'all') return name;
-  }
-  return null;
+  const name = series('spending', 'all');
+  return index.has(name) ? name : null;
 }
 
 function chartSpecs(scenario) {
@@ -542,7 +554,7 @@ function chartSpecs(scenario) {
     for (const h of names) {
       if (g !== h && specs.length < 4) {
         specs.push({
-          key: `mean ${g}->${h}`,
+          key: series('mean', `${g}->${h}`),
           title: `Trust of ${g} toward ${h}`,
           subtitle: 'mean over people · band: lowest to highest replicate',
           clamp: [0, 1],
@@ -551,18 +563,18 @@ function chartSpecs(scenario) {
     }
   }
   specs.push({
-    key: 'political_space all',
-    title: 'Political space',
+    key: series('political_space', 'all'),
+    title: metricLabel('political_space'),
     subtitle: 'the smaller of the sides\' shares who trust the other',
     clamp: [0, 1],
   });
   specs.push({
-    key: 'positive_tie_share all',
-    title: 'Cross-group ties',
+    key: series('positive_tie_share', 'all'),
+    title: metricLabel('positive_tie_share'),
     subtitle: 'share of people with a positive tie across the divide',
     clamp: [0, 1],
   });
-  specs.push({ key: null, spending: true, title: 'Spending', subtitle: 'cumulative, all programmes', includeZero: true });
+  specs.push({ key: null, spending: true, title: metricLabel('spending'), subtitle: 'cumulative, all programmes', includeZero: true });
   return specs;
 }
 
@@ -685,17 +697,17 @@ function renderScoreboard() {
     const base = baselineAt(last.step);
     const b = state.baseline;
     const spendKey = spendingSeries(t.index_);
-    const trust = valueAt(last, t.index_, 'mean all');
-    const space = valueAt(last, t.index_, 'political_space all');
-    const gain = trust - valueAt(base, b && b.index, 'mean all');
-    const spaceGain = space - valueAt(base, b && b.index, 'political_space all');
+    const trust = valueAt(last, t.index_, series('mean', 'all'));
+    const space = valueAt(last, t.index_, series('political_space', 'all'));
+    const gain = trust - valueAt(base, b && b.index, series('mean', 'all'));
+    const spaceGain = space - valueAt(base, b && b.index, series('political_space', 'all'));
     const spending = spendKey ? valueAt(last, t.index_, spendKey) : 0;
     let cost = '—';
     if (spending > 0) cost = gain > 0 ? Math.round(spending / (gain * 100)).toLocaleString() : 'no gain';
     rows.push({
       team: t, step: last.step, spaceGain, gain,
       cells: [t.name, String(last.step), fixed(trust), fixed(gain, 3, true), fixed(space),
-        fixed(spaceGain, 3, true), fixed(valueAt(last, t.index_, 'positive_tie_share all')),
+        fixed(spaceGain, 3, true), fixed(valueAt(last, t.index_, series('positive_tie_share', 'all'))),
         spending.toLocaleString(undefined, { maximumFractionDigits: 0 }), cost],
     });
   }
@@ -729,9 +741,9 @@ function renderScoreboard() {
     const tr = document.createElement('tr');
     tr.className = 'baseline-row';
     const spendKey = spendingSeries(b.index);
-    const cells = ['baseline', String(last.step), fixed(valueAt(last, b.index, 'mean all')), '',
-      fixed(valueAt(last, b.index, 'political_space all')), '',
-      fixed(valueAt(last, b.index, 'positive_tie_share all')),
+    const cells = ['baseline', String(last.step), fixed(valueAt(last, b.index, series('mean', 'all'))), '',
+      fixed(valueAt(last, b.index, series('political_space', 'all'))), '',
+      fixed(valueAt(last, b.index, series('positive_tie_share', 'all'))),
       String(spendKey ? valueAt(last, b.index, spendKey) : 0), ''];
     for (const text of cells) {
       const td = document.createElement('td');
@@ -862,7 +874,12 @@ function setup() {
     $('join-error').textContent = '';
     if (!send({ type: 'join', code: state.joinCode })) $('join-error').textContent = 'not connected yet; try again';
   });
-  connect();
+  // The labels first, so the charts the welcome message builds can use them.
+  fetch('metric_table.json')
+    .then((response) => response.json())
+    .then((rows) => rows.forEach((row) => METRICS.set(row.name, row)))
+    .catch(() => {})  // the page still works with the metrics' own names
+    .finally(connect);
 }
 
 // For the browser test and for curious trainers: the page's state.

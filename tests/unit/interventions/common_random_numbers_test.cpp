@@ -44,9 +44,9 @@ TEST_CASE("interventions with no effect leave the world bit for bit as it was", 
       "  - {name: spots, type: media_campaign, start: 1, exposure: 0, reach: 1}\n";
   const auto without = test::run(test::load(base, sets));
   const auto with = test::run(test::load(base + idle, sets));
-  REQUIRE(with->ledger().teams.size() == 8);  // the programme did run
+  REQUIRE(with->trust_state()->teams().size() == 8);  // the programme did run
   CHECK(world_metrics(*with) == world_metrics(*without));
-  CHECK(with->outgroup_trust() == without->outgroup_trust());
+  CHECK(with->trust_state()->outgroup_trust() == without->trust_state()->outgroup_trust());
 }
 
 TEST_CASE("a campaign to one side leaves the other side's draws alone", "[crn]") {
@@ -60,7 +60,8 @@ TEST_CASE("a campaign to one side leaves the other side's draws alone", "[crn]")
       "0.6}\n";
   const auto without = test::run(test::load(base, sets));
   const auto with = test::run(test::load(base + campaign, sets));
-  const auto a = without->outgroup_trust(), b = with->outgroup_trust();
+  const auto a = without->trust_state()->outgroup_trust(),
+             b = with->trust_state()->outgroup_trust();
   std::size_t changed_north = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (i >= 1500)
@@ -85,13 +86,14 @@ TEST_CASE("programme ties leave the draws of every other tie alone", "[crn]") {
       "  - {name: camp, type: exchange_program, start: 2, every: 4, rounds: 5, cohort: 40}\n";
   const auto without = test::run(test::load(base, sets));
   const auto with = test::run(test::load(base + camp, sets));
-  const auto& participant = with->ledger().participant;
-  const CrossTies& ties = without->ties();
+  const auto& participant = with->trust_state()->roster().participant();
+  const CrossTies& ties = without->trust_state()->ties();
   std::vector<std::uint8_t> touched(participant.begin(), participant.end());
   for (std::size_t e = 0; e < ties.size(); ++e)
     if (participant[ties.a[e]] || participant[ties.b[e]])
       touched[ties.a[e]] = touched[ties.b[e]] = 1;
-  const auto a = without->outgroup_trust(), b = with->outgroup_trust();
+  const auto a = without->trust_state()->outgroup_trust(),
+             b = with->trust_state()->outgroup_trust();
   std::size_t untouched = 0, moved_participants = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (!touched[i]) {
@@ -115,7 +117,7 @@ TEST_CASE("arms of a scenario share the base's streams", "[crn][arms]") {
   for (std::uint32_t r = 0; r < 2; ++r) {
     const auto arm = test::run(scenario::resolve_arm(s, "none"), -1, r);
     const auto plain = test::run(base_only, -1, r);
-    CHECK(arm->outgroup_trust() == plain->outgroup_trust());
+    CHECK(arm->trust_state()->outgroup_trust() == plain->trust_state()->outgroup_trust());
     CHECK(world_metrics(*arm) == world_metrics(*plain));
   }
 }

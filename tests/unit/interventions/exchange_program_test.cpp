@@ -3,7 +3,8 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "interventions/programme_ties.hpp"
+#include "core/rng.hpp"
+#include "interventions/programme_layer.hpp"
 #include "world.hpp"
 
 using namespace detente;
@@ -21,10 +22,10 @@ TEST_CASE("a round mixes the cohort into teams whose cross pairs all get a tie",
           "[exchange_program]") {
   const auto s = test::load(test::world_yaml(1000, 20) + kCamp);
   auto sim = test::run(s, 5);
-  const CrossTies& ties = sim->ties();
-  const auto& ledger = sim->ledger();
-  REQUIRE(ledger.teams.size() == 1);
-  const auto& round = ledger.teams[0];
+  const CrossTies& ties = sim->trust_state()->ties();
+  const auto& teams = sim->trust_state()->teams();
+  REQUIRE(teams.size() == 1);
+  const auto& round = teams[0];
   REQUIRE(round.members.size() == 60);
   // 60 members in 10 teams: each team 3 north + 3 south, so 9 cross pairs.
   std::map<std::uint32_t, std::pair<int, int>> sides;
@@ -68,15 +69,15 @@ TEST_CASE("the cohort meets at the programme's intensity, then at everyday rate"
   const auto s = test::load(test::world_yaml(1000, 20) + kCamp,
                             {"interventions.camp.conditions.intensity=10"});
   auto sim = test::run(s, 5);
-  const std::size_t during = sim->ties().size();
-  const auto setting_during = sim->ties().setting.back();
+  const std::size_t during = sim->trust_state()->ties().size();
+  const auto setting_during = sim->trust_state()->ties().setting.back();
   while (sim->now() < 8)
     sim->step();
-  CHECK(sim->ties().setting.back() == setting_during);
+  CHECK(sim->trust_state()->ties().setting.back() == setting_during);
   sim->step();  // step 9 = 5 + duration: graduation, before that step's contact
-  const auto setting_after = sim->ties().setting.back();
+  const auto setting_after = sim->trust_state()->ties().setting.back();
   CHECK(setting_after != setting_during);
-  CHECK(sim->ties().size() <= during);
+  CHECK(sim->trust_state()->ties().size() <= during);
   CHECK(test::metrics_of(*sim).at("participants/all") == 60);
 }
 
@@ -84,21 +85,21 @@ TEST_CASE("alumni trusting enough at graduation become ambassadors", "[exchange_
   const auto s = test::load(test::world_yaml(1000, 20) + kCamp,
                             {"interventions.camp.ambassador_threshold=0.5"});
   auto sim = test::run(s, 8);  // the state graduation reads: the end of step 8
-  const auto trust = sim->outgroup_trust();
-  const auto members = sim->ledger().teams.at(0).members;
+  const auto trust = sim->trust_state()->outgroup_trust();
+  const auto members = sim->trust_state()->teams().at(0).members;
   std::set<AgentId> expected;
   for (const AgentId i : members)
     if (trust[i] >= 0.5) expected.insert(i);
   REQUIRE_FALSE(expected.empty());
   REQUIRE(expected.size() < members.size());
   sim->step();
-  const auto& ledger = sim->ledger();
+  const auto& roster = sim->trust_state()->roster();
   std::set<AgentId> ambassadors;
-  for (AgentId i = 0; i < ledger.ambassador.size(); ++i)
-    if (ledger.ambassador[i] != 0) ambassadors.insert(i);
+  for (AgentId i = 0; i < roster.ambassador().size(); ++i)
+    if (roster.ambassador()[i] != 0) ambassadors.insert(i);
   CHECK(ambassadors == expected);
   for (const AgentId i : members)
-    CHECK(ledger.alumnus[i] == 1);
+    CHECK(roster.alumnus()[i] == 1);
   CHECK(test::metrics_of(*sim).at("ambassadors/all") == double(expected.size()));
 }
 
@@ -118,13 +119,14 @@ TEST_CASE("ambassadors pull their in-group peers up", "[exchange_program]") {
     const auto plain = test::run(
         test::load(test::world_yaml(1500, 60) + camp, {"interventions.camp.ambassador_weight=1"}),
         -1, r);
-    std::vector<std::uint8_t> others(heavy->agents(), 0);
+    std::vector<std::uint8_t> others(heavy->footprint().agents, 0);
     for (std::size_t i = 0; i < others.size(); ++i)
-      others[i] = heavy->ledger().participant[i] == 0 ? 1 : 0;
-    differences.push_back(test::mean_of(heavy->outgroup_trust(), others) -
-                          test::mean_of(plain->outgroup_trust(), others));
+      others[i] = heavy->trust_state()->roster().participant()[i] == 0 ? 1 : 0;
+    differences.push_back(test::mean_of(heavy->trust_state()->outgroup_trust(), others) -
+                          test::mean_of(plain->trust_state()->outgroup_trust(), others));
     // Random targeting does not look at trust: the same agents take part.
-    CHECK(heavy->ledger().participant == plain->ledger().participant);
+    CHECK(heavy->trust_state()->roster().participant() ==
+          plain->trust_state()->roster().participant());
   }
   // Every replicate moves the same way, and the mean clears 3 standard errors.
   const auto d = test::paired(differences);

@@ -42,7 +42,7 @@ TEST_CASE("every type runs from YAML and leaves its trace", "[registry]") {
   const auto s = test::load(test::world_yaml(1000, 30) + kEveryType);
   const auto sim = test::run(s);
   const auto m = test::metrics_of(*sim);
-  const auto& ledger = sim->ledger();
+  const auto& roster = sim->trust_state()->roster();
 
   // Participants: 3 rounds × 2 groups × 10 campers, 4 co-producers, 5
   // journalists (of 20 per group); students at 10% of ~80 per group.
@@ -61,12 +61,12 @@ TEST_CASE("every type runs from YAML and leaves its trace", "[registry]") {
   CHECK(m.at("exposures/spots") > 0);
   CHECK(m.at("exposures/theatre") > 0);  // releases of the first two works have aired
   std::size_t trained = 0, taught = 0;
-  for (std::size_t i = 0; i < ledger.trained.size(); ++i)
-    trained += ledger.trained[i] != 0;
+  for (std::size_t i = 0; i < roster.trained().size(); ++i)
+    trained += roster.trained()[i] != 0;
   CHECK(trained == 30);
   // Participants: campers, co-producers, pupils and trainees, each counted once.
-  for (std::size_t i = 0; i < ledger.participant.size(); ++i)
-    taught += ledger.participant[i];
+  for (std::size_t i = 0; i < roster.participant().size(); ++i)
+    taught += roster.participant()[i];
   CHECK(m.at("participants/all") == double(taught));
   CHECK(taught > 60 + 24 + 30);
   CHECK(m.at("programme_ties/all") > 0);

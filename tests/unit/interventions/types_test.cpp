@@ -36,8 +36,8 @@ std::vector<double> differences(const scenario::Scenario& with, const scenario::
     const auto a = test::run(with, -1, static_cast<std::uint32_t>(r));
     const auto b = test::run(without, -1, static_cast<std::uint32_t>(r));
     const auto chosen = pick(*a);
-    out.push_back(test::mean_of(a->outgroup_trust(), chosen) -
-                  test::mean_of(b->outgroup_trust(), chosen));
+    out.push_back(test::mean_of(a->trust_state()->outgroup_trust(), chosen) -
+                  test::mean_of(b->trust_state()->outgroup_trust(), chosen));
   }
   return out;
 }
@@ -55,7 +55,7 @@ TEST_CASE("a co-produced work raises its audience's trust", "[joint_production]"
   const auto without = test::load(yaml, {"interventions.film.release_steps=0"});
   // The south's non-participants: only the release reaches them directly.
   for (const double d : differences(with, without, [](const Simulation& s) {
-         auto pick = flagged(s.ledger().participant, false);
+         auto pick = flagged(s.trust_state()->roster().participant(), false);
          for (std::size_t i = 0; i < 1500; ++i)
            pick[i] = 0;
          return pick;
@@ -77,8 +77,9 @@ TEST_CASE("a convener campaign moves its audience toward its slant", "[media_cam
       "     exposure: 0.5, slant: 0.8}\n";
   const auto with = test::load(yaml);
   const auto without = test::load(yaml, {"interventions.spots.enabled=false"});
-  for (const double d : differences(
-           with, without, [](const Simulation& s) { return in_range(s.agents(), 0, 1500); }))
+  for (const double d : differences(with, without, [](const Simulation& s) {
+         return in_range(s.footprint().agents, 0, 1500);
+       }))
     CHECK(d > 0.003);
   const auto m = test::metrics_of(*test::run(with));
   // 30 rounds to 80% of 1500 at 0.5.
@@ -113,8 +114,9 @@ TEST_CASE("a curriculum shields its pupils from hostile media", "[curriculum]") 
       "     target: {roles: [student]}}\n";
   const auto with = test::load(yaml);
   const auto without = test::load(yaml, {"interventions.school.enabled=false"});
-  for (const double d : differences(
-           with, without, [](const Simulation& s) { return flagged(s.ledger().participant); }))
+  for (const double d : differences(with, without, [](const Simulation& s) {
+         return flagged(s.trust_state()->roster().participant());
+       }))
     CHECK(d > 0.005);
   // Literacy alone (no anchor shift, no added openness) discounts the
   // hostile outlets: with media the only rule, pupils end up more trusting on
@@ -127,8 +129,9 @@ TEST_CASE("a curriculum shields its pupils from hostile media", "[curriculum]") 
   const auto plain = test::run(test::load(
       yaml, {"dynamics.influence.enabled=false", "dynamics.contact.enabled=false",
              "dynamics.consolidation.enabled=false", "interventions.school.enabled=false"}));
-  const auto a = literate->outgroup_trust(), b = plain->outgroup_trust();
-  const auto pupils = flagged(literate->ledger().participant);
+  const auto a = literate->trust_state()->outgroup_trust(),
+             b = plain->trust_state()->outgroup_trust();
+  const auto pupils = flagged(literate->trust_state()->roster().participant());
   CHECK(test::mean_of(a, pupils) > test::mean_of(b, pupils) + 0.002);
   // Pupils well above the outlets' targets (0.3 and 0.25) only ever lost to
   // them, and lose less when literate (those who follow no hostile outlet
@@ -153,7 +156,7 @@ TEST_CASE("trained journalists soften the hostile outlets", "[capacity_building]
   const auto with = test::load(yaml);
   const auto without = test::load(yaml, {"interventions.reporters.enabled=false"});
   for (const double d : differences(with, without, [](const Simulation& s) {
-         return flagged(s.ledger().participant, false);
+         return flagged(s.trust_state()->roster().participant(), false);
        }))
     CHECK(d > 0.0005);
   const auto m = test::metrics_of(*test::run(with));
@@ -178,8 +181,8 @@ TEST_CASE("trained facilitators improve later programmes", "[capacity_building]"
   const auto without = test::load(yaml, {"interventions.trainers.enabled=false"});
   // The campers (not the trainees): same agents in both worlds.
   const auto campers = [](const Simulation& s) {
-    std::vector<std::uint8_t> pick(s.agents(), 0);
-    for (const auto& round : s.ledger().teams)
+    std::vector<std::uint8_t> pick(s.footprint().agents, 0);
+    for (const auto& round : s.trust_state()->teams())
       for (const auto i : round.members)
         pick[i] = 1;
     return pick;
@@ -203,7 +206,7 @@ TEST_CASE("coordination keeps programme ties alive and renews them", "[coordinat
   const auto a = test::metrics_of(*with), b = test::metrics_of(*without);
   CHECK(a.at("programme_ties/all") > b.at("programme_ties/all"));
   const auto strength = [](const Simulation& s) {
-    const CrossTies& t = s.ties();
+    const CrossTies& t = s.trust_state()->ties();
     double sum = 0;
     for (std::size_t e = t.static_count; e < t.size(); ++e)
       sum += t.strength[e];
@@ -232,8 +235,8 @@ TEST_CASE("a shared investment raises its catchment's anchors and trust in the c
   CHECK(ties > 250);  // ~300 covered × 2 partners, less repeats and faded ones
   CHECK(ties <= 600);
   const auto covered = [](const Simulation& s) {
-    std::vector<std::uint8_t> pick(s.agents(), 0);
-    const CrossTies& t = s.ties();
+    std::vector<std::uint8_t> pick(s.footprint().agents, 0);
+    const CrossTies& t = s.trust_state()->ties();
     for (std::size_t e = t.static_count; e < t.size(); ++e)
       pick[t.a[e]] = pick[t.b[e]] = 1;
     return pick;

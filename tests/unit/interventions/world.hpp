@@ -2,7 +2,7 @@
 // Shared by the intervention tests: a small two-community world (the
 // baseline scenario's rules and media at a few thousand agents), scenarios
 // built from YAML on top of it, and runs that keep the simulation so a test
-// can read agents, ties and the ledger.
+// can read agents, ties and the roster of who took part.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "experiment/simulation.hpp"
+#include "engine/simulation.hpp"
 #include "scenario/load.hpp"
 
 namespace detente::test {

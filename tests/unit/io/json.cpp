@@ -131,9 +131,3 @@ TEST_CASE("run.json holds every field and parses back", "[io][json]") {
   CHECK(tree.get<int>("replicates") == 2);
   CHECK(array_values(tree, "arms") == std::vector<std::string>{"baseline", "exchange"});
 }
-
-TEST_CASE("UTC timestamps are ISO 8601", "[io][json]") {
-  using namespace std::chrono;
-  const auto when = sys_days{year{2025} / January / 31} + hours{9} + minutes{5} + seconds{7};
-  CHECK(detente::io::utc_iso8601(when) == "2025-01-31T09:05:07Z");
-}

@@ -103,18 +103,26 @@ TEST_CASE("compare_arms ranks by each metric's direction", "[metrics][compare]")
   CHECK(rank.at("up/hostile_share") == 3);
 }
 
-TEST_CASE("every metric has one direction; an undeclared metric is refused", "[metrics][compare]") {
+TEST_CASE("the metric table has one row per metric; an unknown metric is refused",
+          "[metrics][compare]") {
   std::set<std::string> seen;
-  for (const auto& d : metric_directions())
-    CHECK(seen.insert(std::string(d.metric)).second);  // declared once
-  CHECK(better_direction("hostile_share") == Better::lower);
-  CHECK(better_direction("gap") == Better::lower);
-  CHECK(better_direction("trusting_share") == Better::higher);
+  for (const auto& m : metric_table()) {
+    CHECK(seen.insert(std::string(m.name)).second);  // declared once
+    CHECK(name(m.id) == m.name);
+    CHECK(find(m.name) == &m);
+    CHECK(!m.label.empty());
+    CHECK(!m.meaning.empty());
+    CHECK(!m.unit.empty());
+  }
+  CHECK(require("hostile_share").better == Better::lower);
+  CHECK(require("gap").better == Better::lower);
+  CHECK(require("trusting_share").better == Better::higher);
   CHECK(to_string(Better::lower) == "lower");
   CHECK(to_string(Better::higher) == "higher");
-  CHECK_THROWS_WITH(better_direction("hostility"),
-                    Catch::Contains("\"hostility\" has no declared direction") &&
-                        Catch::Contains("sim/metrics/direction.cpp"));
+  CHECK(find("hostility") == nullptr);
+  CHECK_THROWS_WITH(require("hostility"),
+                    Catch::Contains("\"hostility\" is not in the metric table") &&
+                        Catch::Contains("sim/metrics/metric_table.cpp"));
   ArmReplicates base{"base", {{{10, "hostility", "all", 0.1}}, {{10, "hostility", "all", 0.2}}}};
   CHECK_THROWS_AS(compare_arms({base, base}, 0, {}), std::invalid_argument);
 }

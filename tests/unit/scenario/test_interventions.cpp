@@ -114,6 +114,12 @@ TEST_CASE("names the convener's side refers to must exist", "[scenario][interven
   CHECK_INPUT_ERROR(load(kMinimal + "budget: {cut_order: [camp]}\n"),
                     "test.yaml:8:22: budget.cut_order[0]: expected an intervention name, got "
                     "\"camp\"");
+  // camp945 and camp6675 have the same 24-bit stream key (core/rng.hpp).
+  CHECK_INPUT_ERROR(load(head + "  - {name: camp945, type: curriculum}\n"
+                                "  - {name: camp6675, type: curriculum}\n"),
+                    "test.yaml:10:12: interventions[1].name: expected a name whose random stream "
+                    "differs from every other's, got \"camp6675\"; it draws the same random "
+                    "numbers as interventions[0] (\"camp945\"); rename one of them");
   CHECK_INPUT_ERROR(load(kMinimal + "convener: {alignment: west}\n"),
                     "test.yaml:8:23: convener.alignment: expected a group name (north | south) or "
                     "nothing for neutral, got \"west\"");

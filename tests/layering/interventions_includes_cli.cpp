@@ -1,0 +1,6 @@
+// A probe of the layering (CMakeLists.txt here): compiled as part of a module.
+#include "cli/options.hpp"
+
+int layering_probe() {
+  return 0;
+}
