@@ -24,8 +24,8 @@ namespace detente::serve {
 struct JoinGuardLimits {
   std::chrono::milliseconds first_wait{1000};  // after one miss from an address
   std::chrono::milliseconds longest_wait{60'000};
-  double server_burst = 20;               // wrong guesses the server takes at once
-  double server_per_second = 0.2;         // and then, sustained
+  double server_burst = 20;                 // wrong guesses the server takes at once
+  double server_per_second = 0.2;           // and then, sustained
   std::size_t remembered_addresses = 4096;  // beyond this, the oldest entries are forgotten
 };
 

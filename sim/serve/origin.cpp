@@ -21,8 +21,7 @@ bool same_letters(std::string_view a, std::string_view b) {
 }
 
 ip::address unmapped(const ip::address& a) {
-  if (a.is_v6() && a.to_v6().is_v4_mapped())
-    return ip::make_address_v4(ip::v4_mapped, a.to_v6());
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) return ip::make_address_v4(ip::v4_mapped, a.to_v6());
   return a;
 }
 

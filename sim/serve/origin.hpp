@@ -23,8 +23,7 @@ namespace detente::serve {
 // port) names `local` (the address the connection reached, after turning an
 // IPv4-mapped IPv6 address back into IPv4) on `port`. `localhost` is taken
 // only on a loopback address.
-bool host_allowed(std::string_view host, const boost::asio::ip::address& local,
-                  std::uint16_t port);
+bool host_allowed(std::string_view host, const boost::asio::ip::address& local, std::uint16_t port);
 
 // Whether a browser's Origin header is this server's own page: exactly
 // `http://` + the request's Host (letters compared without case).
