@@ -6,9 +6,11 @@
 #include "scenario/detail/parse_yaml.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <sstream>
 #include <unordered_map>
 
 #include "core/errors.hpp"
@@ -182,26 +184,93 @@ class Converter {
   std::vector<YAML::Node> open_;  // the lists and maps being copied, outermost first
 };
 
+// The documents of a YAML text, seen through yaml-cpp's event parser
+// rather than YAML::LoadAll: on some malformed text (a stray `,` at the
+// top level) yaml-cpp hands back the same empty document forever without
+// reading on, and LoadAll never returns. A document that starts where the
+// one before it did is that loop: refused as invalid YAML there.
+struct DocumentShape {
+  Location at;       // where its first value is (its start when it has none)
+  bool null = true;  // empty (a trailing `---`)
+};
+
+constexpr std::size_t kMostDocuments = 8;
+
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  std::vector<DocumentShape> documents;
+  YAML::Mark last_start{};
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (!documents.empty() && mark.pos == last_start.pos) stuck(mark);
+    last_start = mark;
+    documents.push_back({Location{"", mark.line + 1, mark.column + 1}, true});
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    content(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  // A document is located at its first value, like any other node.
+  void content(const YAML::Mark& mark) {
+    if (documents.empty() || !documents.back().null) return;
+    documents.back().null = false;
+    documents.back().at = Location{"", mark.line + 1, mark.column + 1};
+  }
+  [[noreturn]] static void stuck(const YAML::Mark& mark) {
+    throw YAML::ParserException(mark,
+                                "cannot read on from here (a stray ',', ']' or '}' "
+                                "outside a list or map?)");
+  }
+};
+
+std::vector<DocumentShape> document_shapes(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentCounter counter;
+  while (counter.documents.size() <= kMostDocuments && parser.HandleNextDocument(counter)) {
+  }
+  return std::move(counter.documents);
+}
+
 }  // namespace
 
 Value parse_document(const std::string& text, const std::string& display_name, YamlBudget& budget) {
   Converter converter("", display_name, budget);
   converter.check_size(text);
-  std::vector<YAML::Node> documents;
+  std::vector<DocumentShape> documents;
+  YAML::Node first;
   try {
-    documents = YAML::LoadAll(text);
+    documents = document_shapes(text);
+    first = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     converter.fail_parse(e, "", "invalid YAML: ");
   }
   // A trailing `---` leaves an empty document behind; only real ones count.
-  while (documents.size() > 1 && documents.back().IsNull())
+  while (documents.size() > 1 && documents.back().null)
     documents.pop_back();
   if (documents.empty()) return Value{};
   if (documents.size() > 1)
-    converter.fail(converter.locate(documents[1], Location{}), "",
-                   "expected one YAML document, got " + std::to_string(documents.size()) +
+    converter.fail(documents[1].at, "",
+                   "expected one YAML document, got " +
+                       std::string(documents.size() > kMostDocuments ? "more than " : "") +
+                       std::to_string(std::min(documents.size(), kMostDocuments)) +
                        "; a scenario is one file with one document, remove the `---` separators");
-  return converter.convert(documents.front(), "", Location{});
+  return converter.convert(first, "", Location{});
 }
 
 Value parse_override_value(const std::string& text, const std::string& origin,

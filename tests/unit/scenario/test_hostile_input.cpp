@@ -138,8 +138,9 @@ TEST_CASE("key text that is not UTF-8 or hides characters is shown escaped",
                     "--set dynamics.influence.rat\\u202Ee=0.2: dynamics.influence.rat\\u202Ee: "
                     "unknown key; it holds invisible or control characters (shown escaped); did "
                     "you mean \"rate\"?");
-  CHECK_INPUT_ERROR(load(kMinimal, {"steps=\x1b[2J"}),
-                    "--set steps=\\x1B[2J: steps: expected a positive integer, got \"\\x1B[2J\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal, {"steps=\x1b[2J"}),
+      "--set steps=\\x1B[2J: steps: expected a positive integer up to 10000000, got \"\\x1B[2J\"");
 }
 
 TEST_CASE("text detente writes itself reads back under the internal caps", "[scenario][hostile]") {
@@ -153,4 +154,15 @@ TEST_CASE("text detente writes itself reads back under the internal caps", "[sce
   detente::scenario::detail::YamlBudget budget;
   CHECK_THROWS_AS(detente::scenario::detail::parse_document(to_yaml(s), "again.yaml", budget),
                   detente::InputError);
+}
+
+TEST_CASE("a stray comma at the top level is refused, not read forever", "[scenario][hostile]") {
+  // Found by fuzz_inputs (tests/fuzz/regressions/scenario/stray_comma_endless_documents.yaml):
+  // yaml-cpp's LoadAll handed back the same empty document without end, so
+  // `detente check` hung and its memory grew.
+  CHECK_INPUT_ERROR(load("# a comment\n, got it\nname: x\n"),
+                    "test.yaml:2:1: invalid YAML: cannot read on from here (a stray ',', ']' or "
+                    "'}' outside a list or map?)");
+  CHECK_THROWS_WITH(load("a: 1\n---\nb: 2\n"),
+                    Catch::Matchers::Contains("expected one YAML document, got 2"));
 }
