@@ -23,6 +23,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
        "override a scenario value: path=value (repeatable)")                             //
       ("force", "replace --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
+  add_memory_option(options);
   po::variables_map values;
   if (!parse(args, options, "usage: detente compare SCENARIO.yaml [options]", values)) return 0;
 
@@ -31,6 +32,9 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.threads = values["threads"].as<int>();
   compare.baseline = values["baseline"].as<std::string>();
   if (values.count("metric")) compare.metrics = values["metric"].as<std::vector<std::string>>();
+  if (compare.replicates > kMostReplicates)
+    throw InputError("--replicates: expected at most " + std::to_string(kMostReplicates) +
+                     ", got " + std::to_string(compare.replicates));
   if (compare.replicates < 2)
     throw InputError("--replicates: expected at least 2 (a paired interval needs two), got " +
                      std::to_string(compare.replicates));
@@ -41,6 +45,9 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.command_line = command_line;
   compare.force = values.count("force") > 0;
   const auto scenario = load_scenario(values);
+  check_run_memory(values, scenario,
+                   static_cast<double>(scenario.arms.size() + 1) * compare.replicates,
+                   compare.threads);
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto result = run_compare(scenario_arms(scenario), compare, cluster);

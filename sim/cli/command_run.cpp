@@ -22,15 +22,16 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
        "run only this arm besides the base (repeatable; default every arm)")             //
       ("force", "replace --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
+  add_memory_option(options);
   po::variables_map values;
   if (!parse(args, options, "usage: detente run SCENARIO.yaml [options]", values)) return 0;
 
   RunOptions run;
   run.replicates = values["replicates"].as<int>();
   run.threads = values["threads"].as<int>();
-  if (run.replicates < 1)
-    throw InputError("--replicates: expected a positive integer, got " +
-                     std::to_string(run.replicates));
+  if (run.replicates < 1 || run.replicates > kMostReplicates)
+    throw InputError("--replicates: expected a positive integer up to " +
+                     std::to_string(kMostReplicates) + ", got " + std::to_string(run.replicates));
   if (run.threads < 0)
     throw InputError("--threads: expected 0 (every core) or a positive integer, got " +
                      std::to_string(run.threads));
@@ -38,6 +39,11 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
 
   if (values.count("arm")) run.arms = values["arm"].as<std::vector<std::string>>();
   const auto scenario = load_scenario(values);
+  // Before anything is allocated or written: a run too large for the
+  // machine is refused with its estimate.
+  check_run_memory(values, scenario,
+                   static_cast<double>(selected_arms(scenario, run).size()) * run.replicates,
+                   run.threads);
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
   // The destination is checked (and its staging folder made) before the run,

@@ -1,6 +1,7 @@
 // detente sweep: the scenario's sweep: block, stored in results.db, with
 // sensitivity indices (experiment/sweep_run.hpp).
 #include <iostream>
+#include <limits>
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
@@ -24,6 +25,7 @@ int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
        "stop after this many runs, as an interruption would (to try --resume)")             //
       ("force", "write into --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
+  add_memory_option(options);
   po::variables_map values;
   if (!parse(args, options, "usage: detente sweep SCENARIO.yaml [options]", values)) return 0;
 
@@ -36,17 +38,20 @@ int sweep_command(const Arguments& args, const std::string&, Cluster& cluster) {
   if (sweep.threads < 0)
     throw InputError("--threads: expected 0 (every core) or a positive integer, got " +
                      std::to_string(sweep.threads));
-  if (sweep.replicates < 0)
-    throw InputError("--replicates: expected a positive integer, got " +
-                     std::to_string(sweep.replicates));
+  if (sweep.replicates < 0 || sweep.replicates > kMostReplicates)
+    throw InputError("--replicates: expected 0 (the sweep block's) or a positive integer up to " +
+                     std::to_string(kMostReplicates) + ", got " + std::to_string(sweep.replicates));
   sweep.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   const std::string file = values["scenario"].as<std::string>();
   const auto overrides = scenario_overrides(values);
-  if (values.count("out")) {
-    sweep.out = values["out"].as<std::string>();
-  } else {
-    sweep.out = "results/" + scenario::load_file(file, overrides).name + "_sweep";
-  }
+  const auto base = scenario::load_file(file, overrides);
+  // Each point's runs are stored as they finish: what is held at once is
+  // the simulations running side by side (of the base scenario; a swept
+  // size is not foreseen here).
+  check_run_memory(values, base, std::numeric_limits<double>::max(), sweep.threads,
+                   /*outputs_kept=*/false);
+  sweep.out =
+      values.count("out") ? values["out"].as<std::string>() : "results/" + base.name + "_sweep";
   const auto result = run_sweep(file, overrides, sweep, cluster);
   if (!cluster.is_root()) return 0;
   if (result.skipped + result.executed < result.runs) {
