@@ -138,7 +138,7 @@ async function main() {
   await knob(page, 2, 'interventions.exchange.enabled').locator('input.switch').check();
   check(await cohort.isVisible(), 'switching a programme on shows its settings');
   const cohortHelp = await cohort.getAttribute('title');
-  check(cohortHelp.includes('Accepted: ≥ 1 (agents per group)'), `a programme knob's help comes from the parameter table (${cohortHelp.split('\n')[1]})`);
+  check(cohortHelp.includes('Accepted: [1, 100000000] (agents per group)'), `a programme knob's help comes from the parameter table (${cohortHelp.split('\n')[1]})`);
   const cohortSlider = cohort.locator('input[type="range"]');
   await cohortSlider.focus();
   for (let i = 0; i < 5; i += 1) await cohortSlider.press('ArrowRight');
