@@ -18,10 +18,12 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
        "a metric to compare (repeatable; default every metric)")                                 //
       ("baseline", po::value<std::string>()->default_value("base"), "the arm compared against")  //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")        //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                       //
+      ("seed", po::value<std::string>(), "override the scenario's seed")                         //
       ("set", po::value<std::vector<std::string>>()->composing(),
-       "override a scenario value: path=value (repeatable)")  //
+       "override a scenario value: path=value (repeatable)")                             //
+      ("force", "replace --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
+  add_memory_option(options);
   po::variables_map values;
   if (!parse(args, options, "usage: detente compare SCENARIO.yaml [options]", values)) return 0;
 
@@ -30,6 +32,9 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.threads = values["threads"].as<int>();
   compare.baseline = values["baseline"].as<std::string>();
   if (values.count("metric")) compare.metrics = values["metric"].as<std::vector<std::string>>();
+  if (compare.replicates > kMostReplicates)
+    throw InputError("--replicates: expected at most " + std::to_string(kMostReplicates) +
+                     ", got " + std::to_string(compare.replicates));
   if (compare.replicates < 2)
     throw InputError("--replicates: expected at least 2 (a paired interval needs two), got " +
                      std::to_string(compare.replicates));
@@ -38,7 +43,11 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
                      std::to_string(compare.threads));
   compare.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   compare.command_line = command_line;
+  compare.force = values.count("force") > 0;
   const auto scenario = load_scenario(values);
+  check_run_memory(values, scenario,
+                   static_cast<double>(scenario.arms.size() + 1) * compare.replicates,
+                   compare.threads);
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto result = run_compare(scenario_arms(scenario), compare, cluster);

@@ -11,6 +11,7 @@
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "serve/assets.hpp"
 #include "serve/join_code.hpp"
 #include "serve/server.hpp"
@@ -90,6 +91,11 @@ int serve_command(const Arguments& args) {
   server_options.host = values["host"].as<std::string>();
   server_options.port = static_cast<std::uint16_t>(port);
   server_options.handle_signals = true;
+  // Wrong join codes, lockouts and running out of connections: what a
+  // trainer should see (escaped: an address or code is the client's text).
+  server_options.log = [](const std::string& line) {
+    std::cerr << "detente serve: " << printable(line) << std::endl;
+  };
   const bool room = !serve::is_loopback_host(server_options.host);
   if (room) server_options.join_code = serve::make_join_code();
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "io/csv.hpp"
@@ -96,6 +97,11 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   }
   const auto start = std::chrono::steady_clock::now();
   const ThreadLimit limit(options.threads);
+  // Checked and staged before the runs: a refused --out costs nothing.
+  std::optional<io::StagedOutput> staged;
+  if (cluster.is_root())
+    staged.emplace(options.out,
+                   options.force ? io::Overwrite::anything : io::Overwrite::results_only);
   std::vector<RunSpec> runs;
   for (const auto& arm : arms)
     for (int r = 0; r < options.replicates; ++r)
@@ -132,8 +138,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   }
   result.rows = metrics::compare_arms(by_arm, baseline, options.metrics);
 
-  io::StagedOutput staged(options.out);
-  const auto dir = staged.path();
+  const auto dir = staged->path();
   write_compare_csv((dir / "compare.csv").string(), result.rows);
   io::write_timeseries_csv(dir / "timeseries.csv", timeseries);
   const auto summary = metrics::summarise(timeseries);
@@ -149,7 +154,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
     db.store_runs(stored);
     db.store_summaries(experiment, 0, summary);
   }
-  staged.commit();
+  staged->commit();
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

@@ -39,6 +39,7 @@ struct CompareOptions {
   std::vector<std::string> metrics;  // empty: every metric
   bool progress = false;
   std::string command_line;
+  bool force = false;  // replace `out` even if it is not a detente result
 };
 
 struct CompareResult {

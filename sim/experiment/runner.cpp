@@ -100,6 +100,12 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
                    const RunOptions& options, const RunResult& result,
                    const std::string& command_line) {
   io::StagedOutput staged(directory);
+  write_results(staged, scenario, options, result, command_line);
+}
+
+void write_results(io::StagedOutput& staged, const scenario::Scenario& scenario,
+                   const RunOptions& options, const RunResult& result,
+                   const std::string& command_line) {
   const std::string dir = staged.path();
   io::write_timeseries_csv(dir + "/timeseries.csv", result.rows);
   io::write_summary_csv(dir + "/summary.csv", metrics::summarise(result.rows));

@@ -12,6 +12,7 @@
 
 #include "experiment/batch.hpp"
 #include "io/events_csv.hpp"
+#include "io/output_dir.hpp"
 #include "metrics/agent_rows.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
@@ -57,6 +58,11 @@ std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
 // temporary sibling of `directory` and renames it into place, so a failed run
 // leaves nothing half-written and an earlier result is replaced whole or not at all.
 void write_results(const std::string& directory, const scenario::Scenario& scenario,
+                   const RunOptions& options, const RunResult& result,
+                   const std::string& command_line);
+// The same into a staging folder made before the run (so an unwritable or
+// refused destination is known before anything runs); commits it.
+void write_results(io::StagedOutput& staged, const scenario::Scenario& scenario,
                    const RunOptions& options, const RunResult& result,
                    const std::string& command_line);
 

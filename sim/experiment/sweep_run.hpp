@@ -31,6 +31,7 @@ struct SweepOptions {
   int replicates = 0;  // 0: the block's own
   bool progress = false;
   std::size_t stop_after = 0;  // for tests of --resume: stop after this many runs (0: never)
+  bool force = false;          // write into `out` even if it holds something else
 };
 
 struct SweepSummary {

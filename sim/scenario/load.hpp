@@ -22,6 +22,8 @@ namespace detente::scenario {
 struct Override {
   std::string path;
   std::string value;
+  // How messages name it; empty: `--set PATH=VALUE`.
+  std::string label = {};
 };
 
 // Parses "path=value" as given on the command line; throws InputError.

@@ -1,6 +1,7 @@
 #include "scenario/detail/report.hpp"
 
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 
 namespace detente::scenario::detail {
 namespace {
@@ -27,7 +28,10 @@ std::string Reporter::where(const Location& at) const {
 }
 
 void Reporter::fail(const Location& at, const std::string& path, const std::string& message) const {
-  throw InputError(where(at) + ": " + (path.empty() ? "" : path + ": ") + message);
+  // Keys, values and file names come from the input: shown with anything
+  // invisible or terminal-controlling escaped.
+  throw InputError(printable(where(at)) + ": " + (path.empty() ? "" : printable(path) + ": ") +
+                   printable(message));
 }
 
 void Reporter::expected(const Value& value, const std::string& path, const std::string& what,

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/printable.hpp"
+
 namespace detente::scenario::detail {
 namespace {
 
@@ -122,35 +124,15 @@ std::string format_unsigned(std::uint64_t value) {
 
 std::string yaml_string(std::string_view text) {
   if (is_plain_safe(text)) return std::string(text);
-  std::string out = "\"";
+  std::string quoted;
   for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          std::array<char, 8> escaped{};
-          std::snprintf(escaped.data(), escaped.size(), "\\x%02x", static_cast<unsigned>(c));
-          out += escaped.data();
-        } else {
-          out += c;
-        }
-    }
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
   }
-  return out + "\"";
+  // printable()'s escapes (\n, \xNN, \uNNNN, \UNNNNNNNN) are YAML's too: the
+  // text reads back the same, and a resolved scenario printed by `check`
+  // cannot move the terminal's cursor or hide what a value holds.
+  return "\"" + printable(quoted) + "\"";
 }
 
 bool is_name(std::string_view text) {

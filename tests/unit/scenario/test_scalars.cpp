@@ -68,6 +68,19 @@ TEST_CASE("strings are quoted only when YAML would misread them", "[scenario][sc
   CHECK(yaml_string("123") == "\"123\"");
   CHECK(yaml_string("a: b") == "\"a: b\"");
   CHECK(yaml_string("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
+  CHECK(yaml_string("back\\slash") == "\"back\\\\slash\"");
+}
+
+TEST_CASE("quoted strings escape what a terminal would act on or hide, and read back",
+          "[scenario][scalars]") {
+  CHECK(yaml_string("\x1b[31mred\x7f") == "\"\\x1B[31mred\\x7F\"");
+  CHECK(yaml_string("left\u202eright") == "\"left\\u202Eright\"");
+  CHECK(yaml_string("Zürich") == "\"Zürich\"");
+  using detente::scenario::test::kMinimal;
+  for (const std::string text : {"\x1b[2J", "a\u202eb\u200b", "tab\there", "x\\u202E", "\u0085"}) {
+    const auto s = detente::scenario::test::load(kMinimal + "description: " + yaml_string(text));
+    CHECK(s.description == text);
+  }
 }
 
 TEST_CASE("names are letters, digits, underscores and hyphens", "[scenario][scalars]") {
