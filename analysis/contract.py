@@ -35,6 +35,7 @@ COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "scale", "m
                    "baseline_spending", "spending", "extra_spending", "gain_per_million",
                    "better", "rank", "n"]
 AGENTS_COLUMNS = ["arm", "replicate", "step", "agent", "group", "subject", "value"]
+EVENTS_COLUMNS = ["arm", "replicate", "step", "event", "subject", "detail"]
 SWEEP_COLUMNS = ["point", "replicate", "metric", "subject", "value"]
 SENSITIVITY_COLUMNS = ["method", "parameter", "metric", "subject", "index", "value", "ci_low",
                        "ci_high"]
@@ -83,6 +84,7 @@ class Results:
     sweep_summary: pd.DataFrame | None = None  # results.db summaries per sweep point
     robustness: pd.DataFrame | None = None  # compare --futures
     discovery: pd.DataFrame | None = None
+    events: pd.DataFrame | None = None  # events.csv: programmes started/stopped, crises, …
     files: list = field(default_factory=list)  # the contract files found, for provenance
 
     # -- who made it -------------------------------------------------------
@@ -278,7 +280,7 @@ def _read_csv(path, columns, dtypes=None):
 
 _TEXT = {"arm": str, "metric": str, "subject": str, "baseline": str, "window": str,
          "group": str, "method": str, "parameter": str, "index": str, "answer": str,
-         "chosen": str, "limits": str}
+         "chosen": str, "limits": str, "event": str, "detail": str}
 
 
 def _optional_csv(directory, name, columns, found):
@@ -394,6 +396,7 @@ def load(directory):
         sensitivity=_optional_csv(directory, "sensitivity.csv", SENSITIVITY_COLUMNS, found),
         robustness=_optional_csv(directory, "robustness.csv", ROBUSTNESS_COLUMNS, found),
         discovery=_optional_csv(directory, "discovery.csv", DISCOVERY_COLUMNS, found),
+        events=_optional_csv(directory, "events.csv", EVENTS_COLUMNS, found),
         sweep_summary=sweep_summary, files=found)
     if summary is None and results.compare is None and results.sweep is None:
         raise ContractError(f"{directory}: not a detente results folder: it has none of "

@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from analysis import (arms, assumptions, caveats, comparison, contract, figures, headline, html,
-                      robustness, style)
+from analysis import (arms, assumptions, caveats, comparison, contract, events, figures, headline,
+                      html, metrics, robustness, style)
 from analysis.plots import cost, sensitivity
 from analysis.plots import sweep as sweep_plots
 
@@ -241,6 +241,43 @@ def reproduce_command(results):
     return results.command_line
 
 
+def _when(results):
+    """A step in the brief's words: 'week 156 (year 3.0)' for weekly runs."""
+    unit = results.step_unit
+    per_year = results.steps_per_year
+
+    def word(step):
+        if per_year:
+            return f"{unit} {step} (year {step / per_year:.1f})"
+        return f"{unit} {step}"
+    return word
+
+
+def _events(results):
+    """What happened in each arm, from events.csv: programmes started and
+    stopped (and why), the budget spent, triggers, crises."""
+    if results.events is None or not len(results.events):
+        return ""
+    body = html.paragraph("From events.csv. Where replicates differ, the range of steps is given, "
+                          "with how many replicates it happened in; the detail is the first "
+                          "replicate's.")
+    when = _when(results)
+    for arm in results.arms:
+        rows = [(span, what, detail, f"{n} of {results.replicates}")
+                for span, what, detail, n in events.table_rows(results.events, arm, when)]
+        if not rows:
+            continue
+        if len(results.arms) > 1:
+            body += f"<h3>{html.text(arm)}</h3>"
+        money = events.stopped_for_money(results.events, arm)
+        if money:
+            body += html.paragraph("Stopped for lack of money: " + "; ".join(
+                f"{name} ({when(first)}{'' if first == last else ' to ' + when(last)})"
+                for name, first, last, _ in money) + ".")
+        body += html.table(["when", "what", "detail", "replicates"], rows)
+    return html.section("events", "What happened", body)
+
+
 def _provenance(results):
     run = results.run
     if not run:
@@ -311,7 +348,8 @@ def build(results):
     body = (_header(results) + _question(results) + _headline(results, rendered)
             + _sweep(results)
             + _missing_note(results, bool(comparison_html), has_cost) + comparison_html
-            + futures_html + cost_html + _assumptions(results) + _other_figures(rendered) + _caveats(results)
+            + futures_html + cost_html + _events(results) + _assumptions(results) + _other_figures(rendered)
+            + _caveats(results)
             + _provenance(results))
     return html.page(f"Policy brief: {results.name}", body)
 

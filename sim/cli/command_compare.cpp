@@ -26,12 +26,14 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
        "also run every arm in N futures drawn from the scenario's uncertain: block and write "
        "robustness.csv, discovery.csv and futures.csv")                                    //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
-      ("seed", po::value<std::uint64_t>(), "override the scenario's seed")                 //
+      ("seed", po::value<std::string>(), "override the scenario's seed")                   //
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("store-series",
-       "keep every run's time series in results.db too (timeseries.csv has them)")  //
+       "keep every run's time series in results.db too (timeseries.csv has them)")       //
+      ("force", "replace --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
+  add_memory_option(options);
   po::variables_map values;
   if (!parse(args, options, "usage: detente compare SCENARIO.yaml [options]", values)) return 0;
 
@@ -47,6 +49,9 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
     if (std::find(compare.metrics.begin(), compare.metrics.end(), "all") != compare.metrics.end())
       compare.metrics.clear();
   }
+  if (compare.replicates > kMostReplicates)
+    throw InputError("--replicates: expected at most " + std::to_string(kMostReplicates) +
+                     ", got " + std::to_string(compare.replicates));
   if (compare.replicates < 2)
     throw InputError("--replicates: expected at least 2 (a paired interval needs two), got " +
                      std::to_string(compare.replicates));
@@ -63,7 +68,11 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.store_series = values.count("store-series") > 0;
   compare.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   compare.command_line = command_line;
+  compare.force = values.count("force") > 0;
   const auto scenario = load_scenario(values);
+  check_run_memory(values, scenario,
+                   static_cast<double>(scenario.arms.size() + 1) * compare.replicates,
+                   compare.threads);
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto arms = scenario_arms(scenario);

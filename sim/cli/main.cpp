@@ -8,7 +8,9 @@
 #include "cli/cluster.hpp"
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "core/version.hpp"
+#include "io/cleanup_on_signal.hpp"
 
 namespace {
 
@@ -68,6 +70,8 @@ int main(int argc, char** argv) {
   const detente::cli::Arguments args(argv + 2, argv + argc);
   try {
     const auto cluster = detente::cli::make_cluster(argc, argv);
+    // Ctrl-C, SIGTERM or SIGHUP remove the staging folder of a result being written.
+    detente::io::install_cleanup_on_signals();
     if (command == "run") return detente::cli::run_command(args, command_line, *cluster);
     if (command == "sweep") return detente::cli::sweep_command(args, command_line, *cluster);
     if (command == "compare") return detente::cli::compare_command(args, command_line, *cluster);
@@ -87,19 +91,22 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    std::cerr << "detente: unknown command '" << command
+    std::cerr << "detente: unknown command '" << detente::printable(command)
               << "'; the commands are run, sweep, compare, check, params, metrics, phases, "
                  "bench, report, validate and serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
-    std::cerr << "error: " << error.what() << "\n";
+    // Messages quote their input: escaped, so nothing in it can drive the terminal.
+    std::cerr << "error: " << detente::printable(error.what(), detente::Newlines::keep) << "\n";
     return 2;
   } catch (const boost::program_options::error& error) {
-    std::cerr << "error: detente " << command << ": " << error.what() << " (see detente " << command
+    std::cerr << "error: detente " << detente::printable(command) << ": "
+              << detente::printable(error.what()) << " (see detente " << detente::printable(command)
               << " --help)\n";
     return 2;
   } catch (const std::exception& error) {
-    std::cerr << "detente: internal error: " << error.what() << "\n";
+    std::cerr << "detente: internal error: "
+              << detente::printable(error.what(), detente::Newlines::keep) << "\n";
     return 1;
   }
 }

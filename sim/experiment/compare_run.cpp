@@ -15,6 +15,7 @@
 #include "experiment/provenance.hpp"
 #include "io/csv.hpp"
 #include "io/csv_table.hpp"
+#include "io/events_csv.hpp"
 #include "io/json.hpp"
 #include "io/output_dir.hpp"
 #include "io/results_db.hpp"
@@ -156,6 +157,11 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   const auto start = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   const ThreadLimit limit(options.threads);
+  // Checked and staged before the runs: a refused --out costs nothing.
+  std::optional<io::StagedOutput> staged;
+  if (cluster.is_root())
+    staged.emplace(options.out,
+                   options.force ? io::Overwrite::anything : io::Overwrite::results_only);
   std::vector<RunSpec> runs;
   for (const auto& arm : arms)
     for (int r = 0; r < options.replicates; ++r)
@@ -171,6 +177,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   std::vector<metrics::ArmReplicates> by_arm(arms.size());
   std::vector<metrics::TimeseriesRow> timeseries;
   std::vector<io::StoredRun> stored;
+  std::vector<io::EventBlock> events;
   const std::string experiment = "compare:" + arms[0].scenario.name;
   std::vector<std::uint64_t> replicate_seeds;
   if (cluster.is_root()) {
@@ -179,6 +186,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
       by_arm[a].name = arms[a].name;
       for (const auto& row : outputs[i].rows)
         timeseries.push_back({runs[i].arm, runs[i].replicate, row});
+      events.push_back({runs[i].arm, runs[i].replicate, std::move(outputs[i].events)});
       io::StoredRun s;
       s.experiment = experiment;
       s.arm = runs[i].arm;
@@ -202,12 +210,12 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   if (options.futures > 0) futures = run_futures(arms, baseline, options, result.headline, cluster);
   if (!cluster.is_root()) return result;
 
-  io::StagedOutput staged(options.out);
-  const auto dir = staged.path();
+  const auto dir = staged->path();
   write_compare_csv((dir / "compare.csv").string(), result.rows);
   io::write_timeseries_csv(dir / "timeseries.csv", timeseries);
   const auto summary = metrics::summarise(timeseries);
   io::write_summary_csv(dir / "summary.csv", summary);
+  io::write_events_csv(dir / "events.csv", events);
   {
     std::ofstream yaml(dir / "scenario.yaml");
     yaml << scenario::to_yaml(arms[0].scenario);
@@ -239,7 +247,7 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
     result.robustness = std::move(futures->robustness);
   }
   io::write_run_json(dir / "run.json", info);
-  staged.commit();
+  staged->commit();
   return result;
 }
 

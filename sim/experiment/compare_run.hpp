@@ -45,6 +45,7 @@ struct CompareOptions {
   // results.db keeps every run's series (timeseries.csv has them anyway);
   // without it, results.db holds the runs and the summaries only.
   bool store_series = false;
+  bool force = false;  // replace `out` even if it is not a detente result
 };
 
 // How many headline outcomes a compare folder records (run.json `headline`):

@@ -71,6 +71,7 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
     const RunSpec& run = runs[k];
     for (auto& row : outputs[k].rows)
       result.rows.push_back({run.arm, run.replicate, std::move(row)});
+    result.events.push_back({run.arm, run.replicate, std::move(outputs[k].events)});
     if (!scenario.outputs.agents.empty()) {
       result.agent_names = std::move(outputs[k].agent_names);
       result.agents.push_back({run.arm, run.replicate, std::move(outputs[k].agents)});
@@ -89,9 +90,16 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
                    const RunOptions& options, const RunResult& result,
                    const std::string& command_line) {
   io::StagedOutput staged(directory);
+  write_results(staged, scenario, options, result, command_line);
+}
+
+void write_results(io::StagedOutput& staged, const scenario::Scenario& scenario,
+                   const RunOptions& options, const RunResult& result,
+                   const std::string& command_line) {
   const std::string dir = staged.path();
   io::write_timeseries_csv(dir + "/timeseries.csv", result.rows);
   io::write_summary_csv(dir + "/summary.csv", metrics::summarise(result.rows));
+  io::write_events_csv(dir + "/events.csv", result.events);
   if (!scenario.outputs.agents.empty())
     io::write_agents_csv(dir + "/agents.csv", result.agent_names, result.agents);
   {

@@ -15,11 +15,14 @@
 #include "core/rng.hpp"
 #include "core/timestamp.hpp"
 #include "experiment/provenance.hpp"
+#include "experiment/scenario_diff.hpp"
 #include "experiment/sensitivity.hpp"
 #include "io/csv_table.hpp"
 #include "io/json.hpp"
+#include "io/output_dir.hpp"
 #include "io/results_db.hpp"
 #include "metrics/summary.hpp"
+#include "scenario/load.hpp"
 
 namespace detente {
 namespace {
@@ -98,16 +101,38 @@ void write_sensitivity(const SweepPlan& plan, const std::vector<std::vector<doub
   t.close();
 }
 
+// Refuses to continue runs made with another resolved scenario (any key,
+// not only the swept ones), naming the keys that differ.
+void check_same_scenario(const io::ResultsDb& db, const std::string& experiment,
+                         const std::string& scenario_yaml, const std::filesystem::path& dir) {
+  const auto stored = db.experiment_scenario(experiment);
+  if (!stored || *stored == scenario_yaml) return;
+  const auto keys = differing_keys(*stored, scenario_yaml);
+  if (keys.empty()) return;
+  constexpr std::size_t kShown = 8;
+  std::string listed;
+  for (std::size_t k = 0; k < std::min(keys.size(), kShown); ++k)
+    listed += (listed.empty() ? "" : "; ") + keys[k];
+  if (keys.size() > kShown) listed += "; and " + std::to_string(keys.size() - kShown) + " more";
+  throw InputError((dir / "results.db").string() + ": the stored runs of " + experiment +
+                   " were made with another scenario (" + listed +
+                   "); resume with the same scenario file and --set values, or give another "
+                   "--out");
+}
+
 // Marks the runs results.db already holds; refuses a stored sweep without
-// `resume` and one whose points have changed since.
-void mark_stored(const io::ResultsDb& db, const std::string& experiment, const SweepPlan& plan,
-                 const std::vector<RunSpec>& runs, bool resume, const std::filesystem::path& dir,
-                 std::vector<bool>& done) {
+// `resume`, one whose scenario differs from the stored one, and one whose
+// points have changed since.
+void mark_stored(io::ResultsDb& db, const std::string& experiment, const std::string& scenario_yaml,
+                 const SweepPlan& plan, const std::vector<RunSpec>& runs, bool resume,
+                 const std::filesystem::path& dir, std::vector<bool>& done) {
   const auto stored = db.finished_runs(experiment);
   if (!stored.empty() && !resume)
     throw InputError((dir / "results.db").string() + ": already holds " +
                      std::to_string(stored.size()) + " runs of " + experiment +
                      "; add --resume to continue that sweep, or give another --out");
+  check_same_scenario(db, experiment, scenario_yaml, dir);
+  db.store_experiment_scenario(experiment, scenario_yaml);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto found = stored.find({runs[i].point, runs[i].arm, runs[i].replicate});
     if (found == stored.end()) continue;
@@ -151,9 +176,15 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
   std::exception_ptr refusal;
   if (cluster.is_root()) {
     try {
+      // A sweep adds its files to the folder: one that holds a sweep in
+      // progress (its results.db) is continued, anything else is refused
+      // like any other command's output folder.
+      if (!std::filesystem::exists(dir / "results.db"))
+        io::check_replaceable(
+            dir, options.force ? io::Overwrite::anything : io::Overwrite::results_only);
       std::filesystem::create_directories(dir);
       db = std::make_unique<io::ResultsDb>(dir / "results.db");
-      mark_stored(*db, experiment, plan, runs, options.resume, dir, done);
+      mark_stored(*db, experiment, scenario::to_yaml(base), plan, runs, options.resume, dir, done);
       flags = encode_flags(done);
     } catch (...) {
       refusal = std::current_exception();

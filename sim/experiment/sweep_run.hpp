@@ -34,6 +34,7 @@ struct SweepOptions {
   bool progress = false;
   std::size_t stop_after = 0;  // for tests of --resume: stop after this many runs (0: never)
   std::string command_line;    // as typed, for run.json
+  bool force = false;          // write into `out` even if it holds something else
 };
 
 struct SweepSummary {

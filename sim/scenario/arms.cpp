@@ -145,7 +145,8 @@ Scenario resolve_arm(const Scenario& base, const std::string& arm) {
                      (near.empty() ? "" : "; did you mean \"" + std::string(near) + "\"?"));
   }
   const std::string display = base.source_path.empty() ? base.name : base.source_path;
-  const detail::Value root = detail::parse_document(to_yaml(base), display);
+  detail::YamlBudget budget(detail::YamlLimits::internal());
+  const detail::Value root = detail::parse_document(to_yaml(base), display, budget);
   const std::filesystem::path dir = std::filesystem::path(base.source_path).parent_path();
   Scenario scenario =
       detail::build_arm(root, static_cast<std::size_t>(found - names.begin()) - 1, display, dir);

@@ -3,6 +3,7 @@
 #include "scenario/parameters.hpp"
 
 #include "scenario/detail/field.hpp"
+#include "scenario/detail/plain_words.hpp"
 #include "scenario/detail/schema.hpp"
 #include "scenario/detail/show.hpp"
 
@@ -105,6 +106,12 @@ void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows) {
                                  required ? std::string{} : default_of(defaults.*f.member),
                                  range_of<M>(f.info),
                                  (required ? "Required. " : "") + std::string(f.info.description)});
+    if (const PlainWords* words = plain_words(path)) {
+      rows.back().label = words->label;
+      rows.back().help = words->help;
+      rows.back().people_unit = words->unit;
+      rows.back().advanced = words->advanced;
+    }
     if constexpr (StructList<M>)
       add_rows<typename IsVector<M>::Element>(path + "[]", rows);
     else if constexpr (Described<M>)

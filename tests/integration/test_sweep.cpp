@@ -78,6 +78,23 @@ TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
     CHECK(read_text(dir / "parts" / file) == read_text(dir / "whole" / file));
 }
 
+TEST_CASE("a resumed sweep refuses another scenario and names the keys (issue 16 item 7)",
+          "[sweep][resume]") {
+  // Resuming with --set steps=50 used to mix runs of 24 and 50 steps and exit 0.
+  const auto dir = scratch_dir("sweep-resume-other");
+  const std::string parts = kSmallSweep + " --threads 1 --out '" + (dir / "parts").string() + "'";
+  REQUIRE(run_detente(parts + " --stop-after 3", dir).exit_code == 0);
+  const auto other =
+      run_detente(parts + " --set steps=50 --set dynamics.influence.rate=0.2 --resume", dir);
+  CHECK(other.exit_code == 2);
+  CHECK(other.err.find("steps: 24 stored, 50 now") != std::string::npos);
+  CHECK(other.err.find("dynamics.influence.rate: 0.1 stored, 0.2 now") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "parts/sweep.csv"));
+  // The same scenario still resumes.
+  CHECK(run_detente(parts + " --resume", dir).exit_code == 0);
+  CHECK(fs::exists(dir / "parts/sweep.csv"));
+}
+
 TEST_CASE("morris and sobol sweeps report their indices", "[sweep][sensitivity]") {
   const auto dir = scratch_dir("sweep-designs");
   for (const std::string design : {"morris", "sobol", "grid"}) {
