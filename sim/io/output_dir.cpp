@@ -1,9 +1,11 @@
 #include "io/output_dir.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -82,6 +84,29 @@ void check_replaceable(const fs::path& target, Overwrite overwrite) {
                    "replace it and everything in it");
 }
 
+namespace {
+
+// Holds back the signals that end a run while it lives.
+class HeldSignals {
+ public:
+  HeldSignals() {
+    sigset_t held;
+    sigemptyset(&held);
+    sigaddset(&held, SIGINT);
+    sigaddset(&held, SIGTERM);
+    sigaddset(&held, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &held, &previous_);
+  }
+  ~HeldSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  HeldSignals(const HeldSignals&) = delete;
+  HeldSignals& operator=(const HeldSignals&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+}  // namespace
+
 namespace detail {
 
 fs::path make_sibling_folder(const fs::path& target, std::string_view tag) {
@@ -129,6 +154,10 @@ StagedOutput::StagedOutput(const fs::path& target, Overwrite overwrite)
   if (ec)
     throw InputError("output folder '" + target.string() + "': cannot create '" +
                      target_.parent_path().string() + "': " + ec.message());
+  // The staging folder is made and registered for removal with SIGINT,
+  // SIGTERM and SIGHUP held back, so a signal between the two cannot leave it
+  // behind; one that arrived meanwhile is delivered when they are let through.
+  const HeldSignals held;
   try {
     staging_ = detail::make_sibling_folder(target_, "tmp");
   } catch (const fs::filesystem_error& e) {

@@ -74,7 +74,8 @@ TEST_CASE("a non-empty --out that is not a result is refused unless --force", "[
   r = run_detente(kTiny + " --force --out '" + thesis + "'", dir);
   CHECK(r.exit_code == 0);
   CHECK(entries(dir / "thesis") ==
-        std::set<std::string>{"run.json", "scenario.yaml", "summary.csv", "timeseries.csv"});
+        std::set<std::string>{"events.csv", "run.json", "scenario.yaml", "summary.csv",
+                              "timeseries.csv"});
 }
 
 TEST_CASE("the current folder as --out is refused, with or without --force", "[outputs][errors]") {
