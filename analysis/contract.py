@@ -26,12 +26,26 @@ from analysis import metrics, stats
 TIMESERIES_COLUMNS = ["arm", "replicate", "step", "metric", "subject", "value"]
 SUMMARY_COLUMNS = ["arm", "metric", "subject", "step", "mean", "sd", "ci_low", "ci_high", "n"]
 SUMMARY_PERCENTILES = ["p10", "p50", "p90"]  # appended by detente; older folders lack them
-COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
-                   "ci_high", "glass_delta", "spending", "gain_per_million", "rank", "n"]
+# compare.csv's columns (README, "Comparing strategies"); older folders lack
+# the effect sizes and the baseline's spending, and are read all the same.
+COMPARE_REQUIRED = ["arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
+                    "ci_high", "spending", "gain_per_million", "rank", "n"]
+COMPARE_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "scale", "mean_difference",
+                   "ci_low", "ci_high", "points", "per_1000", "person_sd", "standardised",
+                   "baseline_spending", "spending", "extra_spending", "gain_per_million",
+                   "better", "rank", "n"]
 AGENTS_COLUMNS = ["arm", "replicate", "step", "agent", "group", "subject", "value"]
+EVENTS_COLUMNS = ["arm", "replicate", "step", "event", "subject", "detail"]
 SWEEP_COLUMNS = ["point", "replicate", "metric", "subject", "value"]
 SENSITIVITY_COLUMNS = ["method", "parameter", "metric", "subject", "index", "value", "ci_low",
                        "ci_high"]
+# `detente compare --futures` (README, "Robustness across futures").
+ROBUSTNESS_COLUMNS = ["arm", "baseline", "metric", "subject", "window", "better", "scale",
+                      "futures", "beats_share", "beats_low", "beats_high", "loses_share",
+                      "median_difference", "p10_difference", "p90_difference", "median_regret",
+                      "max_regret", "replicates"]
+DISCOVERY_COLUMNS = ["arm", "metric", "subject", "window", "answer", "box", "futures",
+                     "of_interest", "coverage", "density", "chosen", "limits"]
 BASE_ARM = "base"
 
 
@@ -67,6 +81,10 @@ class Results:
     sweep_points: pd.DataFrame | None = None
     sweep: pd.DataFrame | None = None
     sensitivity: pd.DataFrame | None = None
+    sweep_summary: pd.DataFrame | None = None  # results.db summaries per sweep point
+    robustness: pd.DataFrame | None = None  # compare --futures
+    discovery: pd.DataFrame | None = None
+    events: pd.DataFrame | None = None  # events.csv: programmes started/stopped, crises, …
     files: list = field(default_factory=list)  # the contract files found, for provenance
 
     # -- who made it -------------------------------------------------------
@@ -81,6 +99,66 @@ class Results:
     @property
     def commit(self):
         return str(self.run.get("git_commit", "unknown"))
+
+    @property
+    def command_line(self):
+        """The command that made the folder, as run.json records it (None without one)."""
+        return self.run.get("command_line")
+
+    @property
+    def command(self):
+        """run, compare or sweep: from run.json, else from the files the folder holds."""
+        if self.run.get("command"):
+            return str(self.run["command"])
+        if self.sweep is not None:
+            return "sweep"
+        return "compare" if self.compare is not None else "run"
+
+    @property
+    def design(self):
+        """The sweep design that ran (run.json, else the folder's scenario.yaml), or None."""
+        if self.run.get("design"):
+            return str(self.run["design"])
+        return (self.scenario.get("sweep") or {}).get("design") if self.sweep is not None else None
+
+    def futures_shares(self, metric, subject, window="final"):
+        """{arm: (share, low, high)}: the share of futures in which each arm beats
+        the baseline on the outcome (robustness.csv), with its 95% interval; {}
+        when the folder sampled no futures."""
+        table = self.robustness
+        if table is None or not len(table):
+            return {}
+        rows = table[(table["metric"] == metric) & (table["subject"] == subject)
+                     & (table["window"] == window) & (table["arm"] != table["baseline"])]
+        return {r["arm"]: (float(r["beats_share"]), float(r["beats_low"]), float(r["beats_high"]))
+                for _, r in rows.iterrows() if pd.notna(r["beats_share"])}
+
+    @property
+    def futures(self):
+        """How many futures the folder sampled (0 without --futures)."""
+        return int(self.run.get("futures") or 0)
+
+    @property
+    def declares_headline(self):
+        """Whether the scenario names its headline outcomes (outputs.headline)."""
+        return bool((self.scenario.get("outputs") or {}).get("headline"))
+
+    @property
+    def headline(self):
+        """The outcomes [(metric, subject)] a brief leads with, in order.
+
+        `detente compare` decides them (the scenario's outputs.headline, else
+        where the arms separate most) and records them in run.json; a folder
+        it did not make offers only the scenario's declared outputs.headline.
+        """
+        entries = self.run.get("headline")
+        if not entries:
+            entries = (self.scenario.get("outputs") or {}).get("headline") or []
+        out = []
+        for entry in entries:
+            metric, _, subject = str(entry).partition("/")
+            out.append((metric, subject or "all"))
+        return out
 
     @property
     def step_unit(self):
@@ -201,7 +279,8 @@ def _read_csv(path, columns, dtypes=None):
 
 
 _TEXT = {"arm": str, "metric": str, "subject": str, "baseline": str, "window": str,
-         "group": str, "method": str, "parameter": str, "index": str}
+         "group": str, "method": str, "parameter": str, "index": str, "answer": str,
+         "chosen": str, "limits": str, "event": str, "detail": str}
 
 
 def _optional_csv(directory, name, columns, found):
@@ -213,7 +292,13 @@ def _optional_csv(directory, name, columns, found):
 
 
 def _read_db(path, found):
-    """run, timeseries and summary from results.db, for folders without the CSVs."""
+    """timeseries and summary from results.db, for folders without the CSVs.
+
+    Provenance is never taken from here (a row of `runs` describes one run,
+    not the experiment): run.json alone says what made the folder. A sweep's
+    summaries (one per point) come back apart, as the third value, and not
+    as the folder's summary.
+    """
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -222,16 +307,21 @@ def _read_db(path, found):
     except sqlite3.DatabaseError as error:
         raise ContractError(f"{path}: not a readable SQLite database ({error})") from error
     found.append(path.name)
-    run = {}
     runs = read.get("runs")
     chosen = None
     if runs is not None and len(runs):
         last = runs.iloc[-1]
-        run = {k: _json_value(v) for k, v in last.items()}
         for key in ("run_id", "id", "run"):
             if key in runs.columns:
                 chosen = (key, last[key])
                 break
+    summaries = read.get("summaries")
+    if summaries is not None and "point" in summaries.columns and summaries["point"].nunique() > 1:
+        # A sweep: per-point summaries, not one experiment's.
+        missing = [c for c in SUMMARY_COLUMNS if c not in summaries.columns]
+        if missing:
+            raise ContractError(f"{path}: a table lacks the columns {', '.join(missing)}")
+        return None, None, summaries.reset_index(drop=True)
 
     def only_this_run(frame, columns):
         if frame is None:
@@ -245,20 +335,8 @@ def _read_db(path, found):
         optional = SUMMARY_PERCENTILES if columns is SUMMARY_COLUMNS else []
         return frame[columns + [c for c in optional if c in frame.columns]].reset_index(drop=True)
 
-    return (run, only_this_run(read.get("timeseries"), TIMESERIES_COLUMNS),
-            only_this_run(read.get("summaries"), SUMMARY_COLUMNS))
-
-
-def _json_value(value):
-    """Database cells that hold JSON (lists of arms or seeds) back as Python values."""
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            return json.loads(value)
-        except json.JSONDecodeError:
-            return value
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+    return (only_this_run(read.get("timeseries"), TIMESERIES_COLUMNS),
+            only_this_run(summaries, SUMMARY_COLUMNS), None)
 
 
 def summarise(timeseries):
@@ -292,9 +370,9 @@ def load(directory):
     timeseries = _optional_csv(directory, "timeseries.csv", TIMESERIES_COLUMNS, found)
     summary = _optional_csv(directory, "summary.csv", SUMMARY_COLUMNS, found)
     db = directory / "results.db"
-    if db.is_file() and (timeseries is None or summary is None or not run):
-        db_run, db_timeseries, db_summary = _read_db(db, found)
-        run = run or db_run
+    sweep_summary = None
+    if db.is_file() and (timeseries is None or summary is None):
+        db_timeseries, db_summary, sweep_summary = _read_db(db, found)
         timeseries = timeseries if timeseries is not None else db_timeseries
         summary = summary if summary is not None else db_summary
     if summary is None and timeseries is not None:
@@ -311,12 +389,15 @@ def load(directory):
 
     results = Results(
         directory=directory, run=run, scenario=scenario, summary=summary, timeseries=timeseries,
-        compare=_optional_csv(directory, "compare.csv", COMPARE_COLUMNS, found),
+        compare=_optional_csv(directory, "compare.csv", COMPARE_REQUIRED, found),
         agents=_optional_csv(directory, "agents.csv", AGENTS_COLUMNS, found),
         sweep_points=_optional_csv(directory, "sweep_points.csv", ["point"], found),
         sweep=_optional_csv(directory, "sweep.csv", SWEEP_COLUMNS, found),
         sensitivity=_optional_csv(directory, "sensitivity.csv", SENSITIVITY_COLUMNS, found),
-        files=found)
+        robustness=_optional_csv(directory, "robustness.csv", ROBUSTNESS_COLUMNS, found),
+        discovery=_optional_csv(directory, "discovery.csv", DISCOVERY_COLUMNS, found),
+        events=_optional_csv(directory, "events.csv", EVENTS_COLUMNS, found),
+        sweep_summary=sweep_summary, files=found)
     if summary is None and results.compare is None and results.sweep is None:
         raise ContractError(f"{directory}: not a detente results folder: it has none of "
                             "timeseries.csv, summary.csv, results.db, compare.csv, sweep.csv "

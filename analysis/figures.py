@@ -27,8 +27,8 @@ FIGURES = [
            "(the arms share their random numbers, so the difference is the policy, not the "
            "noise), with 95% confidence intervals."),
     Figure("cost_effectiveness", "Cost-effectiveness", cost.cost_effectiveness,
-           "Gain over the base against spending. Strategies on the frontier line buy the most "
-           "for their money; the others are dominated."),
+           "Gain over the base against spending, the base at its own spending. No strategy "
+           "gains more for less than one on the frontier line; the others are dominated."),
     Figure("trust_distribution", "How trust is spread", distribution.trust_distribution,
            "The band holds the middle 80% of each public (10th to 90th percentile) with the "
            "median as a line; dotted lines mark the trusting and hostile thresholds. The bottom "
@@ -36,6 +36,9 @@ FIGURES = [
     Figure("agent_density", "Every person's trust over time", distribution.agent_density,
            "The share of agents at each level of trust, step by step (from agents.csv): bright "
            "bands are where people gather; two bands mean two camps."),
+    Figure("sweep_trajectories", "Every sweep point over time", sweep.sweep_trajectories,
+           "One thin line per point of the sweep (its mean over replicates), coloured by the "
+           "first swept parameter, over the band holding 80% of the points and their median."),
     Figure("sweep_heatmap", "Parameter sweep", sweep.sweep_heatmap,
            "The outcome at the end of the run over the swept parameters (mean over replicates)."),
     Figure("sensitivity", "Sensitivity", sensitivity.sensitivity_bars,

@@ -5,7 +5,8 @@ hand per scenario, so a brief never claims more than its run shows.
 """
 import math
 
-from analysis import comparison, contract, metrics, style
+from analysis import arms, comparison, contract, metrics, style
+from analysis.plots import sweep as sweep_plots
 
 
 def _join(items):
@@ -38,11 +39,16 @@ def _format_difference(metric, value):
 def question(results):
     groups = results.groups
     between = f"between {_join(groups)}" if groups else ""
-    arms = [a for a in results.arms if a != contract.BASE_ARM]
-    if arms:
-        names = _join(style.arm_label(a) for a in arms)
-        return (f"Which strategy — {names} — does most for trust {between} over "
-                f"{_duration(results)}, and at what cost, compared with the base scenario?")
+    others = [a for a in results.arms if a != contract.BASE_ARM]
+    if others:
+        names = _join(style.arm_label(a) for a in others)
+        return (f"How do the strategies — {names} — change trust {between} over "
+                f"{_duration(results)}, and at what cost, compared with "
+                f"{arms.base_description(results)}?")
+    if results.sweep is not None:
+        design = sweep_plots.design_name(results)
+        return (f"How do the outcomes {between} over {_duration(results)} depend on the swept "
+                f"parameters ({design} design)?")
     return f"What happens to trust {between} over {_duration(results)} in this scenario?"
 
 
@@ -84,13 +90,165 @@ def _trend_sentences(results):
     return sentences
 
 
-def _lower_is_better(rows, metric):
-    """The metric's direction as compare.csv states it, else the metric table's."""
-    if "better" in rows.columns:
-        stated = rows["better"].dropna()
-        if len(stated):
-            return stated.iloc[0] == "lower"
-    return metrics.lower_is_better(metric)
+def _digits(value):
+    """Decimals that show `value` (never "+0.000" for a non-zero value)."""
+    value = float(value)
+    if value != 0 and math.isfinite(value) and abs(value) < 0.001:
+        return min(6, 1 - math.floor(math.log10(abs(value))))
+    return 3
+
+
+def number(value, digits=None):
+    """A signed value with enough decimals to show it (or `digits` of them)."""
+    if value is None or not math.isfinite(float(value)):
+        return "n/a"
+    return f"{float(value):+.{digits or _digits(value)}f}"
+
+
+def points(value):
+    """Percentage points of a share: one decimal, three for the small
+    differences common under common random numbers (never "-0.0")."""
+    value = 100 * float(value)
+    return f"{value:+.1f}" if abs(value) >= 0.1 or value == 0 else f"{value:+.3f}"
+
+
+def per_1000_text(value):
+    value = float(value)
+    return f"{abs(value):.0f}" if abs(value) >= 1 or value == 0 else f"{abs(value):.2f}"
+
+
+def difference_text(row, value=None):
+    """A difference in the unit people read: percentage points for shares (with
+    people per 1,000), trust units with the person-level standardised effect."""
+    value = row["mean_difference"] if value is None else value
+    if comparison.is_share(row):
+        return f"{points(value)} percentage points"
+    return number(value)
+
+
+def interval_text(row):
+    if comparison.is_share(row):
+        return f"{points(row['ci_low'])} to {points(row['ci_high'])}"
+    digits = _digits(row["mean_difference"])  # the interval as precise as its difference
+    return f"{number(row['ci_low'], digits)} to {number(row['ci_high'], digits)}"
+
+
+def effect_text(row):
+    """'+1.2 percentage points (95% CI +0.4 to +2.0; 12 more people per 1,000)'."""
+    extras = [f"95% CI {interval_text(row)}"]
+    per_1000 = row.get("per_1000")
+    if comparison.is_share(row) and per_1000 is not None and math.isfinite(float(per_1000)):
+        per = float(per_1000)
+        extras.append(f"{per_1000_text(per)} {'more' if per >= 0 else 'fewer'} people per 1,000")
+    standardised = row.get("standardised")
+    if standardised is not None and math.isfinite(float(standardised)):
+        extras.append(f"{float(standardised):+.2f} person-level SD")
+    return f"{difference_text(row)} ({'; '.join(extras)})"
+
+
+def _outcome_label(metric, subject):
+    label = style.metric_label(metric).lower()
+    return label if subject == "all" else f"{label} ({style.subject_label(subject)})"
+
+
+def _gain(row):
+    """The difference with its sign turned so that larger is better."""
+    return -row["mean_difference"] if comparison.lower_is_better(row) else row["mean_difference"]
+
+
+def futures_text(share):
+    """'in 78% of futures (95% CI 64–88%)' for a share of futures; '' without one.
+
+    `share` is None or (share, low, high) in [0, 1]: the share of sampled
+    futures in which the arm beats the base (robustness.csv, when the run
+    sampled futures).
+    """
+    if share is None:
+        return ""
+    value, low, high = share
+    return f"in {100 * value:.0f}% of futures (95% CI {100 * low:.0f}–{100 * high:.0f}%)"
+
+
+def outcome_sentences(rows, base_text, futures=None):
+    """What the strategies did to one outcome, from its final-window rows.
+
+    Never calls a loss or noise the strategy that "does most": only an arm
+    whose whole 95% interval is on the better side of zero beats the base.
+    `futures` optionally maps arm → (share, low, high) of futures in which it
+    beats the base.
+    """
+    if not len(rows):
+        return []
+    metric, subject = rows["metric"].iloc[0], rows["subject"].iloc[0]
+    label = _outcome_label(metric, subject)
+    n = int(rows["n"].max())
+    winners = rows[rows.apply(comparison.beats, axis=1)]
+    losers = rows[rows.apply(comparison.loses, axis=1)]
+    sentences = []
+    if len(winners):
+        top = winners.loc[winners.apply(_gain, axis=1).idxmax()]
+        arm = style.arm_label(top["arm"])
+        if len(rows) == 1:
+            lead = f"Compared with {base_text}, {arm} beats it on {label} with 95% confidence"
+        elif len(winners) == 1:
+            lead = (f"Compared with {base_text}, {arm} is the only strategy that beats it on "
+                    f"{label} with 95% confidence")
+        else:
+            lead = f"Compared with {base_text}, {arm} does most for {label}"
+        sentences.append(f"{lead}: {effect_text(top)} at the end of the run, over {n} paired "
+                         "replicates.")
+        if len(rows) > 1 and len(winners) > 1:
+            sentences.append(f"{len(winners)} of {len(rows)} strategies beat the base on {label} "
+                             "with 95% confidence.")
+    else:
+        parts = [f"{style.arm_label(r['arm'])} {difference_text(r)} (95% CI {interval_text(r)})"
+                 for _, r in rows.iterrows()]
+        sentences.append(f"No strategy beats {base_text} on {label} with 95% confidence: "
+                         + _join(parts) + f" at the end of the run, over {n} paired replicates.")
+    if len(losers):
+        names = _join(style.arm_label(a) for a in losers["arm"])
+        verb = "does" if len(losers) == 1 else "do"
+        sentences.append(f"{names[:1].upper()}{names[1:]} {verb} worse than the base on {label}, "
+                         "with 95% confidence.")
+    if futures:
+        parts = [f"{style.arm_label(r['arm'])} beats the base {futures_text(futures[r['arm']])}"
+                 for _, r in rows.iterrows() if r["arm"] in futures]
+        if parts:
+            sentences.append("Across the sampled futures, " + _join(parts) + ".")
+    return sentences
+
+
+def cost_sentences(rows):
+    """Gain per million of extra spending on one outcome: only for arms that
+    spend more than the base, and only called a gain when it is one."""
+    if not len(rows) or "extra_spending" not in rows.columns:
+        return []
+    metric, subject = rows["metric"].iloc[0], rows["subject"].iloc[0]
+    label = _outcome_label(metric, subject)
+    extra = rows["extra_spending"].astype(float)
+    priced = rows[extra > 0]
+    sentences = []
+    if not len(priced):
+        if (rows["spending"].astype(float) > 0).any():
+            sentences.append("No strategy spends more than the base, so none has a gain per "
+                             "million of extra spending.")
+        return sentences
+    good = priced[priced.apply(comparison.beats, axis=1)]
+    if len(good):
+        top = good.loc[good.apply(lambda r: _gain(r) / r["extra_spending"], axis=1).idxmax()]
+        name = style.arm_label(top["arm"])
+        sentences.append(
+            f"For its extra spending of {top['extra_spending']:,.0f} over the base, {name} "
+            f"gains {difference_text(top)} in {label}: "
+            f"{difference_text(top, top['gain_per_million'])} per million of extra spending"
+            + (f", the most of the {len(good)} strategies that spend more and beat the base"
+               if len(good) > 1 else "") + ".")
+    unclear = priced[~priced.apply(comparison.beats, axis=1)]
+    if len(unclear):
+        names = _join(style.arm_label(a) for a in unclear["arm"])
+        sentences.append(f"For {names}, what the extra spending buys in {label} is not "
+                         "distinguishable from zero or is a loss: no gain per million to report.")
+    return sentences
 
 
 def _comparison_sentences(results):
@@ -98,29 +256,20 @@ def _comparison_sentences(results):
     if table is None or not len(table):
         return []
     final = table[table["window"] == "final"]
-    key = comparison.headline_metric(final)
-    if key is None:
+    keys = comparison.headline_outcomes(final, results.headline, limit=2)
+    if not keys:
         return []
-    metric, subject = key
-    rows = final[(final["metric"] == metric) & (final["subject"] == subject)]
-    sign = -1 if _lower_is_better(rows, metric) else 1
-    best = rows.loc[(sign * rows["mean_difference"]).idxmax()]
-    label = style.metric_label(metric).lower()
-    sentences = [
-        f"Compared with the base, {style.arm_label(best['arm'])} does most for {label}: "
-        f"{_format_difference(metric, best['mean_difference'])} at the end of the run "
-        f"(95% CI {_format_difference(metric, best['ci_low'])} to "
-        f"{_format_difference(metric, best['ci_high'])}, {int(best['n'])} paired replicates)."]
-    better = rows[(sign * rows["ci_low"] > 0) if sign > 0 else (rows["ci_high"] < 0)]
-    worse = rows[(rows["ci_high"] < 0) if sign > 0 else (rows["ci_low"] > 0)]
-    sentences.append(f"{len(better)} of {len(rows)} strategies beat the base with 95% confidence"
-                     + (f"; {len(worse)} did worse ({_join(style.arm_label(a) for a in worse['arm'])})"
-                        if len(worse) else "") + ".")
-    priced = rows[rows["gain_per_million"].astype(float).notna()]
-    if len(priced):
-        top = priced.loc[priced["gain_per_million"].astype(float).idxmax()]
-        sentences.append(f"Per million spent, {style.arm_label(top['arm'])} buys the most: "
-                         f"{_format_difference(metric, top['gain_per_million'])} per million.")
+    base_text = arms.base_description(results, final["baseline"].iloc[0])
+    sentences = []
+    for i, (metric, subject) in enumerate(keys):
+        rows = final[(final["metric"] == metric) & (final["subject"] == subject)]
+        sentences += outcome_sentences(rows, base_text if i == 0 else "the base",
+                                       results.futures_shares(metric, subject))
+    metric, subject = keys[0]
+    sentences += cost_sentences(final[(final["metric"] == metric) & (final["subject"] == subject)])
+    leading = final[final.apply(lambda r: (r["metric"], r["subject"]) in keys, axis=1)]
+    if len(keys) > 1 and not leading.apply(comparison.beats, axis=1).any():
+        sentences.append("No strategy beats the base with 95% confidence on these outcomes.")
     return sentences
 
 

@@ -40,7 +40,9 @@ def section(element_id, title, body):
 
 
 def page(title, body):
+    # The generator tag tells `detente report` the file is a brief it may replace.
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"generator\" content=\"detente\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{text(title)}</title><style>{CSS}</style></head>"
             f"<body><main>{body}</main></body></html>\n")

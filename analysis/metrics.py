@@ -51,6 +51,13 @@ def lower_is_better(metric):
     return bool(r) and r["better"] == "lower"
 
 
+def scale(metric):
+    """What a difference in the metric is read in (compare.csv `scale`):
+    "trust_level", "public_share", "share" or "other"."""
+    r = row(metric)
+    return r["scale"] if r else "other"
+
+
 def is_share(metric):
     """Shares of people (0–1), shown in percentage points."""
     return unit(metric) == "share, 0-1"

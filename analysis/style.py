@@ -56,7 +56,8 @@ def subject_label(subject):
 
 
 def arm_label(arm):
-    return "base (no change)" if arm == "base" else arm.replace("_", " ")
+    # The base is named by what it does where it is introduced (analysis/arms.py).
+    return arm.replace("_", " ")
 
 
 def arm_colours(arms):

@@ -1,5 +1,6 @@
 """Arms against the base: a forest plot of paired differences with 95% intervals."""
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from analysis import comparison, style
 
@@ -11,11 +12,9 @@ def arm_comparison(results, window="final"):
     if table is None or not len(table):
         return None
     table = table[table["window"] == window]
-    keys = [k for k in comparison.HEADLINE_METRICS
-            if ((table["metric"] == k[0]) & (table["subject"] == k[1])).any()]
+    keys = comparison.headline_outcomes(table, results.headline, limit=MAX_PANELS)
     if not keys:
-        keys = list(dict.fromkeys(zip(table["metric"], table["subject"])))
-    keys = keys[:MAX_PANELS]
+        keys = list(dict.fromkeys(zip(table["metric"], table["subject"])))[:MAX_PANELS]
     if not keys:
         return None
     arms = [a for a in results.arms if a in set(table["arm"])] or list(dict.fromkeys(table["arm"]))
@@ -25,18 +24,21 @@ def arm_comparison(results, window="final"):
     positions = np.arange(len(arms))[::-1]
     for ax, (metric, subject) in zip(axes[0], keys):
         rows = table[(table["metric"] == metric) & (table["subject"] == subject)].set_index("arm")
+        scale = 100 if len(rows) and comparison.is_share(rows.iloc[0]) else 1
         for y, arm in zip(positions, arms):
             if arm not in rows.index:
                 continue
             row = rows.loc[arm]
-            ax.errorbar(row["mean_difference"], y,
-                        xerr=[[row["mean_difference"] - row["ci_low"]],
-                              [row["ci_high"] - row["mean_difference"]]],
+            mid = scale * row["mean_difference"]
+            ax.errorbar(mid, y, xerr=[[mid - scale * row["ci_low"]], [scale * row["ci_high"] - mid]],
                         fmt="o", color=colours[arm], ms=7, capsize=4, lw=1.8)
         ax.axvline(0, color="#444444", lw=1)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.set_yticks(positions, [style.arm_label(a) for a in arms])
-        ax.set_title(style.metric_label(metric), fontsize=10)
-        unit = style.metric_unit(metric)
+        title = style.metric_label(metric)
+        ax.set_title(title if subject == "all" else f"{title}\n({style.subject_label(subject)})",
+                     fontsize=10)
+        unit = "percentage points" if scale == 100 else style.metric_unit(metric)
         ax.set_xlabel(f"Difference from {rows['baseline'].iloc[0] if len(rows) else 'base'}"
                       + (f"\n({unit})" if unit else ""))
         ax.grid(axis="y", visible=False)

@@ -1,14 +1,20 @@
 """Cost-effectiveness: each arm's gain against its spending, with the efficient frontier.
 
-An arm is on the frontier when no other arm (nor doing nothing) gains at
-least as much for no more money; the frontier line joins those arms from the
-cheapest up. Arms off the line are dominated: something else buys more for less.
+The baseline sits at its real spending and a gain of 0; each arm at its own
+spending and its gain over the baseline, so the horizontal distance from the
+baseline is the arm's extra spending. An arm is on the frontier when no other
+arm (nor the baseline) gains at least as much for no more money; the frontier
+line joins those from the cheapest up. Arms off the line are dominated:
+something else buys more for less. The table in the brief uses the same
+units (percentage points for shares, the spending scale of `money_scale`).
 """
 import math
 
 import numpy as np
 
-from analysis import comparison, style
+from analysis import arms, comparison, style
+
+BASELINE = "(baseline)"  # the baseline's name among the frontier's points
 
 
 def frontier(points):
@@ -23,52 +29,91 @@ def frontier(points):
     return out
 
 
-def cost_effectiveness_table(results, window="final"):
-    """Rows of the comparison for the headline metric that have a spending, ranked."""
+def points_of(rows):
+    """(name, spending, gain) of the baseline and each arm, gains in the brief's units."""
+    scale = 100 if len(rows) and comparison.is_share(rows.iloc[0]) else 1
+    base = float(rows["baseline_spending"].iloc[0]) if len(rows) else 0.0
+    return [(BASELINE, base, 0.0)] + [(r["arm"], float(r["spending"]),
+                                       scale * float(r["mean_difference"]))
+                                      for _, r in rows.iterrows()]
+
+
+def money_scale(largest):
+    """(divisor, unit words) for spending axes: millions from 100,000 up, as the table's 'M'."""
+    if largest >= 1e5:
+        return 1e6, "millions of currency units"
+    return 1.0, "currency units"
+
+
+def cost_effectiveness_table(results, window="final", declared=()):
+    """The comparison's rows for the headline outcome when something is spent.
+
+    Adds `cost_rank`: among the arms that spend more than the baseline and
+    beat it with 95% confidence, 1 for the largest gain per million of extra
+    spending; NaN for every other arm.
+    """
     table = comparison.comparison(results)
     if table is None or not len(table):
         return None, None
-    table = table[(table["window"] == window) & np.isfinite(table["spending"].astype(float))]
-    if not len(table):
+    table = table[table["window"] == window]
+    if "baseline_spending" not in table.columns:
         return None, None
-    key = comparison.headline_metric(table)
+    spent = table["spending"].astype(float).abs() + table["baseline_spending"].astype(float).abs()
+    if not len(table) or not (spent > 0).any():
+        return None, None
+    key = comparison.headline_metric(table, declared)
     rows = table[(table["metric"] == key[0]) & (table["subject"] == key[1])].copy()
-    rows = rows.sort_values(["rank", "gain_per_million"], ascending=[True, False], na_position="last")
+    eligible = rows.apply(lambda r: r["extra_spending"] > 0 and comparison.beats(r), axis=1)
+    per_million = rows["gain_per_million"].astype(float)
+    per_million = per_million.where(~rows.apply(comparison.lower_is_better, axis=1), -per_million)
+    rows["cost_rank"] = per_million.where(eligible).rank(ascending=False, method="min")
+    rows = rows.sort_values(["cost_rank", "spending"], na_position="last")
     return rows, key
 
 
 def cost_effectiveness(results, window="final"):
-    rows, key = cost_effectiveness_table(results, window)
+    rows, key = cost_effectiveness_table(results, window, declared=results.headline)
     if rows is None or not len(rows):
         return None
     metric, _subject = key
-    colours = style.arm_colours(list(dict.fromkeys(["base"] + results.arms + list(rows["arm"]))))
-    scale, unit = (1e6, "millions") if rows["spending"].max() >= 1e6 else (1e3, "thousands")
+    share = comparison.is_share(rows.iloc[0])
+    scale = 100 if share else 1
+    names = list(dict.fromkeys(["base"] + results.arms + list(rows["arm"])))
+    colours = style.arm_colours(names)
+    points = points_of(rows)
+    divisor, unit = money_scale(max(p[1] for p in points))
     fig, axes = style.new_figure(width=9.0, height=5.8)
     ax = axes[0][0]
-    points = [("base", 0.0, 0.0)] + [(r.arm, r.spending, r.mean_difference)
-                                     for r in rows.itertuples()]
     on_frontier = frontier(points)
     lookup = {p[0]: p for p in points}
-    xs = [lookup[name][1] / scale for name in on_frontier]
-    ys = [lookup[name][2] for name in on_frontier]
-    ax.plot(xs, ys, color="#555555", lw=1.2, ls="-", zorder=1, label="efficient frontier")
-    ax.plot(0, 0, marker="s", color="black", ms=7, ls="none", label="base (no change)")
-    for r in rows.itertuples():
-        ax.errorbar(r.spending / scale, r.mean_difference,
-                    yerr=[[r.mean_difference - r.ci_low], [r.ci_high - r.mean_difference]],
-                    fmt="o", color=colours[r.arm], ms=8, capsize=4, lw=1.5,
-                    mfc=colours[r.arm] if r.arm in on_frontier else "white", zorder=3)
-        ax.annotate(style.arm_label(r.arm), (r.spending / scale, r.mean_difference),
+    ax.plot([lookup[n][1] / divisor for n in on_frontier], [lookup[n][2] for n in on_frontier],
+            color="#555555", lw=1.2, ls="-", zorder=1, label="efficient frontier")
+    base_spent = points[0][1]
+    base_name = rows["baseline"].iloc[0]
+    base_label = arms.short_base_label(results) if base_name == "base" else style.arm_label(
+        base_name)
+    ax.plot(base_spent / divisor, 0, marker="s", color="black", ms=7, ls="none",
+            label=f"{base_label}: spends {base_spent:,.0f}")
+    for _, r in rows.iterrows():
+        mid = scale * r["mean_difference"]
+        ax.errorbar(r["spending"] / divisor, mid,
+                    yerr=[[mid - scale * r["ci_low"]], [scale * r["ci_high"] - mid]],
+                    fmt="o", color=colours.get(r["arm"], "#0072B2"), ms=8, capsize=4, lw=1.5,
+                    mfc=colours.get(r["arm"], "#0072B2") if r["arm"] in on_frontier else "white",
+                    zorder=3)
+        ax.annotate(style.arm_label(r["arm"]), (r["spending"] / divisor, mid),
                     textcoords="offset points", xytext=(8, 6), fontsize=9)
     ax.axhline(0, color="#999999", lw=0.8)
-    ax.set_xlabel(f"Spending over the run ({unit} of currency units)")
-    unit_metric = style.metric_unit(metric)
+    ax.set_xlabel(f"Spending over the run ({unit}); the distance from the base is extra spending")
+    if share:
+        what = "percentage points"
+    else:
+        what = style.metric_unit(metric)
     ax.set_ylabel(f"Gain in {style.metric_short(metric)} over the base"
-                  + (f"\n({unit_metric})" if unit_metric else ""))
-    ax.legend(loc="lower right")
+                  + (f"\n({what})" if what else ""))
+    ax.legend(loc="best")
     style.finish(fig, results, f"What each strategy buys: gain in {style.metric_short(metric)} "
                                "against what it costs",
                  note="filled: on the frontier (nothing else gains more for less); "
-                      "open: dominated; bars: 95% CI")
+                      "open: dominated; bars: 95% CI; square: the baseline at its own spending")
     return fig

@@ -1,7 +1,7 @@
 """Trust over time per directed pair: one line per arm with its 95% band."""
 from matplotlib.patches import Patch
 
-from analysis import metrics, style
+from analysis import arms, metrics, style
 from analysis.plots import markers
 
 
@@ -25,7 +25,8 @@ def trust_over_time(results, metric=metrics.named("mean")):
                             color=colours[arm], alpha=0.2 if len(results.arms) == 1 else 0.12,
                             lw=0)
             (line,) = ax.plot(series["step"], series["mean"], color=colours[arm], lw=1.8,
-                              label=style.arm_label(arm))
+                              label=arms.short_base_label(results) if arm == "base"
+                              else style.arm_label(arm))
             if ax is axes.flat[0]:
                 handles.append(line)
         ax.set_title(style.subject_label(pair).capitalize())

@@ -23,20 +23,23 @@ int metrics_command(const Arguments& args) {
   }
   const bool markdown = values.count("markdown") > 0;
   if (markdown)
-    std::cout << "| metric | model | subjects | unit | better | label | meaning | trigger |\n"
-                 "|---|---|---|---|---|---|---|---|\n";
+    std::cout
+        << "| metric | model | subjects | unit | better | scale | label | meaning | trigger |\n"
+           "|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& m : metrics::metric_table()) {
     const std::string subjects = m.subjects == metrics::Subjects::all_only
                                      ? "all"
                                      : std::string(metrics::to_string(m.subjects)) + ", all";
     if (markdown) {
       std::cout << "| `" << m.name << "` | " << metrics::to_string(m.model) << " | " << subjects
-                << " | " << m.unit << " | " << metrics::to_string(m.better) << " | " << m.label
-                << " | " << m.meaning << " | " << (m.watchable ? "yes" : "") << " |\n";
+                << " | " << m.unit << " | " << metrics::to_string(m.better) << " | "
+                << metrics::to_string(m.scale) << " | " << m.label << " | " << m.meaning << " | "
+                << (m.watchable ? "yes" : "") << " |\n";
       continue;
     }
     std::cout << m.name << " (" << metrics::to_string(m.model) << " model; subjects " << subjects
-              << "; " << m.unit << "; " << metrics::to_string(m.better) << " is better"
+              << "; " << m.unit << "; " << metrics::to_string(m.better)
+              << " is better; differences read as " << metrics::to_string(m.scale)
               << (m.watchable ? "; triggers may watch it" : "") << ")\n    " << m.label << ": "
               << m.meaning << "\n";
   }

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
+#include "io/staged_file.hpp"
 
 extern char** environ;
 
@@ -58,12 +60,25 @@ int run_python(const std::vector<std::string>& argv, const fs::path& package_par
   return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
+// A brief says who made it in its first kilobyte (analysis/html.py); one
+// from before it did is known by its title.
+bool is_brief(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("<meta name=\"generator\" content=\"detente\">") != std::string::npos ||
+         head.find("<title>Policy brief: ") != std::string::npos;
+}
+
 }  // namespace
 
 int report_command(const Arguments& args) {
   po::options_description options("options");
   options.add_options()  //
-      ("out,o", po::value<std::string>(), "the brief to write (default RESULTS_DIR/report.html)");
+      ("out,o", po::value<std::string>(),
+       "the brief to write (default RESULTS_DIR/report.html)")  //
+      ("force", "replace --out even if it is not a brief detente wrote");
   po::options_description all;
   all.add(options);
   all.add_options()("help,h", "show this help")("results", po::value<std::string>());
@@ -97,6 +112,11 @@ int report_command(const Arguments& args) {
     throw std::runtime_error(std::string(kPython) +
                              " is missing: `bash cmake/bootstrap.sh test` installs Python with "
                              "numpy, pandas and matplotlib");
+
+  // An existing file is replaced only if it is an earlier brief (or --force).
+  const fs::path out =
+      values.count("out") ? fs::path(values["out"].as<std::string>()) : results / "report.html";
+  io::check_replaceable_file(out, is_brief, overwrite(values), "--out");
 
   std::vector<std::string> argv = {kPython, "-m", "analysis.report", results.string()};
   if (values.count("out")) {

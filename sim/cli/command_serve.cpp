@@ -11,6 +11,7 @@
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "serve/assets.hpp"
 #include "serve/join_code.hpp"
 #include "serve/server.hpp"
@@ -47,7 +48,12 @@ int serve_command(const Arguments& args) {
        "replicates behind each team's band")  //
       ("max-runs", po::value<int>()->default_value(defaults.max_runs),
        "simulations running at once on this server, every page together")  //
-      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)");
+      ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
+      ("advanced", po::value<std::vector<std::string>>()->composing(),
+       "fold this knob away under 'More settings' (a knob path like "
+       "interventions.exchange.cohort, or a key like cohort for every programme; repeatable)")  //
+      ("basic", po::value<std::vector<std::string>>()->composing(),
+       "show this knob first, not folded away (as --advanced; repeatable)");
   // The scenario is optional here, so the positional is declared here rather than by parse().
   po::options_description all;
   all.add(options);
@@ -85,13 +91,23 @@ int serve_command(const Arguments& args) {
   server_options.host = values["host"].as<std::string>();
   server_options.port = static_cast<std::uint16_t>(port);
   server_options.handle_signals = true;
+  // Wrong join codes, lockouts and running out of connections: what a
+  // trainer should see (escaped: an address or code is the client's text).
+  server_options.log = [](const std::string& line) {
+    std::cerr << "detente serve: " << printable(line) << std::endl;
+  };
   const bool room = !serve::is_loopback_host(server_options.host);
   if (room) server_options.join_code = serve::make_join_code();
 
   const std::string name = path ? *path : "workshop.yaml (built in)";
   const std::string text =
       path ? read_scenario_text(*path) : std::string(serve::default_workshop_scenario());
-  const serve::Workshop workshop(text, path ? *path : "workshop.yaml", limits);
+  serve::Workshop workshop(text, path ? *path : "workshop.yaml", limits);
+  // The facilitator decides which knobs a team sees first.
+  if (values.count("advanced"))
+    workshop.mark_advanced(values["advanced"].as<std::vector<std::string>>(), true);
+  if (values.count("basic"))
+    workshop.mark_advanced(values["basic"].as<std::vector<std::string>>(), false);
 
   tbb::global_control parallelism(
       tbb::global_control::max_allowed_parallelism,

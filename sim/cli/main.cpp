@@ -8,7 +8,9 @@
 #include "cli/cluster.hpp"
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "core/version.hpp"
+#include "io/cleanup_on_signal.hpp"
 
 namespace {
 
@@ -40,12 +42,26 @@ Run `detente COMMAND --help` for the options of a command. run, sweep and
 compare also run under `mpirun -np N detente …`, one rank per node.
 )";
 
+// One argument as a POSIX shell reads it back: bare when it holds only
+// characters the shell leaves alone, else in single quotes. run.json keeps the
+// command line in this form so that pasting it reproduces the folder.
+std::string shell_word(const std::string& word) {
+  const bool bare = !word.empty() && word.find_first_not_of(
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789_-.,/:=+@%") == std::string::npos;
+  if (bare) return word;
+  std::string out = "'";
+  for (const char c : word)
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i)
-    command_line += (i ? " " : "") + std::string(argv[i]);
+    command_line += (i ? " " : "") + shell_word(argv[i]);
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;
@@ -54,6 +70,8 @@ int main(int argc, char** argv) {
   const detente::cli::Arguments args(argv + 2, argv + argc);
   try {
     const auto cluster = detente::cli::make_cluster(argc, argv);
+    // Ctrl-C, SIGTERM or SIGHUP remove the staging folder of a result being written.
+    detente::io::install_cleanup_on_signals();
     if (command == "run") return detente::cli::run_command(args, command_line, *cluster);
     if (command == "sweep") return detente::cli::sweep_command(args, command_line, *cluster);
     if (command == "compare") return detente::cli::compare_command(args, command_line, *cluster);
@@ -73,19 +91,22 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    std::cerr << "detente: unknown command '" << command
+    std::cerr << "detente: unknown command '" << detente::printable(command)
               << "'; the commands are run, sweep, compare, check, params, metrics, phases, "
                  "bench, report, validate and serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
-    std::cerr << "error: " << error.what() << "\n";
+    // Messages quote their input: escaped, so nothing in it can drive the terminal.
+    std::cerr << "error: " << detente::printable(error.what(), detente::Newlines::keep) << "\n";
     return 2;
   } catch (const boost::program_options::error& error) {
-    std::cerr << "error: detente " << command << ": " << error.what() << " (see detente " << command
+    std::cerr << "error: detente " << detente::printable(command) << ": "
+              << detente::printable(error.what()) << " (see detente " << detente::printable(command)
               << " --help)\n";
     return 2;
   } catch (const std::exception& error) {
-    std::cerr << "detente: internal error: " << error.what() << "\n";
+    std::cerr << "detente: internal error: "
+              << detente::printable(error.what(), detente::Newlines::keep) << "\n";
     return 1;
   }
 }

@@ -6,11 +6,16 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "io/output_dir.hpp"
 #include "scenario/load.hpp"
 
 namespace detente::cli {
 
 namespace po = boost::program_options;
+
+// The most replicates --replicates takes (the scenario's sweep.replicates has
+// the same bound); beyond it, only the memory estimate would stop a run.
+constexpr int kMostReplicates = 1'000'000;
 
 // Parses `args` against `options` with one positional SCENARIO; prints help
 // and returns false when --help was given.
@@ -20,8 +25,25 @@ bool parse(const Arguments& args, const po::options_description& options, const 
 // Loads the scenario named by the positional argument with --set overrides
 // (and --seed, which is an override of `seed`).
 scenario::Scenario load_scenario(const po::variables_map& values);
+// load_scenario, printing the scenario's warnings ("warning: FILE:LINE:COLUMN:
+// …") to stderr when `print`; with --strict in `values`, warnings are errors
+// (InputError, exit 2). The command must declare --strict.
+scenario::Scenario load_scenario_warning(const po::variables_map& values, bool print = true);
+
+// --force: whether an output may replace something that is not a detente result.
+io::Overwrite overwrite(const po::variables_map& values);
 
 // The overrides load_scenario applies: --seed, then each --set in order.
 std::vector<scenario::Override> scenario_overrides(const po::variables_map& values);
+
+// --max-memory, for the commands that run simulations.
+void add_memory_option(po::options_description& options);
+// Refuses (InputError, exit 2) before anything is allocated when `runs`
+// simulations of `scenario`, `threads` at a time (0: every core), are
+// estimated to need more memory than --max-memory or, without it, than the
+// machine has available (experiment/memory_estimate.hpp). `outputs_kept`:
+// whether every run's outputs are held until the end (not so in a sweep).
+void check_run_memory(const po::variables_map& values, const scenario::Scenario& scenario,
+                      double runs, int threads, bool outputs_kept = true);
 
 }  // namespace detente::cli

@@ -112,8 +112,20 @@ std::size_t for_each_data_line(const TextFile& file, Visit visit, Line* header =
   return visited;
 }
 
-[[noreturn]] void fail(const TextFile& file, const Line& line, const std::string& what) {
-  throw InputError(file.path + ":" + std::to_string(line.number) + ": " + what);
+// Errors name the file, the line and the column (1-based, in bytes) where
+// the offending field starts (past the last field: where one is missing).
+[[noreturn]] void fail_at(const TextFile& file, std::size_t line, std::size_t column,
+                          const std::string& what) {
+  throw InputError(file.path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                   what);
+}
+[[noreturn]] void fail(const TextFile& file, const Line& line, std::size_t field,
+                       const std::string& what) {
+  const std::size_t column =
+      field < line.fields
+          ? static_cast<std::size_t>(line.field[field].data() - line.text.data()) + 1
+          : line.text.size() + 1;
+  fail_at(file, line.number, column, what);
 }
 
 std::string quoted(std::string_view s) {
@@ -170,12 +182,12 @@ std::vector<std::string> column_names(const TextFile& file, const Line& header) 
       std::string known;
       for (const std::string_view c : kNodeColumns)
         known += (known.empty() ? "" : ", ") + std::string(c);
-      fail(file, header,
+      fail(file, header, k,
            "unknown column " + quoted(name) + " (after id,group the columns may be " + known +
                "): " + quoted(header.text));
     }
     if (std::find(names.begin(), names.end(), name) != names.end())
-      fail(file, header, "column " + quoted(name) + " is named twice: " + quoted(header.text));
+      fail(file, header, k, "column " + quoted(name) + " is named twice: " + quoted(header.text));
     names.emplace_back(name);
   }
   return names;
@@ -205,20 +217,24 @@ Agents read_nodes(const TextFile& file, std::span<const std::string> group_names
           }
         }
         std::uint64_t id = 0;
+        const std::size_t bad_field = line.fields < 2 + names.size()   ? 0
+                                      : line.fields > 2 + names.size() ? 2 + names.size()
+                                      : !parse_id(line.field[0], id)   ? 0
+                                                                       : 1;
         if (line.fields != 2 + names.size() || !parse_id(line.field[0], id) ||
             line.field[1].empty())
-          fail(file, line,
+          fail(file, line, bad_field,
                "expected " + expected_form + " with a non-negative integer id, got " +
                    quoted(line.text));
         const auto g = std::find(group_names.begin(), group_names.end(), line.field[1]);
         if (g == group_names.end())
-          fail(file, line,
+          fail(file, line, 1,
                "unknown group " + quoted(line.field[1]) +
                    " (declared groups: " + group_list(group_names) + "): " + quoted(line.text));
         for (std::size_t c = 0; c < names.size(); ++c) {
           double x = 0.0;
           if (!parse_number(line.field[2 + c], x) || !(x >= 0.0 && x <= 1.0))
-            fail(file, line,
+            fail(file, line, 2 + c,
                  "expected " + names[c] + " to be a number in [0, 1], got " +
                      quoted(line.field[2 + c]) + ": " + quoted(line.text));
           values.push_back(x);
@@ -247,9 +263,9 @@ Agents read_nodes(const TextFile& file, std::span<const std::string> group_names
   if (repeat) {
     const Node& first = nodes[repeat->first];
     const Node& again = nodes[repeat->second];
-    throw InputError(file.path + ":" + std::to_string(again.line) + ": node " +
-                     std::to_string(again.id) + " is listed twice (first on line " +
-                     std::to_string(first.line) + "): " + quoted(again.text));
+    fail_at(file, again.line, 1,
+            "node " + std::to_string(again.id) + " is listed twice (first on line " +
+                std::to_string(first.line) + "): " + quoted(again.text));
   }
 
   // Group by group, each in file order.
@@ -287,24 +303,28 @@ EdgeList read_edges(const TextFile& file, const IdIndex& index, const std::strin
   std::size_t columns = 0, first_line = 0;
   const std::size_t count = for_each_data_line(file, [&](const Line& line) {
     std::uint64_t source = 0, target = 0;
+    const std::size_t bad_field = line.fields < 2                    ? 0
+                                  : line.fields > 3                  ? 3
+                                  : !parse_id(line.field[0], source) ? 0
+                                                                     : 1;
     if (line.fields < 2 || line.fields > 3 || !parse_id(line.field[0], source) ||
         !parse_id(line.field[1], target))
-      fail(file, line,
+      fail(file, line, bad_field,
            "expected \"source,target[,weight]\" with non-negative integer ids, got " +
                quoted(line.text));
     if (columns == 0) columns = line.fields, first_line = line.number;
     if (line.fields != columns)
-      fail(file, line,
+      fail(file, line, line.fields > columns ? columns : 0,
            std::string("expected \"source,target") + (columns == 3 ? ",weight" : "") +
                "\" like the first edge (line " + std::to_string(first_line) + "), got " +
                quoted(line.text));
     double weight = 1.0;
     if (columns == 3 &&
         (!parse_number(line.field[2], weight) || !std::isfinite(weight) || weight < 0.0))
-      fail(file, line, "expected a finite non-negative weight, got " + quoted(line.text));
+      fail(file, line, 2, "expected a finite non-negative weight, got " + quoted(line.text));
     const AgentId u = index.find(source), v = index.find(target);
     if (u == kNone || v == kNone)
-      fail(file, line,
+      fail(file, line, u == kNone ? 0 : 1,
            "node " + std::to_string(u == kNone ? source : target) + " is not listed in " +
                nodes_path + ": " + quoted(line.text));
     edges.ends.emplace_back(u, v);

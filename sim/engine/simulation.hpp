@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/events.hpp"
 #include "core/network.hpp"
 #include "interventions/roster.hpp"
 #include "metrics/agent_rows.hpp"
@@ -71,6 +72,11 @@ class Simulation {
   // and the groups and subjects those rows index.
   virtual void snapshot(std::int64_t step, std::vector<metrics::AgentRow>& out) const = 0;
   virtual metrics::AgentNames agent_names() const = 0;
+  // What happened so far, in order (core/events.hpp); empty for the classic models.
+  virtual const std::vector<Event>& events() const {
+    static const std::vector<Event> none;
+    return none;
+  }
   virtual Footprint footprint() const = 0;
   // The trust model's state, or nullptr for a classic model.
   virtual const TrustState* trust_state() const { return nullptr; }

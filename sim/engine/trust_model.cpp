@@ -111,6 +111,7 @@ class TrustModel final : public Simulation, public TrustState {
   }
 
   const TrustState* trust_state() const override { return this; }
+  const std::vector<Event>& events() const override { return world_.events; }
 
   std::vector<double> outgroup_trust() const override {
     const auto& pop = world_.population;

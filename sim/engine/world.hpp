@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/events.hpp"
 #include "core/network.hpp"
 #include "core/network_file.hpp"
 #include "core/population.hpp"
@@ -59,6 +60,12 @@ struct World {
   interventions::SettingBook book;
   std::unique_ptr<interventions::Portfolio<Real>> convener;
   rules::TrustArrays<Real> next;  // the buffer phases write new trust into
+  std::vector<Event> events;      // what happened, in order; never read by the model
+
+  // Adds an event to the log (bounded by kMaxEventsPerRun).
+  void note(Event event) {
+    if (events.size() < kMaxEventsPerRun) events.push_back(std::move(event));
+  }
 
   // Makes `next` the current trust (and the old trust the next buffer).
   void publish_trust() { std::swap(population.trust, next); }

@@ -38,6 +38,7 @@ RunOutput execute_run(const RunSpec& run) {
   out.rows = std::move(replicate_output.rows);
   out.agents = std::move(replicate_output.agents);
   out.agent_names = std::move(replicate_output.agent_names);
+  out.events = std::move(replicate_output.events);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;

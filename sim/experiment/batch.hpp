@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/events.hpp"
 #include "experiment/progress.hpp"
 #include "metrics/agent_rows.hpp"
 #include "metrics/metric_row.hpp"
@@ -39,6 +40,7 @@ struct RunOutput {
   std::vector<metrics::MetricRow> rows;   // every output step of the run
   std::vector<metrics::AgentRow> agents;  // outputs.agents snapshots
   metrics::AgentNames agent_names;
+  std::vector<Event> events;  // what happened, in order (core/events.hpp)
   std::uint64_t seed = 0;     // replicate seed
   double wall_seconds = 0.0;  // not part of any bitwise-compared file
 };

@@ -1,17 +1,27 @@
 #include "experiment/compare_run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <optional>
 
 #include "core/errors.hpp"
+#include "core/timestamp.hpp"
+#include "engine/simulation.hpp"
+#include "experiment/futures_run.hpp"
+#include "experiment/provenance.hpp"
 #include "io/csv.hpp"
 #include "io/csv_table.hpp"
+#include "io/events_csv.hpp"
+#include "io/json.hpp"
 #include "io/output_dir.hpp"
 #include "io/results_db.hpp"
 #include "metrics/summary.hpp"
+#include "scenario/detail/suggest.hpp"
+#include "scenario/headline.hpp"
 #include "scenario/load.hpp"
 
 namespace detente {
@@ -23,10 +33,29 @@ std::vector<Arm> scenario_arms(const scenario::Scenario& scenario) {
   return arms;
 }
 
+const std::vector<std::string> kCompareColumns = {"arm",
+                                                  "baseline",
+                                                  "metric",
+                                                  "subject",
+                                                  "window",
+                                                  "scale",
+                                                  "mean_difference",
+                                                  "ci_low",
+                                                  "ci_high",
+                                                  "points",
+                                                  "per_1000",
+                                                  "person_sd",
+                                                  "standardised",
+                                                  "baseline_spending",
+                                                  "spending",
+                                                  "extra_spending",
+                                                  "gain_per_million",
+                                                  "better",
+                                                  "rank",
+                                                  "n"};
+
 void write_compare_csv(const std::string& path, const std::vector<metrics::CompareRow>& rows) {
-  io::CsvTable t(path,
-                 {"arm", "baseline", "metric", "subject", "window", "mean_difference", "ci_low",
-                  "ci_high", "glass_delta", "spending", "gain_per_million", "better", "rank", "n"});
+  io::CsvTable t(path, kCompareColumns);
   const auto number_or_empty = [&](double v) { std::isnan(v) ? t.empty() : t.number(v); };
   for (const auto& r : rows) {
     t.text(r.arm);
@@ -34,11 +63,17 @@ void write_compare_csv(const std::string& path, const std::vector<metrics::Compa
     t.text(r.metric);
     t.text(r.subject);
     t.text(r.window);
+    t.text(metrics::to_string(r.scale));
     number_or_empty(r.mean_difference);
     number_or_empty(r.ci_low);
     number_or_empty(r.ci_high);
-    number_or_empty(r.glass_delta);
+    number_or_empty(r.points);
+    number_or_empty(r.per_1000);
+    number_or_empty(r.person_sd);
+    number_or_empty(r.standardised);
+    t.number(r.baseline_spending);
     t.number(r.spending);
+    t.number(r.extra_spending);
     number_or_empty(r.gain_per_million);
     t.text(metrics::to_string(r.better));
     r.rank > 0 ? t.integer(r.rank) : t.empty();
@@ -48,53 +83,85 @@ void write_compare_csv(const std::string& path, const std::vector<metrics::Compa
   t.close();
 }
 
-std::string compare_table(const std::vector<metrics::CompareRow>& rows) {
-  std::string out;
-  char line[320];
-  // %9s for "Glass Δ": printf pads by bytes, and Δ is two bytes wide in UTF-8.
-  std::snprintf(line, sizeof line, "%-16s %-28s %-8s %-6s %12s %25s %9s %14s %5s\n", "arm",
-                "metric/subject", "window", "better", "difference", "95% CI", "Glass Δ",
-                "gain per 1M", "rank");
-  out += line;
-  for (const auto& r : rows) {
-    char ci[64], gain[32], rank[24];
-    std::snprintf(ci, sizeof ci, "[%.4f, %.4f]", r.ci_low, r.ci_high);
-    if (r.rank > 0)
-      std::snprintf(rank, sizeof rank, "%lld", static_cast<long long>(r.rank));
-    else
-      std::snprintf(rank, sizeof rank, "-");
-    if (std::isnan(r.gain_per_million))
-      std::snprintf(gain, sizeof gain, "-");
-    else
-      std::snprintf(gain, sizeof gain, "%.4g", r.gain_per_million);
-    std::snprintf(line, sizeof line, "%-16s %-28s %-8s %-6s %+12.4f %25s %8.2f %14s %5s\n",
-                  r.arm.c_str(), (r.metric + "/" + r.subject).c_str(), r.window.c_str(),
-                  std::string(metrics::to_string(r.better)).c_str(), r.mean_difference, ci,
-                  r.glass_delta, gain, rank);
-    out += line;
-  }
-  return out;
-}
-
-CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& options,
-                          Cluster& cluster) {
+std::size_t baseline_arm(const std::vector<Arm>& arms, const CompareOptions& options) {
   if (arms.size() < 2)
     throw InputError(arms.empty() ? std::string("compare: no arms")
                                   : arms[0].scenario.source_path +
                                         ": this scenario declares no arms to compare with its "
                                         "base; compare needs at least two arms");
-  std::size_t baseline = arms.size();
   for (std::size_t a = 0; a < arms.size(); ++a)
-    if (arms[a].name == options.baseline) baseline = a;
-  if (baseline == arms.size()) {
-    std::string names;
-    for (const auto& a : arms)
-      names += (names.empty() ? "" : ", ") + a.name;
-    throw InputError("--baseline: expected one of the arms (" + names + "), got \"" +
-                     options.baseline + "\"");
+    if (arms[a].name == options.baseline) return a;
+  std::string names;
+  for (const auto& a : arms)
+    names += (names.empty() ? "" : ", ") + a.name;
+  throw InputError("--baseline: expected one of the arms (" + names + "), got \"" +
+                   options.baseline + "\"");
+}
+
+std::vector<metrics::Outcome> recorded_outcomes(const scenario::Scenario& scenario) {
+  std::vector<metrics::MetricRow> rows;
+  make_simulation(scenario, 0)->record(rows);
+  if (scenario.stop_when == scenario::StopWhen::converged)
+    rows.push_back({0, std::string(metrics::name(metrics::Metric::converged_step)), "all", 0.0});
+  std::vector<metrics::Outcome> out;
+  for (const auto& r : rows) {
+    const metrics::Outcome o{r.metric, r.subject};
+    if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
   }
+  return out;
+}
+
+void check_compare_request(const std::vector<Arm>& arms, const CompareOptions& options) {
+  const auto& base = arms[baseline_arm(arms, options)].scenario;
+  const auto outcomes = recorded_outcomes(base);
+  const std::string_view spending = metrics::name(metrics::Metric::spending);
+  std::vector<std::string> metrics;
+  for (const auto& [metric, subject] : outcomes)
+    if (metric != spending && std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
+      metrics.push_back(metric);
+  std::string known;
+  for (const auto& m : metrics)
+    known += (known.empty() ? "" : ", ") + m;
+  for (const auto& metric : options.metrics) {
+    if (metric == spending)
+      throw InputError(
+          "--metric spending: spending is not compared as an outcome: every row of compare.csv "
+          "reports it (baseline_spending, spending, extra_spending, gain_per_million); ask for "
+          "an outcome (" +
+          known + ") or all");
+    if (std::find(metrics.begin(), metrics.end(), metric) != metrics.end()) continue;
+    const std::vector<std::string_view> names(metrics.begin(), metrics.end());
+    const auto near = scenario::detail::closest(metric, names);
+    throw InputError("--metric " + metric + ": expected a metric this run records (" + known +
+                     ") or all, got \"" + metric + "\"" +
+                     (near.empty() ? "" : "; did you mean \"" + std::string(near) + "\"?"));
+  }
+  const auto& headline = base.outputs.headline;
+  for (std::size_t i = 0; i < headline.size(); ++i) {
+    const auto o = scenario::headline_outcome(headline[i]);
+    if (std::find(outcomes.begin(), outcomes.end(), o) != outcomes.end()) continue;
+    std::string subjects;
+    for (const auto& [metric, subject] : outcomes)
+      if (metric == o.first) subjects += (subjects.empty() ? "" : ", ") + subject;
+    throw InputError(base.source_path + ": outputs.headline[" + std::to_string(i) +
+                     "]: expected an outcome the baseline arm records, got \"" + headline[i] +
+                     "\"" +
+                     (subjects.empty() ? "; this run records no " + o.first
+                                       : "; " + o.first + " is recorded for " + subjects));
+  }
+}
+
+CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& options,
+                          Cluster& cluster) {
+  const std::size_t baseline = baseline_arm(arms, options);
   const auto start = std::chrono::steady_clock::now();
+  const std::string started_at = utc_now();
   const ThreadLimit limit(options.threads);
+  // Checked and staged before the runs: a refused --out costs nothing.
+  std::optional<io::StagedOutput> staged;
+  if (cluster.is_root())
+    staged.emplace(options.out,
+                   options.force ? io::Overwrite::anything : io::Overwrite::results_only);
   std::vector<RunSpec> runs;
   for (const auto& arm : arms)
     for (int r = 0; r < options.replicates; ++r)
@@ -106,35 +173,49 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
   auto outputs = execute_runs(runs, cluster, progress);
   progress.finish();
   CompareResult result;
-  if (!cluster.is_root()) return result;
 
   std::vector<metrics::ArmReplicates> by_arm(arms.size());
   std::vector<metrics::TimeseriesRow> timeseries;
   std::vector<io::StoredRun> stored;
+  std::vector<io::EventBlock> events;
   const std::string experiment = "compare:" + arms[0].scenario.name;
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const std::size_t a = i / static_cast<std::size_t>(options.replicates);
-    by_arm[a].name = arms[a].name;
-    for (const auto& row : outputs[i].rows)
-      timeseries.push_back({runs[i].arm, runs[i].replicate, row});
-    io::StoredRun s;
-    s.experiment = experiment;
-    s.arm = runs[i].arm;
-    s.replicate = runs[i].replicate;
-    s.seed = outputs[i].seed;
-    s.wall_seconds = outputs[i].wall_seconds;
-    s.rows = outputs[i].rows;
-    stored.push_back(std::move(s));
-    by_arm[a].replicates.push_back(std::move(outputs[i].rows));
+  std::vector<std::uint64_t> replicate_seeds;
+  if (cluster.is_root()) {
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      const std::size_t a = i / static_cast<std::size_t>(options.replicates);
+      by_arm[a].name = arms[a].name;
+      for (const auto& row : outputs[i].rows)
+        timeseries.push_back({runs[i].arm, runs[i].replicate, row});
+      events.push_back({runs[i].arm, runs[i].replicate, std::move(outputs[i].events)});
+      io::StoredRun s;
+      s.experiment = experiment;
+      s.arm = runs[i].arm;
+      s.replicate = runs[i].replicate;
+      s.seed = outputs[i].seed;
+      s.wall_seconds = outputs[i].wall_seconds;
+      if (options.store_series) s.rows = outputs[i].rows;
+      if (a == baseline) replicate_seeds.push_back(outputs[i].seed);
+      stored.push_back(std::move(s));
+      by_arm[a].replicates.push_back(std::move(outputs[i].rows));
+    }
+    result.rows = metrics::compare_arms(by_arm, baseline, options.metrics);
+    std::vector<metrics::Outcome> declared;
+    for (const auto& entry : arms[baseline].scenario.outputs.headline)
+      declared.push_back(scenario::headline_outcome(entry));
+    result.headline = metrics::headline_outcomes(result.rows, declared, kHeadlineOutcomes);
   }
-  result.rows = metrics::compare_arms(by_arm, baseline, options.metrics);
+  // Every rank runs the futures; scenario discovery looks at the outcomes
+  // the brief leads with, which rank 0 has just settled.
+  std::optional<FuturesResult> futures;
+  if (options.futures > 0) futures = run_futures(arms, baseline, options, result.headline, cluster);
+  if (!cluster.is_root()) return result;
 
-  io::StagedOutput staged(options.out);
-  const auto dir = staged.path();
+  const auto dir = staged->path();
   write_compare_csv((dir / "compare.csv").string(), result.rows);
   io::write_timeseries_csv(dir / "timeseries.csv", timeseries);
   const auto summary = metrics::summarise(timeseries);
   io::write_summary_csv(dir / "summary.csv", summary);
+  io::write_events_csv(dir / "events.csv", events);
   {
     std::ofstream yaml(dir / "scenario.yaml");
     yaml << scenario::to_yaml(arms[0].scenario);
@@ -145,9 +226,28 @@ CompareResult run_compare(const std::vector<Arm>& arms, const CompareOptions& op
     db.store_runs(stored);
     db.store_summaries(experiment, 0, summary);
   }
-  staged.commit();
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto info = run_info(arms[baseline].scenario, "compare", options.command_line);
+  info.started_at = started_at;
+  info.threads = limit.threads();
+  info.wall_seconds = result.wall_seconds;
+  info.replicates = options.replicates;
+  info.replicate_seeds = replicate_seeds;
+  info.baseline = arms[baseline].name;
+  for (const auto& arm : arms)
+    info.arms.push_back(arm.name);
+  for (const auto& [metric, subject] : result.headline)
+    info.headline.push_back(metric + "/" + subject);
+  if (futures) {
+    write_robustness_csv(dir / "robustness.csv", futures->robustness);
+    write_discovery_csv(dir / "discovery.csv", futures->discovery);
+    write_futures_csv(dir / "futures.csv", futures->plan);
+    info.futures = static_cast<std::int64_t>(options.futures);
+    result.robustness = std::move(futures->robustness);
+  }
+  io::write_run_json(dir / "run.json", info);
+  staged->commit();
   return result;
 }
 

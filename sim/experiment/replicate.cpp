@@ -32,6 +32,7 @@ void run_replicate(const scenario::Scenario& scenario, std::uint32_t replicate, 
     if (progress != nullptr) progress->advance();
   }
   out.last_step = simulation->now();
+  out.events = simulation->events();
   if (out.last_step == steps) return;
 
   // Converged early: the frozen state stands for the steps that were skipped.

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/events.hpp"
 #include "metrics/agent_rows.hpp"
 #include "metrics/metric_row.hpp"
 #include "scenario/scenario.hpp"
@@ -25,6 +26,7 @@ struct ReplicateOutput {
   std::vector<metrics::MetricRow> rows;
   std::vector<metrics::AgentRow> agents;  // outputs.agents snapshots
   metrics::AgentNames agent_names;
+  std::vector<Event> events;   // what happened (core/events.hpp), in order
   std::int64_t last_step = 0;  // the step the run stopped at (steps unless it converged)
 };
 

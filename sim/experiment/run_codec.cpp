@@ -76,6 +76,13 @@ std::string encode_outputs(const std::vector<std::pair<std::size_t, RunOutput>>&
     put<std::uint64_t>(out, output.agent_names.subjects.size());
     for (const auto& name : output.agent_names.subjects)
       put_text(out, name);
+    put<std::uint64_t>(out, output.events.size());
+    for (const auto& e : output.events) {
+      put(out, e.step);
+      put_text(out, e.event);
+      put_text(out, e.subject);
+      put_text(out, e.detail);
+    }
   }
   return out;
 }
@@ -108,6 +115,13 @@ std::vector<std::pair<std::size_t, RunOutput>> decode_outputs(const std::string&
     output.agent_names.subjects.resize(in.get<std::uint64_t>());
     for (auto& name : output.agent_names.subjects)
       name = in.text();
+    output.events.resize(in.get<std::uint64_t>());
+    for (auto& e : output.events) {
+      e.step = in.get<std::int64_t>();
+      e.event = in.text();
+      e.subject = in.text();
+      e.detail = in.text();
+    }
   }
   if (!in.done()) throw std::runtime_error("decode_outputs: trailing bytes");
   return outputs;

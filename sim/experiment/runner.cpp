@@ -1,7 +1,5 @@
 #include "experiment/runner.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -13,6 +11,7 @@
 #include "core/version.hpp"
 #include "engine/simulation.hpp"
 #include "experiment/progress.hpp"
+#include "experiment/provenance.hpp"
 #include "experiment/replicate.hpp"
 #include "io/agents_csv.hpp"
 #include "io/csv.hpp"
@@ -22,15 +21,6 @@
 #include "scenario/load.hpp"
 
 namespace detente {
-namespace {
-
-std::string host_name() {
-  char buffer[256] = {};
-  if (gethostname(buffer, sizeof buffer - 1) != 0) return "unknown";
-  return buffer;
-}
-
-}  // namespace
 
 std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
                                        const RunOptions& options) {
@@ -81,6 +71,7 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
     const RunSpec& run = runs[k];
     for (auto& row : outputs[k].rows)
       result.rows.push_back({run.arm, run.replicate, std::move(row)});
+    result.events.push_back({run.arm, run.replicate, std::move(outputs[k].events)});
     if (!scenario.outputs.agents.empty()) {
       result.agent_names = std::move(outputs[k].agent_names);
       result.agents.push_back({run.arm, run.replicate, std::move(outputs[k].agents)});
@@ -99,9 +90,16 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
                    const RunOptions& options, const RunResult& result,
                    const std::string& command_line) {
   io::StagedOutput staged(directory);
+  write_results(staged, scenario, options, result, command_line);
+}
+
+void write_results(io::StagedOutput& staged, const scenario::Scenario& scenario,
+                   const RunOptions& options, const RunResult& result,
+                   const std::string& command_line) {
   const std::string dir = staged.path();
   io::write_timeseries_csv(dir + "/timeseries.csv", result.rows);
   io::write_summary_csv(dir + "/summary.csv", metrics::summarise(result.rows));
+  io::write_events_csv(dir + "/events.csv", result.events);
   if (!scenario.outputs.agents.empty())
     io::write_agents_csv(dir + "/agents.csv", result.agent_names, result.agents);
   {
@@ -109,19 +107,11 @@ void write_results(const std::string& directory, const scenario::Scenario& scena
     yaml << scenario::to_yaml(scenario);
     if (!yaml) throw std::runtime_error("cannot write " + dir + "/scenario.yaml");
   }
-  io::RunInfo info;
-  info.version = std::string(version());
-  info.git_commit = std::string(git_commit());
-  info.scenario_name = scenario.name;
-  info.scenario_file = scenario.source_path;
-  info.host = host_name();
+  auto info = run_info(scenario, "run", command_line);
   info.started_at = result.started_at;
-  info.command_line = command_line;
-  info.seed = scenario.seed;
   info.replicate_seeds = result.replicate_seeds;
   info.threads = result.threads;
   info.wall_seconds = result.wall_seconds;
-  info.steps = scenario.steps;
   info.replicates = options.replicates;
   info.arms = result.arms;
   io::write_run_json(dir + "/run.json", info);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 #include "metrics/order_statistics.hpp"
@@ -116,7 +117,7 @@ SobolIndices sobol_indices(std::span<const double> y, std::size_t n, std::size_t
       for (std::size_t i = 0; i < k; ++i) {
         double acc = 0;
         for (const auto j : rows) {
-          const double a = at(j, 0), b = at(j, 1), ab = at(j, 2 + i);
+          const double a = at(j, 0), b = at(j, 1) - mean, ab = at(j, 2 + i);
           acc += total ? (a - ab) * (a - ab) / 2.0 : b * (ab - a);
         }
         out[i] = acc / m / variance;
@@ -126,6 +127,28 @@ SobolIndices sobol_indices(std::span<const double> y, std::size_t n, std::size_t
   };
   return {with_intervals(n, bootstrap, rng, estimate(false)),
           with_intervals(n, bootstrap, rng, estimate(true))};
+}
+
+std::vector<std::string> sobol_warnings(const Estimate& first, const Estimate& total) {
+  std::vector<std::string> out;
+  char text[200];
+  const auto outside = [&](const char* name, const Estimate& e) {
+    if (e.ci_high >= 0.0 && e.ci_low <= 1.0) return;
+    std::snprintf(text, sizeof text, "%s = %.3f [%.3f, %.3f] lies outside [0, 1]", name, e.value,
+                  e.ci_low, e.ci_high);
+    out.emplace_back(text);
+  };
+  outside("S1", first);
+  outside("ST", total);
+  if (first.ci_low > total.ci_high) {
+    std::snprintf(
+        text, sizeof text, "S1 = %.3f [%.3f, %.3f] exceeds ST = %.3f [%.3f, %.3f], which cannot be",
+        first.value, first.ci_low, first.ci_high, total.value, total.ci_low, total.ci_high);
+    out.emplace_back(text);
+  }
+  if (!out.empty())
+    out.back() += "; more samples, or more replicates per point for a noisy outcome, would help";
+  return out;
 }
 
 }  // namespace detente

@@ -7,25 +7,47 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 
 #include "core/errors.hpp"
+#include "core/rng.hpp"
 #include "core/timestamp.hpp"
+#include "experiment/provenance.hpp"
+#include "experiment/scenario_diff.hpp"
 #include "experiment/sensitivity.hpp"
 #include "io/csv_table.hpp"
+#include "io/json.hpp"
+#include "io/output_dir.hpp"
 #include "io/results_db.hpp"
 #include "metrics/summary.hpp"
+#include "scenario/load.hpp"
 
 namespace detente {
 namespace {
 
 constexpr const char* kArm = "base";
 
-// Runs per batch: enough to keep every thread of every rank busy, few enough
-// that an interruption loses little.
+// The design's name as the scenario spells it (sweep.design).
+std::string design_name(scenario::SweepDesign design) {
+  switch (design) {
+    case scenario::SweepDesign::grid:
+      return "grid";
+    case scenario::SweepDesign::latin_hypercube:
+      return "latin_hypercube";
+    case scenario::SweepDesign::morris:
+      return "morris";
+    case scenario::SweepDesign::sobol:
+      return "sobol";
+  }
+  return "grid";
+}
+
+// Runs per batch: enough to keep every thread of every rank busy while the
+// last runs of a batch finish, few enough that an interruption loses little.
 std::size_t batch_size(int threads, int ranks) {
-  return static_cast<std::size_t>(std::max(1, threads) * std::max(1, ranks) * 2);
+  return static_cast<std::size_t>(std::max(1, threads) * std::max(1, ranks) * 4);
 }
 
 std::vector<std::uint8_t> encode_flags(const std::vector<bool>& flags) {
@@ -70,22 +92,47 @@ void write_sensitivity(const SweepPlan& plan, const std::vector<std::vector<doub
       for (std::size_t i = 0; i < plan.paths.size(); ++i) {
         row("sobol", i, outcome, "S1", s.first[i]);
         row("sobol", i, outcome, "ST", s.total[i]);
+        for (const auto& w : sobol_warnings(s.first[i], s.total[i]))
+          summary.warnings.push_back(plan.paths[i] + " on " + outcome.metric + "/" +
+                                     outcome.subject + ": " + w);
       }
     }
   }
   t.close();
 }
 
+// Refuses to continue runs made with another resolved scenario (any key,
+// not only the swept ones), naming the keys that differ.
+void check_same_scenario(const io::ResultsDb& db, const std::string& experiment,
+                         const std::string& scenario_yaml, const std::filesystem::path& dir) {
+  const auto stored = db.experiment_scenario(experiment);
+  if (!stored || *stored == scenario_yaml) return;
+  const auto keys = differing_keys(*stored, scenario_yaml);
+  if (keys.empty()) return;
+  constexpr std::size_t kShown = 8;
+  std::string listed;
+  for (std::size_t k = 0; k < std::min(keys.size(), kShown); ++k)
+    listed += (listed.empty() ? "" : "; ") + keys[k];
+  if (keys.size() > kShown) listed += "; and " + std::to_string(keys.size() - kShown) + " more";
+  throw InputError((dir / "results.db").string() + ": the stored runs of " + experiment +
+                   " were made with another scenario (" + listed +
+                   "); resume with the same scenario file and --set values, or give another "
+                   "--out");
+}
+
 // Marks the runs results.db already holds; refuses a stored sweep without
-// `resume` and one whose points have changed since.
-void mark_stored(const io::ResultsDb& db, const std::string& experiment, const SweepPlan& plan,
-                 const std::vector<RunSpec>& runs, bool resume, const std::filesystem::path& dir,
-                 std::vector<bool>& done) {
+// `resume`, one whose scenario differs from the stored one, and one whose
+// points have changed since.
+void mark_stored(io::ResultsDb& db, const std::string& experiment, const std::string& scenario_yaml,
+                 const SweepPlan& plan, const std::vector<RunSpec>& runs, bool resume,
+                 const std::filesystem::path& dir, std::vector<bool>& done) {
   const auto stored = db.finished_runs(experiment);
   if (!stored.empty() && !resume)
     throw InputError((dir / "results.db").string() + ": already holds " +
                      std::to_string(stored.size()) + " runs of " + experiment +
                      "; add --resume to continue that sweep, or give another --out");
+  check_same_scenario(db, experiment, scenario_yaml, dir);
+  db.store_experiment_scenario(experiment, scenario_yaml);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto found = stored.find({runs[i].point, runs[i].arm, runs[i].replicate});
     if (found == stored.end()) continue;
@@ -103,6 +150,7 @@ void mark_stored(const io::ResultsDb& db, const std::string& experiment, const S
 SweepSummary run_sweep(const std::string& file, std::span<const scenario::Override> overrides,
                        const SweepOptions& options, Cluster& cluster) {
   const auto start = std::chrono::steady_clock::now();
+  const std::string started_at = utc_now();
   const ThreadLimit limit(options.threads);
   const auto base = scenario::load_file(file, overrides);
   const auto plan = plan_sweep(base);
@@ -128,9 +176,15 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
   std::exception_ptr refusal;
   if (cluster.is_root()) {
     try {
+      // A sweep adds its files to the folder: one that holds a sweep in
+      // progress (its results.db) is continued, anything else is refused
+      // like any other command's output folder.
+      if (!std::filesystem::exists(dir / "results.db"))
+        io::check_replaceable(
+            dir, options.force ? io::Overwrite::anything : io::Overwrite::results_only);
       std::filesystem::create_directories(dir);
       db = std::make_unique<io::ResultsDb>(dir / "results.db");
-      mark_stored(*db, experiment, plan, runs, options.resume, dir, done);
+      mark_stored(*db, experiment, scenario::to_yaml(base), plan, runs, options.resume, dir, done);
       flags = encode_flags(done);
     } catch (...) {
       refusal = std::current_exception();
@@ -154,6 +208,11 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
   for (std::size_t b = 0; b < pending.size(); b += batch)
     my_share += (std::min(batch, pending.size() - b) + ranks - 1) / ranks;
   Progress progress("sweep " + base.name, my_share, options.progress && cluster.is_root());
+  // Rank 0 stores a batch while the next one runs: the database write (one
+  // transaction, on its own thread) overlaps the simulation instead of
+  // leaving the workers idle. At most one write is in flight, so batches are
+  // stored in order and memory holds at most two batches' rows.
+  std::future<void> storing;
   for (std::size_t b = 0; b < pending.size(); b += batch) {
     std::vector<RunSpec> chunk;
     for (std::size_t i = b; i < std::min(pending.size(), b + batch); ++i)
@@ -174,8 +233,11 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
       s.wall_seconds = outputs[c].wall_seconds;
       s.rows = std::move(outputs[c].rows);
     }
-    db->store_runs(stored);
+    if (storing.valid()) storing.get();  // rethrows a failed write
+    storing = std::async(std::launch::async,
+                         [&db, batch_rows = std::move(stored)] { db->store_runs(batch_rows); });
   }
+  if (storing.valid()) storing.get();
   progress.finish();
   summary.executed = pending.size();
   summary.wall_seconds =
@@ -226,6 +288,18 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
     yaml << scenario::to_yaml(base);
     if (!yaml) throw std::runtime_error("cannot write " + (dir / "scenario.yaml").string());
   }
+  auto info = run_info(base, "sweep", options.command_line);
+  info.started_at = started_at;
+  info.threads = limit.threads();
+  info.replicates = replicates;
+  for (int r = 0; r < replicates; ++r)
+    info.replicate_seeds.push_back(replicate_seed(base.seed, static_cast<std::uint32_t>(r)));
+  info.arms = {kArm};
+  info.design = design_name(plan.sweep.design);
+  info.points = static_cast<std::int64_t>(plan.values.size());
+  info.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  io::write_run_json(dir / "run.json", info);
   return summary;
 }
 

@@ -9,11 +9,13 @@
 // summaries), sweep_points.csv (point,<path>…), sweep.csv
 // (point,replicate,metric,subject,value for each outcome), sensitivity.csv
 // (method,parameter,metric,subject,index,value,ci_low,ci_high; morris:
-// mu_star|sigma|mu, sobol: S1|ST; grids and Latin hypercubes: header only) and
-// scenario.yaml. Runs are stored in batches, one transaction each; with
-// `resume` the runs already in results.db are skipped, so an interrupted sweep
-// continues where it stopped. Without it an existing sweep in the database is
-// refused rather than stored twice.
+// mu_star|sigma|mu, sobol: S1|ST; grids and Latin hypercubes: header only),
+// scenario.yaml and run.json (io/json.hpp: `command` = "sweep", the design,
+// the number of points, replicates per point and their seeds; the wall time
+// and command line of the invocation that finished the sweep). Runs are stored in batches, one
+// transaction each; with `resume` the runs already in results.db are skipped, so an interrupted
+// sweep continues where it stopped. Without it an existing sweep in the database is refused rather
+// than stored twice.
 #include <span>
 #include <string>
 #include <vector>
@@ -31,12 +33,16 @@ struct SweepOptions {
   int replicates = 0;  // 0: the block's own
   bool progress = false;
   std::size_t stop_after = 0;  // for tests of --resume: stop after this many runs (0: never)
+  std::string command_line;    // as typed, for run.json
+  bool force = false;          // write into `out` even if it holds something else
 };
 
 struct SweepSummary {
   std::size_t runs = 0, skipped = 0, executed = 0;
   double wall_seconds = 0.0;
   std::vector<std::string> sensitivity_lines;  // a readable table for the terminal
+  // Indices that cannot be right (sensitivity.hpp sobol_warnings), for stderr.
+  std::vector<std::string> warnings;
 };
 
 SweepSummary run_sweep(const std::string& file, std::span<const scenario::Override> overrides,

@@ -28,10 +28,12 @@ double Budget::left_this_year(std::int64_t step) const {
   return *per_year_ - (year_of(step) == current_year_ ? spent_this_year_ : 0.0);
 }
 
+double Budget::total_left() const {
+  return total_ ? *total_ - spent_total_ : std::numeric_limits<double>::infinity();
+}
+
 bool Budget::can_pay(double cost, double reserve, std::int64_t step) const {
-  const double total_left =
-      total_ ? *total_ - spent_total_ : std::numeric_limits<double>::infinity();
-  return cost + reserve <= std::min(total_left, left_this_year(step));
+  return cost + reserve <= std::min(total_left(), left_this_year(step));
 }
 
 void Budget::pay(std::size_t k, double cost, std::int64_t step) {
@@ -45,14 +47,14 @@ void Budget::pay(std::size_t k, double cost, std::int64_t step) {
   spent_this_year_ += cost;
 }
 
-void Budget::stop(std::size_t k, double cost, double reserve, std::int64_t step) {
-  const double total_left =
-      total_ ? *total_ - spent_total_ : std::numeric_limits<double>::infinity();
-  if (cost + reserve > total_left) {
+Budget::Shortfall Budget::stop(std::size_t k, double cost, double reserve, std::int64_t step) {
+  const double left = total_left();
+  if (cost + reserve > left) {
     stopped_until_[k] = std::numeric_limits<std::int64_t>::max();
-  } else {
-    stopped_until_[k] = (year_of(step) + 1) * year_;  // the last step of this budget year
+    return cost > left ? Shortfall::total : Shortfall::reserve;
   }
+  stopped_until_[k] = (year_of(step) + 1) * year_;  // the last step of this budget year
+  return Shortfall::year;
 }
 
 double round_cost(const scenario::Costs& costs, std::uint64_t participants,

@@ -30,8 +30,21 @@ class Budget {
   // for the rounds of interventions ahead of it.
   bool can_pay(double cost, double reserve, std::int64_t step) const;
   void pay(std::size_t k, double cost, std::int64_t step);
-  // k could not pay in `step`: it stops (until next year if only the year's money is short).
-  void stop(std::size_t k, double cost, double reserve, std::int64_t step);
+  // Why a round could not be paid.
+  enum class Shortfall {
+    total,    // the total left is less than the round's cost
+    reserve,  // the total covers it, but not with the money kept for programmes funded before it
+    year,     // this budget year's money is spent (it may resume next year)
+  };
+  // k could not pay in `step`: it stops (until next year if only the year's
+  // money is short). Returns why.
+  Shortfall stop(std::size_t k, double cost, double reserve, std::int64_t step);
+  // The last step k is stopped until (meaningful after stop()).
+  std::int64_t stopped_until(std::size_t k) const { return stopped_until_[k]; }
+  double total_left() const;
+  double spent_total() const { return spent_total_; }
+  const std::optional<double>& total() const { return total_; }
+  const std::optional<double>& per_year() const { return per_year_; }
   bool stopped(std::size_t k, std::int64_t step) const { return step <= stopped_until_[k]; }
 
   double last_cost(std::size_t k) const { return last_cost_[k]; }

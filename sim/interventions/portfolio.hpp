@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/events.hpp"
 #include "interventions/budget.hpp"
 #include "interventions/intervention.hpp"
 #include "interventions/triggers.hpp"
@@ -38,13 +39,26 @@ class Portfolio {
   std::vector<std::uint64_t> exposures() const;
   // Times each intervention's trigger has fired (0 for scheduled ones).
   std::vector<std::int64_t> fired() const;
+  // What happened since the last call, in order (core/events.hpp): moved to
+  // the end of `out`. Pure observation: nothing here reads the events back.
+  void take_events(std::vector<Event>& out);
 
  private:
+  // The events of intervention k's round in `step`: paid (or not, and why).
+  void note_paid(std::size_t k, double cost, std::int64_t step);
+  void note_unpaid(std::size_t k, double cost, double reserve, Budget::Shortfall why,
+                   std::int64_t step);
+  void note(std::int64_t step, std::string event, std::string subject, std::string detail);
+
   const scenario::Scenario& scenario_;
   std::vector<std::unique_ptr<Intervention<Real>>> interventions_;
   std::vector<Schedule> schedules_;
   std::vector<std::string> names_;
   Budget budget_;
+  std::vector<std::int64_t> rounds_paid_;
+  std::vector<std::uint8_t> paused_;  // stopped until next budget year
+  bool exhausted_ = false;            // budget_exhausted noted
+  std::vector<Event> events_;
 };
 
 }  // namespace detente::interventions

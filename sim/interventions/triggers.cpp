@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/saturating.hpp"
 #include "interventions/intervention.hpp"
 
 namespace detente::interventions {
@@ -13,7 +14,9 @@ bool Schedule::in_response(std::int64_t step) const {
 bool Schedule::due(std::int64_t step, const Probe& probe) {
   if (!triggered()) return scheduled(spec_, step);
   if (step <= last_) return in_response(step);
-  const bool cooling = fired_ > 0 && step <= last_ + spec_.when.cooldown;
+  // Steps, rounds and spacing come from the scenario: sums and products
+  // saturate rather than wrap into the past (core/saturating.hpp).
+  const bool cooling = fired_ > 0 && step <= saturating_add(last_, spec_.when.cooldown);
   const bool watching = !cooling && fired_ < spec_.when.repeat && step >= spec_.start &&
                         (!spec_.end || step <= *spec_.end);
   if (!watching) return false;
@@ -22,8 +25,9 @@ bool Schedule::due(std::int64_t step, const Probe& probe) {
       spec_.when.below ? value < *spec_.when.below : spec_.when.above && value > *spec_.when.above;
   if (std::isnan(value) || !crossed) return false;
   ++fired_;
-  first_ = step + spec_.when.delay;
-  last_ = first_ + (spec_.rounds.value_or(1) - 1) * spec_.every;
+  fired_value_ = value;
+  first_ = saturating_add(step, spec_.when.delay);
+  last_ = saturating_add(first_, saturating_mul(spec_.rounds.value_or(1) - 1, spec_.every));
   return in_response(step);
 }
 
@@ -31,9 +35,10 @@ bool Schedule::rounds_ahead(std::int64_t step) const {
   if (!spec_.enabled) return false;
   if (triggered()) return step < last_;
   if (step < spec_.start) return true;
-  const std::int64_t next = spec_.start + ((step - spec_.start) / spec_.every + 1) * spec_.every;
+  const std::int64_t rounds_done = (step - spec_.start) / spec_.every + 1;
+  const std::int64_t next = saturating_add(spec_.start, saturating_mul(rounds_done, spec_.every));
   if (spec_.end && next > *spec_.end) return false;
-  if (spec_.rounds && (next - spec_.start) / spec_.every >= *spec_.rounds) return false;
+  if (spec_.rounds && rounds_done >= *spec_.rounds) return false;
   return true;
 }
 

@@ -33,15 +33,20 @@ class Schedule {
   bool rounds_ahead(std::int64_t step) const;
   // Times the trigger has fired.
   std::int64_t fired() const { return fired_; }
+  // The watched metric's value when the trigger last fired, and the first
+  // step of that response's rounds.
+  double fired_value() const { return fired_value_; }
+  std::int64_t response_start() const { return first_; }
+  bool triggered() const { return !spec_.when.metric.empty(); }
 
  private:
-  bool triggered() const { return !spec_.when.metric.empty(); }
   bool in_response(std::int64_t step) const;
 
   const scenario::Intervention& spec_;
   std::int64_t fired_ = 0;
   std::int64_t first_ = 0;  // the current response's first and last round
   std::int64_t last_ = -1;
+  double fired_value_ = 0.0;
 };
 
 }  // namespace detente::interventions

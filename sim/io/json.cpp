@@ -9,6 +9,7 @@ namespace detente::io {
 std::string run_json(const RunInfo& info) {
   JsonWriter json;
   json.begin_object();
+  json.key("command").string(info.command);
   json.key("version").string(info.version);
   json.key("git_commit").string(info.git_commit);
   json.key("scenario_name").string(info.scenario_name);
@@ -29,6 +30,16 @@ std::string run_json(const RunInfo& info) {
   for (const auto& arm : info.arms)
     json.string(arm);
   json.end_array();
+  if (!info.baseline.empty()) json.key("baseline").string(info.baseline);
+  if (!info.design.empty()) json.key("design").string(info.design);
+  if (info.points > 0) json.key("points").integer(info.points);
+  if (info.futures > 0) json.key("futures").integer(info.futures);
+  if (!info.headline.empty()) {
+    json.key("headline").begin_array();
+    for (const auto& outcome : info.headline)
+      json.string(outcome);
+    json.end_array();
+  }
   json.end_object();
   return json.str();
 }

@@ -7,8 +7,9 @@
 //   ...
 //   io::write_run_json(dir / "run.json", info);
 //
-// The keys are the RunInfo member names, in declaration order. Seeds are
-// written as exact integers.
+// The keys are the RunInfo member names, in declaration order; `baseline`,
+// `design` and `points` only when set (a compare's baseline arm; a sweep's
+// design and number of points). Seeds are written as exact integers.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -20,6 +21,7 @@
 namespace detente::io {
 
 struct RunInfo {
+  std::string command;  // the subcommand that made the folder: run, compare, sweep
   std::string version;
   std::string git_commit;
   std::string scenario_name;
@@ -34,6 +36,13 @@ struct RunInfo {
   std::int64_t steps = 0;
   int replicates = 0;
   std::vector<std::string> arms;
+  std::string baseline;      // compare: the arm the others are compared with
+  std::string design;        // sweep: grid, latin_hypercube, morris or sobol
+  std::int64_t points = 0;   // sweep: design points
+  std::int64_t futures = 0;  // compare --futures: futures drawn from `uncertain:`
+  // compare: the outcomes the console and the brief lead with, in order, as
+  // "metric/subject" (metrics::headline_outcomes decides; nobody else does).
+  std::vector<std::string> headline;
 };
 
 std::string run_json(const RunInfo& info);

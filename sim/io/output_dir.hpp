@@ -16,17 +16,47 @@
 // deletes the staging folder. A target that is a symbolic link is replaced by
 // the new folder; what the link pointed to is left alone.
 //
+// Because commit() replaces the whole target, an existing folder must be
+// empty or an earlier detente result (is_result_folder) unless the caller
+// passes Overwrite::anything (`--force`): `--out ~/thesis` or `--out .` must
+// not delete what a person keeps there. The current folder (or one that holds
+// it) is never replaced.
+//
+// The staging folder is made in the constructor, so a command that makes its
+// StagedOutput before it runs anything learns at once that the destination
+// cannot be written; it is registered for removal if a signal interrupts the
+// program (cleanup_on_signal.hpp).
+//
 // The constructor throws detente::InputError when the target exists and is not
-// a folder or when its parent cannot be created; commit() throws
+// a folder, holds something else than a result (without Overwrite::anything),
+// or when its parent or the staging folder cannot be created; commit() throws
 // std::filesystem::filesystem_error if the renames fail.
 #include <filesystem>
 #include <string_view>
 
+#include "io/cleanup_on_signal.hpp"
+
 namespace detente::io {
+
+enum class Overwrite {
+  results_only,  // an empty folder or an earlier detente result
+  anything,      // whatever the folder holds (--force)
+};
+
+// Whether `folder` holds what detente writes: a run.json (every result
+// folder), or a results.db with its scenario.yaml (a compare or sweep folder
+// from before run.json was written there).
+bool is_result_folder(const std::filesystem::path& folder);
+
+// Refuses (InputError) to write into or replace `target` when it exists and
+// is not a folder, is the current folder or holds it, or (with results_only)
+// holds anything but a detente result.
+void check_replaceable(const std::filesystem::path& target, Overwrite overwrite);
 
 class StagedOutput {
  public:
-  explicit StagedOutput(const std::filesystem::path& target);
+  explicit StagedOutput(const std::filesystem::path& target,
+                        Overwrite overwrite = Overwrite::results_only);
   ~StagedOutput();
   StagedOutput(StagedOutput&& other) noexcept;
   StagedOutput(const StagedOutput&) = delete;
@@ -44,6 +74,7 @@ class StagedOutput {
  private:
   std::filesystem::path target_;
   std::filesystem::path staging_;
+  CleanupOnSignal cleanup_;
   bool committed_ = false;
 };
 

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "core/version.hpp"
@@ -34,6 +35,10 @@ CREATE TABLE IF NOT EXISTS timeseries (
   subject TEXT NOT NULL,
   value REAL,
   PRIMARY KEY (run_id, step, metric, subject)
+);
+CREATE TABLE IF NOT EXISTS experiments (
+  experiment TEXT PRIMARY KEY,
+  scenario TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS summaries (
   experiment TEXT NOT NULL,
@@ -148,6 +153,21 @@ void ResultsDb::exec(const char* sql) const {
     sqlite3_free(error);
     throw std::runtime_error(path_ + ": " + message);
   }
+}
+
+std::optional<std::string> ResultsDb::experiment_scenario(const std::string& experiment) const {
+  Statement q(db_, "SELECT scenario FROM experiments WHERE experiment = ?");
+  q.bind(1, experiment);
+  if (!q.step()) return std::nullopt;
+  return q.text(0);
+}
+
+void ResultsDb::store_experiment_scenario(const std::string& experiment,
+                                          const std::string& scenario_yaml) {
+  Statement q(db_, "INSERT OR IGNORE INTO experiments (experiment, scenario) VALUES (?, ?)");
+  q.bind(1, experiment);
+  q.bind(2, scenario_yaml);
+  q.step();
 }
 
 std::map<RunKey, std::string> ResultsDb::finished_runs(const std::string& experiment) const {

@@ -9,6 +9,8 @@
 //   runs(run_id, experiment, point, arm, replicate, seed, parameters, status,
 //        started_at, wall_seconds, detente_version)
 //        UNIQUE (experiment, point, arm, replicate): a run is never stored twice
+//   experiments(experiment, scenario): the resolved scenario (YAML) an
+//        experiment was started with, which --resume must match
 //   timeseries(run_id, arm, replicate, step, metric, subject, value)
 //   summaries(experiment, point, arm, metric, subject, step, mean, sd, ci_low,
 //             ci_high, n, p10, p50, p90)
@@ -19,6 +21,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <tuple>
@@ -54,6 +57,12 @@ class ResultsDb {
 
   // Finished runs of `experiment`: key → parameters JSON.
   std::map<RunKey, std::string> finished_runs(const std::string& experiment) const;
+
+  // The resolved scenario `experiment` was started with; nullopt when none
+  // is stored (a results.db written before detente stored it).
+  std::optional<std::string> experiment_scenario(const std::string& experiment) const;
+  // Records it, unless one is stored already.
+  void store_experiment_scenario(const std::string& experiment, const std::string& scenario_yaml);
 
   // Stores the runs and their time series in one transaction. Throws
   // std::runtime_error (and stores nothing) if any run is already stored.

@@ -57,6 +57,40 @@ Windows windows_of(const std::vector<MetricRow>& rows, const std::string& metric
   return w;
 }
 
+std::vector<double> window_values(const ArmReplicates& a, const std::string& metric,
+                                  const std::string& subject, bool final) {
+  std::vector<double> out;
+  for (const auto& rows : a.replicates) {
+    const auto w = windows_of(rows, metric, subject);
+    out.push_back(final ? w.final : w.average);
+  }
+  return out;
+}
+
+// Mean total spending of an arm at its last step; 0 when it records none.
+double spending_of(const ArmReplicates& a) {
+  const auto spent = window_values(a, std::string(name(Metric::spending)), "all", true);
+  if (std::any_of(spent.begin(), spent.end(), [](double v) { return std::isnan(v); })) return 0.0;
+  return mean_of(spent);
+}
+
+// The sd over people behind a difference in `metric` (compare.hpp): NaN when
+// the metric has none.
+double person_sd(const ArmReplicates& baseline, Scale scale, const std::string& subject,
+                 const std::vector<double>& baseline_values, bool final) {
+  if (scale == Scale::trust_level)
+    return mean_of(window_values(baseline, std::string(name(Metric::sd)), subject, final));
+  if (scale == Scale::public_share) {
+    const double p = mean_of(baseline_values);
+    return std::sqrt(p * (1.0 - p));
+  }
+  return kNaN;
+}
+
+bool improves(const CompareRow& row, double difference) {
+  return row.better == Better::lower ? difference < 0.0 : difference > 0.0;
+}
+
 }  // namespace
 
 PairedDifference paired_difference(const std::vector<double>& arm,
@@ -79,9 +113,9 @@ PairedDifference paired_difference(const std::vector<double>& arm,
   return out;
 }
 
-double glass_delta(double mean_difference, const std::vector<double>& baseline) {
-  const double sd = sd_of(baseline);
-  return sd > 0.0 ? mean_difference / sd : kNaN;
+bool beats_baseline(const CompareRow& row) {
+  if (std::isnan(row.ci_low) || std::isnan(row.ci_high)) return false;
+  return row.better == Better::lower ? row.ci_high < 0.0 : row.ci_low > 0.0;
 }
 
 std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std::size_t baseline,
@@ -94,76 +128,109 @@ std::vector<CompareRow> compare_arms(const std::vector<ArmReplicates>& arms, std
                                   std::to_string(a.replicates.size()) +
                                   " replicates, the baseline " + std::to_string(n));
   // (metric, subject) pairs in first-seen order of the baseline's first replicate.
-  std::vector<std::pair<std::string, std::string>> series;
+  std::vector<Outcome> series;
   for (const auto& r : base.replicates.at(0)) {
-    if (r.metric == "spending") continue;
+    if (r.metric == name(Metric::spending)) continue;
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), r.metric) == wanted.end())
       continue;
-    const std::pair<std::string, std::string> key{r.metric, r.subject};
+    const Outcome key{r.metric, r.subject};
     if (std::find(series.begin(), series.end(), key) == series.end()) series.push_back(key);
   }
   for (const auto& metric : wanted)
     if (std::none_of(series.begin(), series.end(),
-                     [&](const auto& s) { return s.first == metric; })) {
-      std::string known;
-      for (const auto& [m, subject] : series)
-        if (known.find(m) == std::string::npos) known += (known.empty() ? "" : ", ") + m;
+                     [&](const auto& s) { return s.first == metric; }))
       throw InputError("--metric: no metric \"" + metric + "\" in the outputs");
-    }
-  const auto values = [&](const ArmReplicates& a, const std::string& metric,
-                          const std::string& subject, bool final) {
-    std::vector<double> out;
-    for (const auto& rows : a.replicates) {
-      const auto w = windows_of(rows, metric, subject);
-      out.push_back(final ? w.final : w.average);
-    }
-    return out;
-  };
 
+  const double baseline_spending = spending_of(base);
   std::vector<CompareRow> rows;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     if (a == baseline) continue;
-    const auto spent = values(arms[a], "spending", "all", true);
-    double spending = 0.0;
-    if (std::none_of(spent.begin(), spent.end(), [](double v) { return std::isnan(v); }))
-      spending = mean_of(spent);
+    const double spending = spending_of(arms[a]);
     for (const auto& [metric, subject] : series)
       for (const bool final : {true, false}) {
-        const auto arm_values = values(arms[a], metric, subject, final);
-        const auto base_values = values(base, metric, subject, final);
-        const auto d = paired_difference(arm_values, base_values);
+        const auto base_values = window_values(base, metric, subject, final);
+        const auto d =
+            paired_difference(window_values(arms[a], metric, subject, final), base_values);
         CompareRow row;
         row.arm = arms[a].name;
         row.baseline = base.name;
         row.metric = metric;
         row.subject = subject;
         row.window = final ? "final" : "average";
-        row.better = require(metric).better;
+        const MetricInfo& info = require(metric);
+        row.better = info.better;
+        row.scale = info.scale;
         row.mean_difference = d.mean;
         row.ci_low = d.ci_low;
         row.ci_high = d.ci_high;
-        row.glass_delta = glass_delta(d.mean, base_values);
+        const bool share = row.scale == Scale::public_share || row.scale == Scale::share;
+        row.points = share ? 100.0 * d.mean : kNaN;
+        row.per_1000 = row.scale == Scale::public_share ? 1000.0 * d.mean : kNaN;
+        row.person_sd = person_sd(base, row.scale, subject, base_values, final);
+        row.standardised = row.person_sd > 0.0 ? d.mean / row.person_sd : kNaN;
+        row.baseline_spending = baseline_spending;
         row.spending = spending;
-        row.gain_per_million = spending > 0.0 ? d.mean / spending * 1e6 : kNaN;
+        row.extra_spending = spending - baseline_spending;
+        row.gain_per_million = row.extra_spending > 0.0 ? d.mean / row.extra_spending * 1e6 : kNaN;
         row.n = d.n;
         rows.push_back(row);
       }
   }
-  // Rank within (metric, subject, window): 1 + the number of arms strictly
-  // better, in the metric's direction.
-  const auto beats = [](const CompareRow& a, const CompareRow& b) {
-    return a.better == Better::lower ? a.mean_difference < b.mean_difference
-                                     : a.mean_difference > b.mean_difference;
-  };
+  // Rank within (metric, subject, window), among the arms that beat the
+  // baseline with 95% confidence only: a loss or noise is never "first".
   for (auto& row : rows) {
-    if (std::isnan(row.mean_difference)) continue;  // no difference, no rank (0)
+    if (!beats_baseline(row)) continue;  // rank 0: no rank
     row.rank = 1;
     for (const auto& other : rows)
       if (other.metric == row.metric && other.subject == row.subject &&
-          other.window == row.window && beats(other, row))
+          other.window == row.window && beats_baseline(other) &&
+          improves(row, other.mean_difference - row.mean_difference))
         ++row.rank;
   }
   return rows;
+}
+
+std::vector<Outcome> headline_outcomes(const std::vector<CompareRow>& rows,
+                                       const std::vector<Outcome>& declared, std::size_t limit) {
+  std::vector<Outcome> out;
+  const auto held = [&](const Outcome& o) {
+    return std::any_of(rows.begin(), rows.end(), [&](const CompareRow& r) {
+      return r.metric == o.first && r.subject == o.second;
+    });
+  };
+  if (!declared.empty()) {
+    for (const auto& o : declared)
+      if (out.size() < limit && held(o) && std::find(out.begin(), out.end(), o) == out.end())
+        out.push_back(o);
+    return out;
+  }
+  // Per outcome: whether some arm is distinguishable from the baseline, and
+  // the largest |standardised| difference of any arm, in the final window.
+  struct Separation {
+    Outcome outcome;
+    bool distinct = false;
+    double size = 0.0;           // over every arm
+    double distinct_size = 0.0;  // over the arms distinguishable from the baseline
+  };
+  std::vector<Separation> found;
+  for (const auto& r : rows) {
+    if (r.window != "final" || std::isnan(r.standardised)) continue;
+    const Outcome o{r.metric, r.subject};
+    auto it = std::find_if(found.begin(), found.end(),
+                           [&](const Separation& s) { return s.outcome == o; });
+    if (it == found.end()) it = found.insert(found.end(), Separation{o});
+    const bool distinct = r.ci_low > 0.0 || r.ci_high < 0.0;
+    it->distinct = it->distinct || distinct;
+    it->size = std::max(it->size, std::abs(r.standardised));
+    if (distinct) it->distinct_size = std::max(it->distinct_size, std::abs(r.standardised));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Separation& a, const Separation& b) {
+    if (a.distinct != b.distinct) return a.distinct;
+    return a.distinct ? a.distinct_size > b.distinct_size : a.size > b.size;
+  });
+  for (const auto& s : found)
+    if (out.size() < limit) out.push_back(s.outcome);
+  return out;
 }
 
 }  // namespace detente::metrics

@@ -12,6 +12,12 @@ constexpr Better kLower = Better::lower;
 constexpr std::string_view kTrust = "trust, 0-1";
 constexpr std::string_view kShare = "share, 0-1";
 constexpr std::string_view kCount = "count";
+// Effect-size scales (metric_table.hpp, Scale): a level of trust, a share of
+// the public, another share (of participants, of agents), anything else.
+constexpr Scale kLevel = Scale::trust_level;
+constexpr Scale kPublic = Scale::public_share;
+constexpr Scale kPart = Scale::share;
+constexpr Scale kOther = Scale::other;
 
 // Lower is better for the signs of division — spread and polarisation (sd,
 // bimodality, gap), hostility (hostile_share, backlash_events) — and for
@@ -21,109 +27,111 @@ constexpr std::string_view kCount = "count";
 // convergence) counts as better; share_one has no natural direction and
 // ranks by the larger value.
 constexpr std::array kTable = {
-    MetricInfo{Metric::mean, "mean", Model::both, Subjects::pairs, kTrust, kHigher,
+    MetricInfo{Metric::mean, "mean", Model::both, Subjects::pairs, kTrust, kHigher, kLevel,
                "Mean trust toward the other group", "mean trust",
                "mean over people of their trust toward the other group (classic models: of "
                "their opinions)",
                true},
-    MetricInfo{Metric::median, "median", Model::both, Subjects::pairs, kTrust, kHigher,
+    MetricInfo{Metric::median, "median", Model::both, Subjects::pairs, kTrust, kHigher, kLevel,
                "Median trust toward the other group", "median trust",
                "the trust of the person in the middle", true},
-    MetricInfo{Metric::p10, "p10", Model::both, Subjects::pairs, kTrust, kHigher,
+    MetricInfo{Metric::p10, "p10", Model::both, Subjects::pairs, kTrust, kHigher, kLevel,
                "Trust of the least trusting tenth (10th percentile)",
                "trust of the least trusting tenth",
                "10th percentile of trust: how the least trusting tenth stands", true},
-    MetricInfo{Metric::p90, "p90", Model::both, Subjects::pairs, kTrust, kHigher,
+    MetricInfo{Metric::p90, "p90", Model::both, Subjects::pairs, kTrust, kHigher, kLevel,
                "Trust of the most trusting tenth (90th percentile)",
                "trust of the most trusting tenth",
                "90th percentile of trust: how the most trusting tenth stands", true},
-    MetricInfo{Metric::sd, "sd", Model::both, Subjects::pairs, kTrust, kLower,
+    MetricInfo{Metric::sd, "sd", Model::both, Subjects::pairs, kTrust, kLower, kOther,
                "Spread of trust (standard deviation)", "spread of trust",
                "standard deviation of trust over people", true},
     MetricInfo{Metric::trusting_share, "trusting_share", Model::trust, Subjects::pairs, kShare,
-               kHigher, "Share who trust the other group", "share trusting",
+               kHigher, kPublic, "Share who trust the other group", "share trusting",
                "share of people at or above outputs.trusting_threshold (0.6)", true},
     MetricInfo{Metric::hostile_share, "hostile_share", Model::trust, Subjects::pairs, kShare,
-               kLower, "Share hostile to the other group", "share hostile",
+               kLower, kPublic, "Share hostile to the other group", "share hostile",
                "share of people at or below outputs.hostile_threshold (0.3)", true},
     MetricInfo{Metric::bimodality, "bimodality", Model::trust, Subjects::pairs,
-               "coefficient (5/9 uniform)", kLower, "Polarisation (bimodality coefficient)",
+               "coefficient (5/9 uniform)", kLower, kOther, "Polarisation (bimodality coefficient)",
                "polarisation",
                "Sarle's bimodality coefficient of trust; above 5/9 suggests two camps", true},
-    MetricInfo{Metric::gap, "gap", Model::trust, Subjects::all_only, kTrust, kLower,
+    MetricInfo{Metric::gap, "gap", Model::trust, Subjects::all_only, kTrust, kLower, kOther,
                "Gap between the two sides' mean trust", "trust gap",
                "how far apart the two sides' mean trust in each other is (two groups only)", true},
     MetricInfo{Metric::political_space, "political_space", Model::trust, Subjects::all_only, kShare,
-               kHigher, "Political space (smaller side's share trusting)", "political space",
+               kHigher, kPublic, "Political space (smaller side's share trusting)",
+               "political space",
                "the smallest, over the groups, of the share trusting the others: the room "
                "leaders have to compromise",
                true},
     MetricInfo{Metric::cross_tie_share, "cross_tie_share", Model::trust, Subjects::groups, kShare,
-               kHigher, "Share with a cross-group tie", "share with a cross-group tie",
+               kHigher, kPublic, "Share with a cross-group tie", "share with a cross-group tie",
                "share of people with any tie to the other group", false},
     MetricInfo{Metric::positive_tie_share, "positive_tie_share", Model::trust, Subjects::groups,
-               kShare, kHigher, "Share with a positive cross-group tie",
+               kShare, kHigher, kPublic, "Share with a positive cross-group tie",
                "share with a positive cross-group tie",
                "share of people with a tie to the other group at or above "
                "dynamics.contact.positive_tie",
                false},
     MetricInfo{Metric::backlash_events, "backlash_events", Model::trust, Subjects::groups, kCount,
-               kLower, "Backlash events (cumulative)", "backlash events",
+               kLower, kOther, "Backlash events (cumulative)", "backlash events",
                "reactions against a message (media or campaigns) so far", false},
     MetricInfo{Metric::cross_ties, "cross_ties", Model::trust, Subjects::all_only, kCount, kHigher,
-               "Cross-group ties", "cross-group ties",
+               kOther, "Cross-group ties", "cross-group ties",
                "number of ties across groups, programme ties included", false},
     MetricInfo{Metric::positive_cross_ties, "positive_cross_ties", Model::trust, Subjects::all_only,
-               kCount, kHigher, "Positive cross-group ties", "positive cross-group ties",
+               kCount, kHigher, kOther, "Positive cross-group ties", "positive cross-group ties",
                "number of ties across groups at or above dynamics.contact.positive_tie", false},
     MetricInfo{Metric::convener_trust, "convener_trust", Model::trust, Subjects::groups, kTrust,
-               kHigher, "Trust in the convening organisation", "trust in the convener",
+               kHigher, kOther, "Trust in the convening organisation", "trust in the convener",
                "mean trust in the convener: the credibility of its campaigns", true},
     MetricInfo{Metric::spending, "spending", Model::trust, Subjects::interventions, "money", kLower,
-               "Spending (cumulative)", "spending", "money spent so far", false},
+               kOther, "Spending (cumulative)", "spending", "money spent so far", false},
     MetricInfo{Metric::exposures, "exposures", Model::trust, Subjects::interventions, kCount,
-               kHigher, "Messages delivered (cumulative)", "messages delivered",
+               kHigher, kOther, "Messages delivered (cumulative)", "messages delivered",
                "exposures to the convener's messages so far", false},
     MetricInfo{Metric::participants, "participants", Model::trust, Subjects::groups, kCount,
-               kHigher, "People who took part (cumulative)", "participants",
+               kHigher, kOther, "People who took part (cumulative)", "participants",
                "distinct people who took part in an exchange, a joint production, a curriculum "
                "or a training",
                false},
     MetricInfo{Metric::participant_marginalised_share, "participant_marginalised_share",
-               Model::trust, Subjects::all_only, kShare, kHigher,
+               Model::trust, Subjects::all_only, kShare, kHigher, kPart,
                "Share of participants from marginalised groups",
                "marginalised share of participants",
                "share of the participants who belong to a marginalised group", false},
     MetricInfo{Metric::participant_role_entropy, "participant_role_entropy", Model::trust,
-               Subjects::all_only, "bits", kHigher, "Diversity of participants' roles (entropy)",
-               "diversity of participants' roles",
+               Subjects::all_only, "bits", kHigher, kOther,
+               "Diversity of participants' roles (entropy)", "diversity of participants' roles",
                "entropy of the participants' roles, in bits: how many walks of life took part",
                false},
     MetricInfo{Metric::ambassadors, "ambassadors", Model::trust, Subjects::groups, kCount, kHigher,
-               "Alumni who became ambassadors", "ambassadors",
+               kOther, "Alumni who became ambassadors", "ambassadors",
                "programme alumni who became ambassadors", false},
     MetricInfo{Metric::programme_ties, "programme_ties", Model::trust, Subjects::all_only, kCount,
-               kHigher, "Ties made by programmes, still alive", "programme ties",
+               kHigher, kOther, "Ties made by programmes, still alive", "programme ties",
                "cross-group ties made by programmes and not yet faded", false},
     MetricInfo{Metric::clusters, "clusters", Model::classic, Subjects::pairs, kCount, kLower,
-               "Opinion clusters", "clusters",
+               kOther, "Opinion clusters", "clusters",
                "pieces of the sorted opinions split at gaps wider than outputs.cluster_gap", false},
     MetricInfo{Metric::major_clusters, "major_clusters", Model::classic, Subjects::pairs, kCount,
-               kLower, "Major opinion clusters", "major clusters",
+               kLower, kOther, "Major opinion clusters", "major clusters",
                "clusters holding more than 1% of the agents", false},
     MetricInfo{Metric::share_one, "share_one", Model::classic, Subjects::pairs, kShare, kHigher,
-               "Share holding opinion 1 (voter model)", "share holding 1",
+               kPart, "Share holding opinion 1 (voter model)", "share holding 1",
                "share of agents holding opinion 1 (voter model only)", false},
     MetricInfo{Metric::regions, "regions", Model::classic, Subjects::all_only, kCount, kLower,
-               "Cultural regions (Axelrod)", "regions",
+               kOther, "Cultural regions (Axelrod)", "regions",
                "connected groups of neighbours sharing every trait", false},
     MetricInfo{Metric::largest_region, "largest_region", Model::classic, Subjects::all_only, kShare,
-               kHigher, "Share in the largest cultural region", "largest region",
+               kHigher, kPart, "Share in the largest cultural region", "largest region",
                "share of the agents in the largest region", false},
     MetricInfo{Metric::cultures, "cultures", Model::classic, Subjects::all_only, kCount, kLower,
-               "Distinct cultures (Axelrod)", "cultures", "number of distinct cultures", false},
+               kOther, "Distinct cultures (Axelrod)", "cultures", "number of distinct cultures",
+               false},
     MetricInfo{Metric::converged_step, "converged_step", Model::classic, Subjects::all_only, "step",
-               kLower, "Step of convergence", "step of convergence",
+               kLower, kOther, "Step of convergence", "step of convergence",
                "the step at which a run with stop_when: converged stopped changing", false},
 };
 
@@ -192,6 +200,20 @@ std::string_view to_string(Model model) {
   return "both";
 }
 
+std::string_view to_string(Scale scale) {
+  switch (scale) {
+    case Scale::trust_level:
+      return "trust_level";
+    case Scale::public_share:
+      return "public_share";
+    case Scale::share:
+      return "share";
+    case Scale::other:
+      break;
+  }
+  return "other";
+}
+
 std::vector<std::string> trust_model_subjects(const MetricInfo& metric,
                                               std::span<const std::string> groups,
                                               std::span<const std::string> interventions) {
@@ -223,6 +245,7 @@ std::string metric_table_json() {
                      {"subjects", to_string(m.subjects)},
                      {"unit", m.unit},
                      {"better", to_string(m.better)},
+                     {"scale", to_string(m.scale)},
                      {"label", m.label},
                      {"short_label", m.short_label},
                      {"meaning", m.meaning},

@@ -74,6 +74,13 @@ enum class Subjects : std::uint8_t {
 // Which model records it.
 enum class Model : std::uint8_t { trust, classic, both };
 
+// What a difference in the metric is measured in, for compare's effect sizes:
+// a level of the trust (or opinion) distribution, whose person-level sd the
+// runs record as `sd`; a share of the public, read in percentage points and
+// in people per 1,000 who cross its line; another share (percentage points
+// only); or anything else (counts, coefficients), compared in its own units.
+enum class Scale : std::uint8_t { other, trust_level, public_share, share };
+
 struct MetricInfo {
   Metric id;
   std::string_view name;
@@ -81,6 +88,7 @@ struct MetricInfo {
   Subjects subjects;
   std::string_view unit;  // "trust, 0-1", "share, 0-1", "count", "money", ...
   Better better;
+  Scale scale;
   std::string_view label;        // for people: a chart title or table header
   std::string_view short_label;  // for sentences and tight places
   std::string_view meaning;      // one line
@@ -100,6 +108,8 @@ const MetricInfo& require(std::string_view name);
 std::string_view to_string(Better better);
 std::string_view to_string(Subjects subjects);
 std::string_view to_string(Model model);
+// "trust_level", "public_share", "share" or "other".
+std::string_view to_string(Scale scale);
 
 // The subjects the trust model records `metric` for, in recording order,
 // given the scenario's group and intervention names ("all" last).

@@ -20,7 +20,7 @@ namespace {
 
 // Keys an arm may not change: they would make it another experiment, not
 // another policy in the same world.
-constexpr std::array<std::string_view, 3> kFixed = {"name", "seed", "arms"};
+constexpr std::array<std::string_view, 4> kFixed = {"name", "seed", "arms", "uncertain"};
 
 void remove_entry(Value& map, std::string_view key) {
   std::erase_if(map.entries, [&](const Entry& e) { return e.key == key; });
@@ -81,8 +81,8 @@ Scenario build_arm(const Value& root, std::size_t index, const std::string& disp
       if (std::find(kFixed.begin(), kFixed.end(), first) != kFixed.end())
         reporter.fail(setting.key_at, key_path(key_path(arm_path, "set"), setting.key),
                       "expected a key an arm may change, got \"" + setting.key +
-                          "\"; arms share the base's name, seed and streams, so they differ by "
-                          "policy only");
+                          "\"; arms share the base's name, seed, streams and uncertainties, so they "
+                          "differ by policy only");
       apply_setting(tree, setting.key, setting.value, setting.key_at, reporter);
     }
   }
@@ -145,7 +145,8 @@ Scenario resolve_arm(const Scenario& base, const std::string& arm) {
                      (near.empty() ? "" : "; did you mean \"" + std::string(near) + "\"?"));
   }
   const std::string display = base.source_path.empty() ? base.name : base.source_path;
-  const detail::Value root = detail::parse_document(to_yaml(base), display);
+  detail::YamlBudget budget(detail::YamlLimits::internal());
+  const detail::Value root = detail::parse_document(to_yaml(base), display, budget);
   const std::filesystem::path dir = std::filesystem::path(base.source_path).parent_path();
   Scenario scenario =
       detail::build_arm(root, static_cast<std::size_t>(found - names.begin()) - 1, display, dir);

@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "scenario/detail/checks.hpp"
+#include "scenario/detail/field.hpp"
 #include "scenario/detail/paths.hpp"
 #include "scenario/detail/scalars.hpp"
 
@@ -25,6 +26,17 @@ void check_population(const Scenario& scenario, const Reporter& reporter) {
                       std::to_string(groups.size()) +
                       "; detente models trust between communities, so declare each one (or "
                       "load a network with network.file)");
+
+  // Each size is bounded (field.hpp); so is their sum, which agent indices
+  // and every per-agent array are sized by. Summed in double: it cannot wrap.
+  double total = 0;
+  for (const Group& g : groups)
+    total += static_cast<double>(g.size);
+  if (total > kMostAgents)
+    reporter.fail(reporter.locate("population.groups"), "population.groups",
+                  "expected at most " + format_integer(static_cast<std::int64_t>(kMostAgents)) +
+                      " agents in all, got " + format_integer(static_cast<std::int64_t>(total)) +
+                      "; shrink the groups (sizes are in agents)");
 
   // These names already mean something where a group name can appear.
   constexpr std::array<std::string_view, 3> reserved = {"all", "convener", "independent"};
@@ -50,6 +62,8 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter) {
   check_dynamics(scenario, reporter);
   check_interventions(scenario, reporter);
   check_classic(scenario, reporter);
+  check_outputs(scenario, reporter);
+  check_uncertain(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

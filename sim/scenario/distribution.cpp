@@ -15,6 +15,8 @@ namespace {
 
 using Kind = Distribution::Kind;
 
+constexpr Range kBetaShape = between(0.001, 10'000);
+
 struct Parameter {
   std::string_view key;
   double Distribution::*member;
@@ -30,7 +32,9 @@ std::vector<Parameter> parameters_of(Kind kind) {
       return {{"low", &Distribution::low, unit_interval},
               {"high", &Distribution::high, unit_interval}};
     case Kind::beta:
-      return {{"a", &Distribution::a, above(0.0)}, {"b", &Distribution::b, above(0.0)}};
+      // boost::math's beta quantile fails far outside these (a = 1e308 threw
+      // after `check` had passed); they already allow any shape a group can have.
+      return {{"a", &Distribution::a, kBetaShape}, {"b", &Distribution::b, kBetaShape}};
     case Kind::normal:
       return {{"mean", &Distribution::mean, unit_interval},
               {"sd", &Distribution::sd, at_least(0.0)}};

@@ -99,7 +99,8 @@ std::string read_capped(const fs::path& file, const std::string& at) {
   return text;
 }
 
-Value resolve(Value root, const std::string& display_name, std::vector<fs::path>& chain) {
+Value resolve(Value root, const std::string& display_name, std::vector<fs::path>& chain,
+              YamlBudget& budget) {
   if (!root.is_map()) return root;
   const auto found = std::find_if(root.entries.begin(), root.entries.end(),
                                   [](const Entry& e) { return e.key == "extends"; });
@@ -124,8 +125,8 @@ Value resolve(Value root, const std::string& display_name, std::vector<fs::path>
 
   chain.push_back(canonical);
   const std::string parent_name = parent.lexically_normal().string();
-  Value inherited = parse_document(read_capped(parent, at), parent_name);
-  inherited = resolve(std::move(inherited), parent_name, chain);
+  Value inherited = parse_document(read_capped(parent, at), parent_name, budget);
+  inherited = resolve(std::move(inherited), parent_name, chain, budget);
   chain.pop_back();
   if (!inherited.is_map())
     throw InputError(at + ": extends: " + parent_name + " holds no scenario (expected a map of keys)");
@@ -136,10 +137,10 @@ Value resolve(Value root, const std::string& display_name, std::vector<fs::path>
 
 }  // namespace
 
-Value resolve_extends(Value root, const std::string& display_name) {
+Value resolve_extends(Value root, const std::string& display_name, YamlBudget& budget) {
   std::error_code error;
   std::vector<fs::path> chain{fs::weakly_canonical(display_name, error)};
-  return resolve(std::move(root), display_name, chain);
+  return resolve(std::move(root), display_name, chain, budget);
 }
 
 }  // namespace detente::scenario::detail

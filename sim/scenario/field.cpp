@@ -5,14 +5,25 @@
 
 namespace detente::scenario::detail {
 
+namespace {
+
+// A bound as text: whole numbers in full ("100000000", not "1e+08").
+std::string bound(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15)
+    return std::to_string(static_cast<long long>(value));
+  return format_number(value);
+}
+
+}  // namespace
+
 std::string range_text(const Range& range) {
   const bool has_min = std::isfinite(range.min);
   const bool has_max = std::isfinite(range.max);
   if (has_min && has_max)
-    return std::string(range.min_open ? "(" : "[") + format_number(range.min) + ", " +
-           format_number(range.max) + (range.max_open ? ")" : "]");
-  if (has_min) return std::string(range.min_open ? "> " : "≥ ") + format_number(range.min);
-  if (has_max) return std::string(range.max_open ? "< " : "≤ ") + format_number(range.max);
+    return std::string(range.min_open ? "(" : "[") + bound(range.min) + ", " + bound(range.max) +
+           (range.max_open ? ")" : "]");
+  if (has_min) return std::string(range.min_open ? "> " : "≥ ") + bound(range.min);
+  if (has_max) return std::string(range.max_open ? "< " : "≤ ") + bound(range.max);
   return "";
 }
 
@@ -23,9 +34,10 @@ std::string number_expectation(const Range& range) {
 }
 
 std::string integer_expectation(const Range& range) {
-  if (!std::isfinite(range.max) && !range.min_open) {
-    if (range.min == 1.0) return "a positive integer";
-    if (range.min == 0.0) return "a non-negative integer";
+  if (!range.min_open && !range.max_open && (range.min == 1.0 || range.min == 0.0)) {
+    const std::string kind = range.min == 1.0 ? "a positive integer" : "a non-negative integer";
+    if (!std::isfinite(range.max)) return kind;
+    return kind + " up to " + bound(range.max);
   }
   const std::string r = range_text(range);
   if (r.empty()) return "an integer";
@@ -40,6 +52,8 @@ std::string text_expectation(Text text) {
       return "a name of letters, digits, '_' and '-'";
     case Text::path:
       return "a file path";
+    case Text::outcome:
+      return "an outcome: metric or metric/subject";
     case Text::any:
       break;
   }

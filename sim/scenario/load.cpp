@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "scenario/detail/arms.hpp"
 #include "scenario/detail/checks.hpp"
@@ -12,23 +11,30 @@
 #include "scenario/detail/overrides.hpp"
 #include "scenario/detail/parse_yaml.hpp"
 #include "scenario/detail/read.hpp"
+#include "scenario/detail/warnings.hpp"
 
 namespace detente::scenario {
 
 Scenario load_text(const std::string& yaml, const std::string& display_name,
-                   std::span<const Override> overrides) {
+                   std::span<const Override> overrides, std::vector<std::string>* warnings) {
   detail::Reporter reporter(display_name);
-  detail::Value root = detail::resolve_extends(detail::parse_document(yaml, display_name), display_name);
-  detail::apply_overrides(root, overrides, reporter);
+  detail::YamlBudget budget;  // the file, the files it extends and its overrides together
+  detail::Value root = detail::resolve_extends(
+      detail::parse_document(yaml, display_name, budget), display_name, budget);
+  detail::apply_overrides(root, overrides, reporter, budget);
   Scenario scenario = detail::read_scenario(root, reporter);
   detail::check_scenario(scenario, reporter);
   const std::filesystem::path base_dir = std::filesystem::path(display_name).parent_path();
   detail::resolve_network_files(scenario, base_dir, reporter);
   detail::check_arms(root, scenario, display_name, base_dir);
+  detail::check_uncertain_keys(root, scenario, display_name);
+  if (warnings != nullptr)
+    *warnings = detail::find_warnings(root, scenario, reporter, display_name, base_dir);
   return scenario;
 }
 
-Scenario load_file(const std::string& path, std::span<const Override> overrides) {
+Scenario load_file(const std::string& path, std::span<const Override> overrides,
+                   std::vector<std::string>* warnings) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (!fs::exists(path, error))
@@ -37,9 +43,14 @@ Scenario load_file(const std::string& path, std::span<const Override> overrides)
     throw InputError(path + ": cannot read the scenario file: it is a folder");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot read the scenario file: check its permissions");
-  std::ostringstream text;
-  text << in.rdbuf();
-  Scenario scenario = load_text(text.str(), path, overrides);
+  // At most one byte past the cap, so that a huge file or an endless device
+  // (/dev/zero) is refused by the size check instead of read whole.
+  const std::size_t cap = detail::YamlLimits::input().max_bytes + 1;
+  std::string text(cap, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(cap));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw InputError(path + ": cannot read the scenario file: a read error");
+  Scenario scenario = load_text(text, path, overrides, warnings);
   scenario.source_path = path;
   return scenario;
 }

@@ -22,14 +22,22 @@ namespace detente::scenario {
 struct Override {
   std::string path;
   std::string value;
+  // How messages name it; empty: `--set PATH=VALUE`.
+  std::string label = {};
 };
 
 // Parses "path=value" as given on the command line; throws InputError.
 Override parse_override(const std::string& assignment);
 
-Scenario load_file(const std::string& path, std::span<const Override> overrides = {});
+// `warnings`, when given, receives what the scenario allows but can never
+// happen (a programme that never runs or never spends, a trigger that cannot
+// fire, an arm that changes nothing), located like errors:
+//   FILE:LINE:COLUMN: interventions[0].start: 400 is after the last step (260); …
+Scenario load_file(const std::string& path, std::span<const Override> overrides = {},
+                   std::vector<std::string>* warnings = nullptr);
 Scenario load_text(const std::string& yaml, const std::string& display_name,
-                   std::span<const Override> overrides = {});
+                   std::span<const Override> overrides = {},
+                   std::vector<std::string>* warnings = nullptr);
 
 // "base" and the names of the scenario's arms, in order.
 std::vector<std::string> arm_names(const Scenario& scenario);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "scenario/detail/parse_yaml.hpp"
+#include "scenario/detail/paths.hpp"
 #include "scenario/load.hpp"
 
 namespace detente::scenario {
@@ -24,17 +25,13 @@ std::vector<std::string> split(std::string_view path) {
   }
 }
 
-bool is_index(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 const Value* entry_of(const Value& list, const std::string& selector) {
   for (const Value& item : list.items) {
     const detail::Entry* name = item.is_map() ? item.find("name") : nullptr;
     if (name != nullptr && name->value.is_scalar() && name->value.text == selector) return &item;
   }
-  if (is_index(selector) && std::stoull(selector) < list.items.size())
-    return &list.items[std::stoull(selector)];
+  if (const auto index = detail::index_of(selector); index && *index < list.items.size())
+    return &list.items[*index];
   return nullptr;
 }
 
@@ -56,7 +53,8 @@ const Value* find(const Value& root, std::string_view path) {
 }
 
 Value resolved_tree(const Scenario& scenario) {
-  return detail::parse_document(to_yaml(scenario), "resolved scenario");
+  detail::YamlBudget budget(detail::YamlLimits::internal());
+  return detail::parse_document(to_yaml(scenario), "resolved scenario", budget);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 #include "scenario/detail/field.hpp"
 #include "scenario/detail/parse_yaml.hpp"
 #include "scenario/detail/paths.hpp"
@@ -53,10 +54,6 @@ void assign(Value& map, const std::string& key, const Value& value) {
     map.entries.push_back(Entry{key, value.at, value});
 }
 
-bool is_index(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The entry of `list` called `selector` (by its `name`) or at that index.
 std::size_t select(const Value& list, const std::string& selector, const std::string& path,
                    const Assignment& a) {
@@ -68,7 +65,7 @@ std::size_t select(const Value& list, const std::string& selector, const std::st
       names.push_back(name->value.text);
     }
   }
-  if (is_index(selector) && std::stoull(selector) < list.items.size()) return std::stoull(selector);
+  if (const auto index = index_of(selector); index && *index < list.items.size()) return *index;
   const std::string count = std::to_string(list.items.size());
   std::string entries = list.items.empty() ? "the list is empty"
                                            : "the list has " + count + " entries (0 to " +
@@ -96,10 +93,11 @@ void set_structural(Value& node, std::size_t i, const std::string& path, const A
     return set_structural(e->value, i + 1, here, a);
   }
   if (node.is_list()) {
-    if (!is_index(segment) || std::stoull(segment) >= node.items.size())
+    const auto found = index_of(segment);
+    if (!found || *found >= node.items.size())
       a.fail(path, "expected an index from 0 to " + std::to_string(node.items.size()) +
                        " (exclusive), got \"" + segment + "\"");
-    const std::size_t index = std::stoull(segment);
+    const std::size_t index = *found;
     if (a.is_last(i)) {
       node.items[index] = a.value;
       return;
@@ -187,15 +185,21 @@ void set_in_struct(Value& node, std::size_t i, const std::string& path, const As
 }  // namespace
 
 std::string override_label(const Override& override_) {
-  return "--set " + override_.path + "=" + override_.value;
+  constexpr std::size_t kShown = 120;
+  const std::string label = !override_.label.empty()
+                                ? override_.label
+                                : "--set " + override_.path + "=" + override_.value;
+  if (label.size() <= kShown) return printable(label);
+  return printable(label.substr(0, kShown)) + "… (" + std::to_string(label.size()) + " bytes)";
 }
 
-void apply_overrides(Value& root, std::span<const Override> overrides, const Reporter& reporter) {
+void apply_overrides(Value& root, std::span<const Override> overrides, const Reporter& reporter,
+                     YamlBudget& budget) {
   if (!root.is_map()) return;  // reading reports the file's own problem first
   for (const Override& o : overrides) {
     const std::string label = override_label(o);
     Assignment a{Location{label, 1, 1}, split_path(o.path),
-                 parse_override_value(o.value, label, o.path), reporter};
+                 parse_override_value(o.value, label, o.path, budget), reporter};
     set_in_struct<Scenario>(root, 0, "", a);
   }
 }

@@ -3,6 +3,7 @@
 #include "scenario/parameters.hpp"
 
 #include "scenario/detail/field.hpp"
+#include "scenario/detail/plain_words.hpp"
 #include "scenario/detail/schema.hpp"
 #include "scenario/detail/show.hpp"
 
@@ -27,7 +28,9 @@ std::string type_of(const FieldInfo& info) {
   } else if constexpr (std::is_same_v<M, std::vector<RoleShare>>) {
     return "map role → share";
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
-    return info.text == Text::name ? "list of names" : "list of group names";
+    return info.text == Text::name      ? "list of names"
+           : info.text == Text::outcome ? "list of outcomes"
+                                        : "list of group names";
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return "map key path → value";
   } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
@@ -53,6 +56,8 @@ std::string range_of(const FieldInfo& info) {
     return std::is_same_v<M, Distribution> ? "[0, 1]" : range_text(info.range);
   } else if constexpr (Named<M>) {
     return choice_list(enum_names(Tag<M>{}));
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return info.text == Text::outcome ? "metric or metric/subject" : "";
   } else if constexpr (std::is_same_v<M, std::string>) {
     return info.text == Text::name        ? "letters, digits, _ and -"
            : info.text == Text::non_empty ? "non-empty"
@@ -104,6 +109,12 @@ void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows, const
                                  required ? std::string{} : default_of(defaults.*f.member),
                                  range_of<M>(f.info),
                                  (required ? "Required. " : "") + std::string(f.info.description)});
+    if (const PlainWords* words = plain_words(path)) {
+      rows.back().label = words->label;
+      rows.back().help = words->help;
+      rows.back().people_unit = words->unit;
+      rows.back().advanced = words->advanced;
+    }
     if constexpr (StructList<M>)
       add_rows<typename IsVector<M>::Element>(path + "[]", rows);
     else if constexpr (Described<M>)

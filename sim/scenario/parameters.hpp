@@ -13,8 +13,15 @@ struct ParameterInfo {
   std::string type;  // "number", "integer", "boolean", "string", "distribution", "list", one of …
   std::string unit;  // "per step", "steps", "share", "" …
   std::string default_value;
-  std::string range;  // "[0, 1]", "≥ 1", "north | south", ""
-  std::string description;
+  std::string range;        // "[0, 1]", "≥ 1", "north | south", ""
+  std::string description;  // technical: formulas and symbols allowed
+  // For people (a workshop room): a label, a help text without symbols or
+  // formulas, a unit they know ("time": the scenario's steps), and whether
+  // the page folds the key away as advanced. Empty when no one has worded it.
+  std::string label;
+  std::string help;
+  std::string people_unit;
+  bool advanced = false;
 };
 
 std::vector<ParameterInfo> parameter_table();

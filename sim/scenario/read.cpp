@@ -43,7 +43,10 @@ std::string expectation(const FieldInfo& info) {
     return roles_expectation();
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return info.text == Text::name ? "a list of names, e.g. [camp, campaign]"
-                                   : "a list of group names, e.g. [north, south]";
+           : info.text == Text::outcome
+               ? "a list of outcomes, metric or metric/subject, e.g. [political_space, "
+                 "mean/north->south]"
+               : "a list of group names, e.g. [north, south]";
   } else if constexpr (std::is_same_v<M, std::vector<ArmSetting>>) {
     return arm_settings_expectation();
   } else if constexpr (std::is_same_v<M, std::vector<std::int64_t>>) {
@@ -120,8 +123,9 @@ M read_value(const Value& v, const FieldInfo& info, const std::string& path, Rep
     for (std::size_t i = 0; i < v.items.size(); ++i) {
       const std::string item_path = index_path(path, i);
       r.record(item_path, v.items[i]);
-      const std::string item =
-          info.text == Text::name ? "a name of letters, digits, '_' and '-'" : "a group name";
+      const std::string item = info.text == Text::name ? "a name of letters, digits, '_' and '-'"
+                               : info.text == Text::outcome ? text_expectation(Text::outcome)
+                                                            : "a group name";
       names.push_back(scalar_or_fail(v.items[i], item_path, item, r));
       if (info.text == Text::name && !is_name(names.back()))
         r.expected(v.items[i], item_path, item);

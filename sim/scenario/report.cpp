@@ -1,6 +1,7 @@
 #include "scenario/detail/report.hpp"
 
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 
 namespace detente::scenario::detail {
 namespace {
@@ -27,7 +28,10 @@ std::string Reporter::where(const Location& at) const {
 }
 
 void Reporter::fail(const Location& at, const std::string& path, const std::string& message) const {
-  throw InputError(where(at) + ": " + (path.empty() ? "" : path + ": ") + message);
+  // Keys, values and file names come from the input: shown with anything
+  // invisible or terminal-controlling escaped.
+  throw InputError(printable(where(at)) + ": " + (path.empty() ? "" : printable(path) + ": ") +
+                   printable(message));
 }
 
 void Reporter::expected(const Value& value, const std::string& path, const std::string& what,
@@ -41,6 +45,15 @@ void Reporter::expected_at(const std::string& path, const std::string& what,
   const std::string got =
       given != given_.end() ? given->second.text : "\"" + shown + "\" (the default)";
   fail(locate(path), path, with_hint("expected " + what + ", got " + got, hint));
+}
+
+std::string Reporter::located(const std::string& path, const std::string& message) const {
+  return located(locate(path), path, message);
+}
+
+std::string Reporter::located(const Location& at, const std::string& path,
+                              const std::string& message) const {
+  return where(at) + ": " + (path.empty() ? "" : path + ": ") + message;
 }
 
 Location Reporter::locate(const std::string& path) const {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/printable.hpp"
+
 namespace detente::scenario::detail {
 namespace {
 
@@ -49,9 +51,35 @@ bool is_plain_safe(std::string_view text) {
   return true;
 }
 
+// "-0,2" → "-0.2": a decimal comma, as many people type numbers. Refused
+// where it could be a thousands separator ("1,500"): one comma, digits on
+// both sides, and either a zero before it or not three digits after it.
+std::optional<std::string> decimal_comma(std::string_view text) {
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos ||
+      text.find('.') != std::string_view::npos)
+    return std::nullopt;
+  std::string_view whole = text.substr(0, comma);
+  const std::string_view part = text.substr(comma + 1);
+  if (!whole.empty() && (whole.front() == '-' || whole.front() == '+')) whole.remove_prefix(1);
+  const auto digits = [](std::string_view s) {
+    if (s.empty()) return false;
+    for (const char c : s)
+      if (!is_ascii_digit(c)) return false;
+    return true;
+  };
+  if (!digits(whole) || !digits(part)) return std::nullopt;
+  const bool zero = whole.find_first_not_of('0') == std::string_view::npos;
+  if (!zero && part.size() == 3) return std::nullopt;
+  std::string out(text);
+  out[comma] = '.';
+  return out;
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
+  if (const auto dotted = decimal_comma(text)) return parse_number(*dotted);
   text = without_plus(text);
   double value = 0.0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -96,35 +124,15 @@ std::string format_unsigned(std::uint64_t value) {
 
 std::string yaml_string(std::string_view text) {
   if (is_plain_safe(text)) return std::string(text);
-  std::string out = "\"";
+  std::string quoted;
   for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          std::array<char, 8> escaped{};
-          std::snprintf(escaped.data(), escaped.size(), "\\x%02x", static_cast<unsigned>(c));
-          out += escaped.data();
-        } else {
-          out += c;
-        }
-    }
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
   }
-  return out + "\"";
+  // printable()'s escapes (\n, \xNN, \uNNNN, \UNNNNNNNN) are YAML's too: the
+  // text reads back the same, and a resolved scenario printed by `check`
+  // cannot move the terminal's cursor or hide what a value holds.
+  return "\"" + printable(quoted) + "\"";
 }
 
 bool is_name(std::string_view text) {

@@ -214,7 +214,31 @@ struct Outputs {
   double hostile_threshold = 0.3;
   double cluster_gap = 1e-3;         // opinions further apart than this start a new cluster
   std::vector<std::int64_t> agents;  // steps with a per-agent snapshot; −1 = the last step
+  // The outcomes the scenario's question is about ("metric" for subject all,
+  // or "metric/subject"): compare prints and briefs lead with them.
+  std::vector<std::string> headline;
   friend bool operator==(const Outputs&, const Outputs&) = default;
+};
+
+// What is not known about the world (`uncertain:`): a key whose value nobody
+// can pin down, with a prior over it. `detente compare --futures N` draws N
+// futures from these priors (a space-filling design) and asks in how many of
+// them each strategy beats the base (experiment/futures.hpp).
+enum class Prior { uniform, log_uniform, normal, beta };
+
+struct UncertainParameter {
+  std::string path;  // a --set path, e.g. dynamics.contact.rate
+  Prior prior = Prior::uniform;
+  // Bounds, always given: the range of a uniform or log-uniform, the support
+  // of a beta (scaled to [low, high]), the truncation of a normal.
+  std::optional<double> low;
+  std::optional<double> high;
+  std::optional<double> mean;  // normal only
+  std::optional<double> sd;    // normal only
+  std::optional<double> a;     // beta only
+  std::optional<double> b;     // beta only
+  bool integer = false;        // round drawn values to whole numbers
+  friend bool operator==(const UncertainParameter&, const UncertainParameter&) = default;
 };
 
 // A sweep over scenario keys (`detente sweep`, design of experiments).
@@ -269,6 +293,7 @@ struct Scenario {
   Budget budget;
   std::vector<Arm> arms;
   Sweep sweep;
+  std::vector<UncertainParameter> uncertain;
 
   std::string source_path;  // the file it came from (not part of the model)
   friend bool operator==(const Scenario&, const Scenario&) = default;

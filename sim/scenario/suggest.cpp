@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/printable.hpp"
+
 namespace detente::scenario::detail {
 
 std::size_t levenshtein(std::string_view a, std::string_view b) {
@@ -39,6 +41,13 @@ std::string_view closest(std::string_view given, std::span<const std::string_vie
 
 std::string suggestion(std::string_view given, std::span<const std::string_view> candidates,
                        std::string_view noun) {
+  // A key that looks right but holds an invisible character: say so, and
+  // match what the person sees.
+  if (const std::string seen = visible_part(given); seen != given) {
+    const std::string_view best = closest(seen, candidates);
+    return "it holds invisible or control characters (shown escaped)" +
+           (best.empty() ? std::string{} : "; did you mean \"" + std::string(best) + "\"?");
+  }
   const std::string_view best = closest(given, candidates);
   if (!best.empty()) return "did you mean \"" + std::string(best) + "\"?";
   if (candidates.empty()) return "there are no " + std::string(noun);

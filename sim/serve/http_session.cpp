@@ -1,6 +1,7 @@
 // Serving the page's files, and checking a WebSocket upgrade before handing
-// the connection on: right path, same origin (a page from elsewhere must not
-// drive this server through the trainer's browser), room for one more page.
+// the connection on: right path, this server's own address and origin (a
+// page from elsewhere must not drive this server through the trainer's
+// browser, see origin.hpp), room for one more page.
 #include "serve/detail/http_session.hpp"
 
 #include <boost/beast/http/read.hpp>
@@ -10,6 +11,7 @@
 
 #include "serve/assets.hpp"
 #include "serve/detail/ws_session.hpp"
+#include "serve/origin.hpp"
 
 namespace detente::serve::detail {
 
@@ -17,8 +19,6 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 
 namespace {
-
-constexpr auto kTimeout = std::chrono::seconds(30);
 
 // The page's code and styles come from this server only; it talks to this
 // server only; no other site may frame it.
@@ -46,7 +46,8 @@ void HttpSession::read() {
   parser_.emplace();
   parser_->header_limit(8 * 1024);
   parser_->body_limit(4 * 1024);  // the page only GETs
-  stream_.expires_after(kTimeout);
+  // An idle connection holds a descriptor: it gets seconds, not minutes.
+  stream_.expires_after(hub_.workshop.limits().request_timeout);
   http::async_read(stream_, buffer_, *parser_,
                    beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
@@ -54,29 +55,62 @@ void HttpSession::read() {
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
   if (ec) return close();
   Request request = parser_->release();
+  if (!addressed_to_us(request)) return refuse(request, http::status::forbidden, wrong_host());
   if (beast::websocket::is_upgrade(request)) return upgrade(std::move(request));
   respond(request);
 }
 
+bool HttpSession::addressed_to_us(const Request& request) {
+  const auto host = request.find(http::field::host);
+  beast::error_code ec;
+  const auto local = stream_.socket().local_endpoint(ec);
+  return host != request.end() && !ec &&
+         host_allowed(std::string_view(host->value().data(), host->value().size()),
+                      local.address(), hub_.port);
+}
+
+std::string HttpSession::wrong_host() {
+  beast::error_code ec;
+  const auto local = stream_.socket().local_endpoint(ec);
+  const std::string address =
+      ec ? std::string("its IP address") : local.address().to_string();
+  return "this server answers only to its own address: open http://" + address + ":" +
+         std::to_string(hub_.port) + "/";
+}
+
+void HttpSession::refuse(const Request& request, http::status status, const std::string& why) {
+  Response r{status, request.version()};
+  r.set(http::field::server, "detente");
+  r.set(http::field::content_type, "text/plain; charset=utf-8");
+  r.body() = why + "\n";
+  r.keep_alive(false);
+  r.prepare_payload();
+  send(std::move(r));
+}
+
 void HttpSession::upgrade(Request&& request) {
-  auto refuse = [&](http::status status, const std::string& why) {
-    Response r{status, request.version()};
-    r.set(http::field::content_type, "text/plain; charset=utf-8");
-    r.body() = why + "\n";
-    r.keep_alive(false);
-    r.prepare_payload();
-    send(std::move(r));
+  const auto refuse = [&](http::status status, const std::string& why) {
+    this->refuse(request, status, why);
   };
   const std::string_view target(request.target().data(), request.target().size());
   if (target != "/ws")
     return refuse(http::status::not_found, "no WebSocket at " + std::string(target));
+  // A browser always names the page that opens a WebSocket: it must be ours.
   const auto origin = request.find(http::field::origin);
   const auto host = request.find(http::field::host);
   if (origin != request.end() &&
-      (host == request.end() || origin->value() != "http://" + std::string(host->value())))
+      !origin_allowed(std::string_view(origin->value().data(), origin->value().size()),
+                      std::string_view(host->value().data(), host->value().size())))
     return refuse(http::status::forbidden, "the workshop only talks to its own page");
   if (hub_.stopping) return refuse(http::status::service_unavailable, "the server is stopping");
-  if (hub_.clients >= hub_.workshop.limits().max_clients)
+  const Limits& limits = hub_.workshop.limits();
+  // Pages still to give the join code have a cap of their own (and a few
+  // seconds to give it), so idle connections cannot lock the room out.
+  if (hub_.join_required() && hub_.unjoined >= limits.max_unjoined)
+    return refuse(http::status::service_unavailable,
+                  "too many pages are waiting to join: " + std::to_string(hub_.unjoined) +
+                      "; try again in a few seconds");
+  if (!hub_.join_required() && hub_.clients >= limits.max_clients)
     return refuse(http::status::service_unavailable,
                   "the workshop is full: " + std::to_string(hub_.clients) +
                       " pages are open, the most this server takes");
@@ -114,7 +148,7 @@ void HttpSession::respond(const Request& request) {
 void HttpSession::send(Response&& response) {
   response_ = std::make_shared<Response>(std::move(response));
   const bool close = response_->need_eof();
-  stream_.expires_after(kTimeout);
+  stream_.expires_after(hub_.workshop.limits().request_timeout);
   http::async_write(stream_, *response_,
                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), close));
 }

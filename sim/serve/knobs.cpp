@@ -104,11 +104,17 @@ std::vector<std::string> split_choices(std::string_view range) {
 // leaves a side open, a span that suits the scenario (a point in time runs
 // to the last step; anything else to a round number above four times the
 // starting value).
+//
+// Upper bounds of a million or more only keep sizes and schedules from
+// overflowing (scenario/detail/field.hpp: kMostCount and above), they are no
+// span for a slider: such a side counts as open.
+constexpr double kOverflowGuard = 1e6;
+
 void set_slider(Knob& knob, const scenario::Scenario& base) {
   const Bounds b = bounds_of(knob.range);
   const double current = number_at(knob.value).value_or(0.0);
   knob.min = std::isfinite(b.min) ? b.min : std::min(0.0, current);
-  if (std::isfinite(b.max))
+  if (std::isfinite(b.max) && b.max < kOverflowGuard)
     knob.max = b.max;
   else if (knob.unit == "step")
     knob.max = static_cast<double>(base.steps - 1);
@@ -156,6 +162,10 @@ std::optional<Knob> make_knob(const scenario::ParameterInfo& row, std::string pa
   knob.unit = row.unit;
   knob.range = row.range;
   knob.description = row.description;
+  knob.people_label = row.label.empty() ? knob.label : row.label;
+  knob.help = row.help;
+  knob.people_unit = row.people_unit;
+  knob.advanced = row.advanced;
   knob.value = *value;
   if (knob.kind == "choice") knob.choices = split_choices(row.range);
   if (knob.kind == "number" || knob.kind == "integer") set_slider(knob, base);

@@ -22,19 +22,23 @@
 namespace detente::serve {
 
 struct Knob {
-  std::string path;                      // as `--set` takes it: "media.north_national_tv.slant"
-  std::string table_path;                // its row in the parameter table: "media[].slant"
-  std::string section;                   // heading on the page: "Programmes", "Media", …
-  std::string label;                     // "north national tv: slant"
-  std::string entry;                     // the list entry it belongs to: "north_national_tv",
-                                         // "crisis 1"; empty for a plain key
-  std::string key;                       // the key inside that entry: "slant", "conditions.framing"
-  std::string kind;                      // "number", "integer", "boolean" or "choice"
-  std::string unit;                      // from the table
-  std::string range;                     // from the table, as it reads there: "[-1, 1]", "≥ 0"
-  std::string description;               // from the table
-  std::string value;                     // the workshop scenario's value, as YAML text
-  std::vector<std::string> choices;      // kind "choice": the allowed names
+  std::string path;                  // as `--set` takes it: "media.north_national_tv.slant"
+  std::string table_path;            // its row in the parameter table: "media[].slant"
+  std::string section;               // heading on the page: "Programmes", "Media", …
+  std::string label;                 // "north national tv: slant"
+  std::string entry;                 // the list entry it belongs to: "north_national_tv",
+                                     // "crisis 1"; empty for a plain key
+  std::string key;                   // the key inside that entry: "slant", "conditions.framing"
+  std::string kind;                  // "number", "integer", "boolean" or "choice"
+  std::string unit;                  // from the table
+  std::string range;                 // from the table, as it reads there: "[-1, 1]", "≥ 0"
+  std::string description;           // from the table (technical)
+  std::string people_label;          // from the table, for people: "Tone toward the other side"
+  std::string help;                  // from the table, for people: no symbols, no formulas
+  std::string people_unit;           // "time" (shown in years where steps are weeks), "0 to 1", …
+  bool advanced = false;             // folded away until the team asks for more
+  std::string value;                 // the workshop scenario's value, as YAML text
+  std::vector<std::string> choices;  // kind "choice": the allowed names
   double min = 0, max = 1, step = 0.01;  // slider (number and integer kinds)
 };
 

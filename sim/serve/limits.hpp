@@ -2,6 +2,7 @@
 // What one workshop server allows, so that one client cannot exhaust the
 // machine. Each is a `detente serve` option or fixed here; the server refuses
 // past them with a message that says which limit was hit.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 
@@ -20,7 +21,12 @@ struct Limits {
   std::size_t max_overrides = 64;          // changed keys in one strategy
   int max_runs_per_client = 4;             // simulations one page may have going at once
   int max_runs = 8;                        // simulations going at once on the server
-  int max_clients = 32;                    // open pages
+  int max_clients = 32;                    // open pages that have joined
+  int max_unjoined = 64;                   // pages connected, still to give the join code
+  std::chrono::milliseconds join_timeout{10'000};     // to give the join code
+  std::chrono::milliseconds request_timeout{10'000};  // to send a whole HTTP request
+  std::chrono::milliseconds check_timeout{5'000};     // to read and validate one strategy
+  std::size_t max_queued_commands = 8;     // a page's commands waiting behind a check
   double messages_per_second = 20;         // sustained, per page
   double message_burst = 40;               // messages a page may send at once
   std::size_t max_queued_messages = 4096;  // unsent messages to a page before it is dropped

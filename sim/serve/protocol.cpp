@@ -148,7 +148,10 @@ Json knob_json(const Knob& k) {
                          {"kind", k.kind},
                          {"unit", k.unit},
                          {"range", k.range},
-                         {"description", k.description},
+                         {"people_label", k.people_label},
+                         {"help", k.help},
+                         {"people_unit", k.people_unit},
+                         {"advanced", k.advanced},
                          {"value", k.value}});
   if (k.kind == "choice") {
     Json choices = Json::array();
@@ -291,6 +294,22 @@ std::string run_event_message(int team, std::uint64_t run, const RunEvent& e) {
         out += "],";
       }
       append_frame(out, e.frame);
+      if (!e.events.empty()) {
+        out += ",\"events\":[";
+        for (std::size_t i = 0; i < e.events.size(); ++i) {
+          const auto& [replicate, ev] = e.events[i];
+          out += i ? ",{" : "{";
+          out += "\"replicate\":" + std::to_string(replicate) +
+                 ",\"step\":" + std::to_string(ev.step) + ",\"event\":";
+          append_json_string(out, ev.event);
+          out += ",\"subject\":";
+          append_json_string(out, ev.subject);
+          out += ",\"detail\":";
+          append_json_string(out, ev.detail);
+          out += '}';
+        }
+        out += ']';
+      }
       return out + "}";
     }
     case RunEvent::Kind::paused:
@@ -311,8 +330,38 @@ std::string reset_message(int team) {
   return Json::object({{"type", "reset"}, {"team", team}}).dump();
 }
 
-std::string valid_message(int team) {
-  return Json::object({{"type", "valid"}, {"team", team}}).dump();
+Json plan_json(const scenario::CostPlan& plan) {
+  Json programmes = Json::array();
+  for (const auto& p : plan.programmes) {
+    Json j = Json::object({{"name", p.name},
+                           {"triggered", p.triggered},
+                           {"first_round", p.first_round},
+                           {"rounds", p.rounds},
+                           {"first_round_cost", p.first_round_cost},
+                           {"planned_cost", p.planned_cost},
+                           {"funded_cost", p.funded_cost},
+                           {"funded_rounds", p.funded_rounds},
+                           {"cut_rank", p.cut_rank},
+                           {"stop_reason", p.stop_reason}});
+    j.set("stops_at", p.stops_at ? Json(*p.stops_at) : Json());
+    programmes.push(std::move(j));
+  }
+  return Json::object({{"budget", optional_number(plan.budget)},
+                       {"per_year", optional_number(plan.per_year)},
+                       {"planned_total", plan.planned_total},
+                       {"funded_total", plan.funded_total},
+                       {"programmes", std::move(programmes)}});
+}
+
+std::string valid_message(int team, const Checked& checked) {
+  Json warnings = Json::array();
+  for (const auto& w : checked.warnings)
+    warnings.push(w);
+  return Json::object({{"type", "valid"},
+                       {"team", team},
+                       {"warnings", std::move(warnings)},
+                       {"plan", plan_json(checked.plan)}})
+      .dump();
 }
 
 std::string yaml_message(int team, const std::string& filename, const std::string& text) {

@@ -63,7 +63,9 @@ std::string started_message(int team, std::uint64_t run, const scenario::Scenari
 // A RunEvent of a team's run: frame, paused, done or error.
 std::string run_event_message(int team, std::uint64_t run, const RunEvent& event);
 std::string reset_message(int team);
-std::string valid_message(int team);
+// A strategy that passed: what the scenario allows but cannot happen, and
+// what its programmes would cost against the budget (scenario/plan.hpp).
+std::string valid_message(int team, const Checked& checked);
 std::string yaml_message(int team, const std::string& filename, const std::string& text);
 // The baseline's frames, all at once: series names and lo/mid/hi per step.
 std::string baseline_message(const std::vector<std::string>& series,

@@ -5,8 +5,12 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 
 #include "core/errors.hpp"
@@ -38,13 +42,15 @@ bool is_loopback_host(const std::string& host) {
   return address_of(host).is_loopback();
 }
 
-// Members are destroyed in reverse order: the baseline run (which posts to
-// the io_context) before the io_context, the io_context (whose pending
-// handlers hold sessions) before the hub the sessions refer to.
+// Members are destroyed in reverse order: the baseline run and the checks'
+// threads (which post to the io_context) before the io_context, the
+// io_context (whose pending handlers hold sessions) before the hub the
+// sessions refer to.
 class Server::Impl {
  public:
   Impl(const Workshop& workshop, const ServerOptions& options)
-      : hub_(workshop, options, ioc_), acceptor_(ioc_), signals_(ioc_) {
+      : hub_(workshop, options, ioc_), acceptor_(ioc_), signals_(ioc_), accept_timer_(ioc_) {
+    hub_.checks = &checks_;
     listen();
     if (options.handle_signals) {
       signals_.add(SIGINT);
@@ -77,16 +83,40 @@ class Server::Impl {
       throw InputError("cannot listen on " + where + ": " + ec.message() +
                        (ec == net::error::address_in_use ? "; choose another --port" : ""));
     port_ = acceptor_.local_endpoint().port();
+    hub_.port = port_;
     accept();
   }
 
   void accept() {
     acceptor_.async_accept(
         net::make_strand(ioc_), [this](boost::system::error_code ec, tcp::socket socket) {
-          if (ec || hub_.stopping) return;  // closed: stopping
+          if (hub_.stopping || ec == net::error::operation_aborted) return;  // closed: stopping
+          if (ec) return accept_failed(ec);
+          if (accept_wait_.count() > 0) hub_.log("accepting connections again");
+          accept_wait_ = {};
           std::make_shared<detail::HttpSession>(std::move(socket), hub_)->start();
           accept();
         });
+  }
+
+  // A failed accept is never the end of listening. Out of descriptors or
+  // memory (many idle connections), the connection waits in the queue until
+  // others close: try again after a pause that grows to a second, rather than
+  // spin. Anything else (a connection reset before it was taken): try again now.
+  void accept_failed(const boost::system::error_code& ec) {
+    const bool exhausted = ec == net::error::no_descriptors ||
+                           ec == boost::system::errc::too_many_files_open_in_system ||
+                           ec == net::error::no_buffer_space || ec == net::error::no_memory;
+    if (!exhausted) return accept();
+    if (accept_wait_.count() == 0)
+      hub_.log("cannot accept more connections (" + ec.message() +
+               "); waiting for open ones to close");
+    accept_wait_ = std::clamp(accept_wait_ * 2, std::chrono::milliseconds(20),
+                              std::chrono::milliseconds(1000));
+    accept_timer_.expires_after(accept_wait_);
+    accept_timer_.async_wait([this](boost::system::error_code wait_error) {
+      if (!wait_error && !hub_.stopping) accept();
+    });
   }
 
   // The workshop's scenario as written, once, with the teams' replicates:
@@ -122,6 +152,7 @@ class Server::Impl {
     hub_.stopping = true;
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    accept_timer_.cancel();
     signals_.cancel(ignored);
     baseline_.reset();
     for (const auto& weak : hub_.sockets)
@@ -134,7 +165,10 @@ class Server::Impl {
   net::io_context ioc_{1};
   tcp::acceptor acceptor_;
   net::signal_set signals_;
+  net::steady_timer accept_timer_;
+  std::chrono::milliseconds accept_wait_{0};
   std::uint16_t port_ = 0;
+  net::thread_pool checks_{2};
   std::unique_ptr<TeamRun> baseline_;
 };
 

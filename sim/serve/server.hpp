@@ -17,6 +17,7 @@
 // and sent to every page: the reference each team's gain is measured against.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,10 @@ struct ServerOptions {
   std::string join_code;
   // Stop gracefully on SIGINT and SIGTERM (for the command line).
   bool handle_signals = false;
+  // Where the server reports what a trainer should know: wrong join codes
+  // and lockouts, running out of connections. Called on the network thread;
+  // empty: not reported.
+  std::function<void(const std::string&)> log;
 };
 
 // Whether `host` is a loopback address (127.0.0.0/8, ::1 or "localhost").

@@ -131,12 +131,16 @@ void TeamRun::main() {
       sims.push_back(make_simulation(s, static_cast<std::uint32_t>(r)));
     }
     std::vector<std::vector<metrics::MetricRow>> rows(sims.size());
+    std::vector<std::size_t> events_sent(sims.size(), 0);
     auto emit_frame = [&](bool with_series) {
+      RunEvent e;
       for (std::size_t r = 0; r < sims.size(); ++r) {
         rows[r].clear();
         sims[r]->record(rows[r]);
+        const auto& events = sims[r]->events();
+        for (; events_sent[r] < events.size(); ++events_sent[r])
+          e.events.push_back({static_cast<int>(r), events[events_sent[r]]});
       }
-      RunEvent e;
       e.frame = aggregate(sims.front()->now(), rows);
       if (with_series)
         for (const auto& row : rows.front())

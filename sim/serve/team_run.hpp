@@ -23,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/events.hpp"
 #include "scenario/scenario.hpp"
 
 namespace detente::serve {
@@ -33,14 +34,21 @@ struct Frame {
   std::vector<double> lo, mid, hi;  // per series: min, mean, max over replicates
 };
 
+// An event of one replicate (core/events.hpp).
+struct ReplicateEvent {
+  int replicate = 0;
+  Event event;
+};
+
 struct RunEvent {
   enum class Kind { frame, paused, done, failed };
   Kind kind = Kind::frame;
-  Frame frame;                      // kind frame
-  std::vector<std::string> series;  // kind frame, step 0 only: "metric subject" of each value
-  std::int64_t step = 0;            // kind paused: the last step completed
-  double seconds = 0;               // kind done: wall time of the run
-  std::string message;              // kind failed
+  Frame frame;                         // kind frame
+  std::vector<ReplicateEvent> events;  // kind frame: what happened since the last frame
+  std::vector<std::string> series;     // kind frame, step 0 only: "metric subject" of each value
+  std::int64_t step = 0;               // kind paused: the last step completed
+  double seconds = 0;                  // kind done: wall time of the run
+  std::string message;                 // kind failed
 };
 
 class TeamRun {

@@ -81,7 +81,15 @@ Workshop::Workshop(std::string yaml, std::string display_name, const Limits& lim
   knobs_ = workshop_knobs(base_);
 }
 
-scenario::Scenario Workshop::resolve(std::span<const scenario::Override> strategy) const {
+Checked Workshop::check(std::span<const scenario::Override> strategy) const {
+  Checked out;
+  const scenario::Scenario s = resolve(strategy, &out.warnings);
+  out.plan = scenario::plan_costs(s);
+  return out;
+}
+
+scenario::Scenario Workshop::resolve(std::span<const scenario::Override> strategy,
+                                     std::vector<std::string>* warnings) const {
   if (strategy.size() > limits_.max_overrides)
     throw InputError("the strategy changes " + std::to_string(strategy.size()) +
                      " keys, more than the workshop's " + std::to_string(limits_.max_overrides));
@@ -94,9 +102,24 @@ scenario::Scenario Workshop::resolve(std::span<const scenario::Override> strateg
                        ": not adjustable in this workshop; the page lists the keys a team may set");
     overrides.push_back(o);
   }
-  scenario::Scenario s = scenario::load_text(yaml_, display_name_, overrides);
+  scenario::Scenario s = scenario::load_text(yaml_, display_name_, overrides, warnings);
   check_size(s, limits_, "the strategy");
   return s;
+}
+
+void Workshop::mark_advanced(const std::vector<std::string>& keys, bool advanced) {
+  for (const std::string& key : keys) {
+    bool found = false;
+    for (Knob& k : knobs_)
+      if (k.path == key || k.key == key) {
+        k.advanced = advanced;
+        found = true;
+      }
+    if (!found)
+      throw InputError(std::string(advanced ? "--advanced " : "--basic ") + key +
+                       ": no knob has this path or key; `detente serve` shows the knobs' paths "
+                       "in each knob's row (data-path) and the keys in scenarios/README.md");
+  }
 }
 
 std::string Workshop::export_name(const std::string& team) const {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "scenario/load.hpp"
+#include "scenario/plan.hpp"
 #include "serve/knobs.hpp"
 #include "serve/limits.hpp"
 
@@ -27,6 +28,13 @@ struct Marker {
   std::int64_t step = 0;
   std::string kind;  // "crisis" or "programme"
   std::string label;
+};
+
+// A strategy checked without running: its warnings (what it allows but can
+// never happen, load.hpp) and what its programmes would cost (plan.hpp).
+struct Checked {
+  std::vector<std::string> warnings;
+  scenario::CostPlan plan;
 };
 
 class Workshop {
@@ -45,12 +53,22 @@ class Workshop {
   // The scenario of a strategy. Throws InputError naming the key and the
   // problem (a key that is not a knob, a value the validator refuses, a size
   // past the limits).
-  scenario::Scenario resolve(std::span<const scenario::Override> strategy) const;
+  // `warnings`, when given, receives the strategy's warnings (load.hpp).
+  scenario::Scenario resolve(std::span<const scenario::Override> strategy,
+                             std::vector<std::string>* warnings = nullptr) const;
+  // resolve(), then the warnings and the planned cost before Play.
+  Checked check(std::span<const scenario::Override> strategy) const;
 
   // The strategy's scenario as YAML that `detente run` reruns: named after
   // the team, its description saying which keys the team changed.
   std::string export_yaml(std::span<const scenario::Override> strategy,
                           const std::string& team) const;
+  // Marks knobs advanced (folded away on the page) or not, over the
+  // parameter table's choice: each key is a knob path
+  // ("interventions.exchange.cohort") or the key inside entries ("cohort":
+  // every programme's). Throws InputError for a key that names no knob.
+  void mark_advanced(const std::vector<std::string>& keys, bool advanced);
+
   // The file name export_yaml's scenario is saved as: "<name>.yaml".
   std::string export_name(const std::string& team) const;
 

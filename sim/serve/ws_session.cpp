@@ -1,7 +1,7 @@
 // One page's conversation: join, then commands for its teams. Each message
 // is checked for shape (protocol.cpp), each strategy by the scenario
-// validator (Workshop::resolve), and each run against the page's and the
-// server's caps before it starts.
+// validator (Workshop::resolve) on a check thread, and each run against the
+// page's and the server's caps before it starts.
 #include "serve/detail/ws_session.hpp"
 
 #include <algorithm>
@@ -18,21 +18,38 @@ namespace detente::serve::detail {
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 
+namespace {
+
+std::string peer_address(const boost::asio::ip::tcp::socket& socket) {
+  beast::error_code ec;
+  const auto peer = socket.remote_endpoint(ec);
+  return ec ? std::string("an unknown address") : peer.address().to_string();
+}
+
+bool needs_check(const Command& c) {
+  return c.kind == Command::Kind::start || c.kind == Command::Kind::validate ||
+         c.kind == Command::Kind::export_yaml;
+}
+
+}  // namespace
+
 WsSession::WsSession(boost::asio::ip::tcp::socket&& socket, Hub& hub)
     : ws_(std::move(socket)),
       timer_(ws_.get_executor()),
+      check_timer_(ws_.get_executor()),
       hub_(hub),
+      address_(peer_address(beast::get_lowest_layer(ws_).socket())),
       joined_(!hub.join_required()),
       teams_(static_cast<std::size_t>(hub.workshop.limits().max_teams)),
       tokens_(hub.workshop.limits().message_burst),
       refilled_(std::chrono::steady_clock::now()) {
-  ++hub_.clients;
+  ++(joined_ ? hub_.clients : hub_.unjoined);
 }
 
 WsSession::~WsSession() {
   for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
     stop_team(t);
-  --hub_.clients;
+  --(joined_ ? hub_.clients : hub_.unjoined);
 }
 
 void WsSession::start(beast::http::request<beast::http::string_body> request) {
@@ -42,10 +59,23 @@ void WsSession::start(beast::http::request<beast::http::string_body> request) {
       [](websocket::response_type& r) { r.set(beast::http::field::server, "detente"); }));
   ws_.read_message_max(hub_.workshop.limits().max_message_bytes);
   ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
+  if (!joined_) {
+    // A page that does not give the code in time gives up its place.
+    timer_.expires_after(hub_.workshop.limits().join_timeout);
+    timer_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      if (auto self = weak.lock(); self && !ec) self->on_join_timeout();
+    });
+  }
+}
+
+void WsSession::on_join_timeout() {
+  if (joined_ || closed_) return;
+  send(error_message(std::nullopt, "no join code in time; reload the page to try again"));
+  close_after_pause();
 }
 
 void WsSession::on_accept(beast::error_code ec) {
-  if (ec) return;
+  if (ec) return close();
   open_ = true;
   if (joined_)
     send_welcome();
@@ -105,14 +135,15 @@ void WsSession::close() {
   for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
     stop_team(t);
   timer_.cancel();
+  check_timer_.cancel();
+  commands_.clear();
   beast::error_code ignored;
   auto& socket = beast::get_lowest_layer(ws_).socket();
   socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   socket.close(ignored);
 }
 
-// After a wrong join code: let the page read why, then close. The pause
-// also slows anyone guessing codes.
+// After a refused join: let the page read why, then close.
 void WsSession::close_after_pause() {
   for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
     stop_team(t);
@@ -155,7 +186,7 @@ void WsSession::handle(const std::string& text) {
     return;
   }
   if (!joined_) return join(c);
-  act(c);
+  queue(std::move(c));
 }
 
 void WsSession::join(const Command& c) {
@@ -163,13 +194,123 @@ void WsSession::join(const Command& c) {
     send(error_message(std::nullopt, "give the join code first"));
     return close_after_pause();
   }
+  // Guesses are limited per address (however many connections it opens)
+  // and on the whole server (join_guard.hpp); a code is not even compared
+  // while its address must wait.
+  const auto now = std::chrono::steady_clock::now();
+  if (const auto wait = hub_.join_guard.must_wait(address_, now)) {
+    const auto seconds = (wait->count() + 999) / 1000;
+    send(error_message(std::nullopt, "too many wrong join codes: wait " +
+                                         std::to_string(seconds) +
+                                         " s before trying again"));
+    hub_.log("join: a code from " + address_ + " was not checked: too many wrong codes");
+    return close_after_pause();
+  }
   if (!join_code_matches(c.code, hub_.options.join_code)) {
+    const int misses = hub_.join_guard.failed(address_, now);
+    hub_.log("join: wrong code from " + address_ + " (" + std::to_string(misses) + " in a row)");
     send(error_message(
         std::nullopt, "wrong join code; ask the trainer for the code shown where the server runs"));
     return close_after_pause();
   }
+  hub_.join_guard.succeeded(address_);
+  if (hub_.clients >= hub_.workshop.limits().max_clients) {
+    send(error_message(std::nullopt, "the workshop is full: " + std::to_string(hub_.clients) +
+                                         " pages are open, the most this server takes"));
+    return close_after_pause();
+  }
+  timer_.cancel();
   joined_ = true;
+  --hub_.unjoined;
+  ++hub_.clients;
   send_welcome();
+}
+
+void WsSession::queue(Command c) {
+  if (commands_.size() >= hub_.workshop.limits().max_queued_commands) {
+    send(error_message(c.kind == Command::Kind::pace ? std::nullopt : std::optional(c.team),
+                       "busy: this page's earlier commands are still being checked; try again"));
+    return;
+  }
+  commands_.push_back(std::move(c));
+  if (!checking_) next();
+}
+
+// Handles the waiting commands in order until one needs a check thread.
+void WsSession::next() {
+  while (!commands_.empty() && !closed_) {
+    if (needs_check(commands_.front())) return check(commands_.front());
+    const Command c = std::move(commands_.front());
+    commands_.pop_front();
+    act(c);
+  }
+}
+
+void WsSession::check(const Command& c) {
+  checking_ = true;
+  const std::uint64_t id = ++check_id_;
+  check_timer_.expires_after(hub_.workshop.limits().check_timeout);
+  check_timer_.async_wait([weak = weak_from_this(), id](beast::error_code ec) {
+    if (auto self = weak.lock(); self && !ec) self->on_check_timeout(id);
+  });
+  boost::asio::post(*hub_.checks, [&workshop = hub_.workshop, c, id,
+                                   executor = ws_.get_executor(), weak = weak_from_this()] {
+    Checked result;
+    try {
+      if (c.kind == Command::Kind::export_yaml)
+        result.yaml = workshop.export_yaml(c.strategy, c.name);
+      else if (c.kind == Command::Kind::validate)
+        result.validated = workshop.check(c.strategy);
+      else
+        result.scenario = std::make_shared<const scenario::Scenario>(workshop.resolve(c.strategy));
+    } catch (const InputError& e) {
+      result.error = e.what();
+    } catch (const std::exception& e) {
+      result.error = std::string("the server could not check this strategy: ") + e.what();
+    }
+    boost::asio::post(executor, [weak, id, result = std::move(result)]() mutable {
+      if (auto self = weak.lock()) self->on_checked(id, std::move(result));
+    });
+  });
+}
+
+void WsSession::on_checked(std::uint64_t id, Checked result) {
+  if (id != check_id_ || !checking_ || closed_) return;  // answered already (timed out)
+  check_timer_.cancel();
+  checking_ = false;
+  const Command c = std::move(commands_.front());
+  commands_.pop_front();
+  finish_check(c, std::move(result));
+  next();
+}
+
+void WsSession::on_check_timeout(std::uint64_t id) {
+  if (id != check_id_ || !checking_ || closed_) return;
+  ++check_id_;  // the late answer will be dropped
+  checking_ = false;
+  const Command c = std::move(commands_.front());
+  commands_.pop_front();
+  send(error_message(c.team, "the server took too long to check this strategy; simplify it"));
+  next();
+}
+
+void WsSession::finish_check(const Command& c, Checked result) {
+  if (result.error) {
+    send(error_message(c.team, *result.error));
+    return;
+  }
+  switch (c.kind) {
+    case Command::Kind::start:
+      return start_run(c, std::move(result.scenario));
+    case Command::Kind::validate:
+      send(valid_message(c.team, *result.validated));
+      return;
+    case Command::Kind::export_yaml:
+      send(yaml_message(c.team, hub_.workshop.export_name(c.name) + ".yaml", result.yaml));
+      return;
+    default:
+      return;
+  }
 }
 
 void WsSession::act(const Command& c) {
@@ -178,8 +319,6 @@ void WsSession::act(const Command& c) {
     case Kind::join:
       send(error_message(std::nullopt, "already joined"));
       return;
-    case Kind::start:
-      return start_run(c);
     case Kind::pause:
     case Kind::resume:
     case Kind::step: {
@@ -202,26 +341,14 @@ void WsSession::act(const Command& c) {
       for (Team& team : teams_)
         if (team.run) team.run->set_pace(pace_);
       return;
+    case Kind::start:
     case Kind::validate:
-      try {
-        hub_.workshop.resolve(c.strategy);
-        send(valid_message(c.team));
-      } catch (const InputError& e) {
-        send(error_message(c.team, e.what()));
-      }
-      return;
     case Kind::export_yaml:
-      try {
-        send(yaml_message(c.team, hub_.workshop.export_name(c.name) + ".yaml",
-                          hub_.workshop.export_yaml(c.strategy, c.name)));
-      } catch (const InputError& e) {
-        send(error_message(c.team, e.what()));
-      }
-      return;
+      return;  // through check()
   }
 }
 
-void WsSession::start_run(const Command& c) {
+void WsSession::start_run(const Command& c, std::shared_ptr<const scenario::Scenario> resolved) {
   const Limits& limits = hub_.workshop.limits();
   Team& team = teams_[static_cast<std::size_t>(c.team)];
   const int mine = static_cast<int>(
@@ -236,13 +363,6 @@ void WsSession::start_run(const Command& c) {
     send(error_message(c.team, "the server is running " + std::to_string(limits.max_runs) +
                                    " simulations, the most it runs at once; try again when one "
                                    "finishes"));
-    return;
-  }
-  std::shared_ptr<const scenario::Scenario> resolved;
-  try {
-    resolved = std::make_shared<const scenario::Scenario>(hub_.workshop.resolve(c.strategy));
-  } catch (const InputError& e) {
-    send(error_message(c.team, e.what()));
     return;
   }
   stop_team(c.team);

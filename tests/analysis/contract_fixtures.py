@@ -76,11 +76,17 @@ def write_compare(folder, arms):
         for metric, gain in (("political_space", 0.02 * i), ("mean", 0.01 * i)):
             for window in ("final", "average"):
                 spent = 1.5e6 * i * i
+                share = metric == "political_space"
                 rows.append({"arm": arm, "baseline": "base", "metric": metric, "subject": "all",
-                             "window": window, "mean_difference": gain,
-                             "ci_low": gain - 0.01, "ci_high": gain + 0.01,
-                             "glass_delta": gain / 0.02, "spending": spent,
-                             "gain_per_million": gain / (spent / 1e6), "rank": i, "n": 3})
+                             "window": window,
+                             "scale": "public_share" if share else "trust_level",
+                             "mean_difference": gain, "ci_low": gain - 0.01,
+                             "ci_high": gain + 0.01, "points": 100 * gain if share else "",
+                             "per_1000": 1000 * gain if share else "", "person_sd": 0.2,
+                             "standardised": gain / 0.2, "baseline_spending": 0.0,
+                             "spending": spent, "extra_spending": spent,
+                             "gain_per_million": gain / (spent / 1e6), "better": "higher",
+                             "rank": len(arms) + 1 - i, "n": 3})
     pd.DataFrame(rows).to_csv(Path(folder) / "compare.csv", index=False)
 
 

@@ -23,10 +23,23 @@ def test_paired_differences_from_the_timeseries(arms_dir):
     assert row["mean_difference"] == pytest.approx(expected[0], abs=1e-12)
     assert (row["ci_low"], row["ci_high"]) == pytest.approx(expected[2:4], abs=1e-12)
     assert row["n"] == 3
-    assert row["glass_delta"] == pytest.approx(expected[0] / base.std(ddof=1), rel=1e-9)
-    # Spending (fixture: 25,000 per step per arm index) and the gain per million.
+    # The person-level standardised difference: over the base's sd of people
+    # (its `sd` rows of the same subject at the last step, averaged over replicates).
+    sd = ts[(ts["step"] == 80) & (ts["metric"] == "sd") & (ts["subject"] == "all")
+            & (ts["arm"] == "base")]["value"].mean()
+    assert row["scale"] == "trust_level"
+    assert row["person_sd"] == pytest.approx(sd, rel=1e-12)
+    assert row["standardised"] == pytest.approx(expected[0] / sd, rel=1e-9)
+    # Spending (fixture: 25,000 per step per arm index, the base's 0) and the
+    # gain per million of extra spending.
     assert row["spending"] == pytest.approx(2 * 25_000 * 80)
+    assert row["extra_spending"] == pytest.approx(2 * 25_000 * 80)
     assert row["gain_per_million"] == pytest.approx(expected[0] / 4.0)
+    # A share: percentage points and people per 1,000.
+    share = table[(table["arm"] == "more_ties") & (table["metric"] == "trusting_share")
+                  & (table["subject"] == "all") & (table["window"] == "final")].iloc[0]
+    assert share["points"] == pytest.approx(100 * share["mean_difference"])
+    assert share["per_1000"] == pytest.approx(1000 * share["mean_difference"])
 
 
 def test_no_arms_no_comparison(crisis_dir):
@@ -38,13 +51,16 @@ def test_compare_csv_wins_over_computing(full_dir):
     assert set(table["spending"]) == {1.5e6, 6e6}  # the fixture's values, not the timeseries'
 
 
-def test_rank_orders_by_gain_per_million():
+def test_rank_goes_only_to_arms_that_beat_the_base():
     import pandas as pd
-    table = pd.DataFrame({"arm": ["a", "b", "c"], "metric": "mean", "subject": "all",
-                          "window": "final", "gain_per_million": [0.1, 0.3, math.nan]})
+    table = pd.DataFrame({"arm": ["a", "b", "c", "d"], "metric": "mean", "subject": "all",
+                          "window": "final", "better": "higher",
+                          "mean_difference": [0.1, 0.3, 0.5, -0.2],
+                          "ci_low": [0.05, 0.2, -0.1, -0.3], "ci_high": [0.15, 0.4, 1.1, -0.1]})
     ranked = comparison.rank(table)
     assert list(ranked["rank"][:2]) == [2, 1]
-    assert math.isnan(ranked["rank"][2])
+    assert math.isnan(ranked["rank"][2])  # the largest difference, but its interval spans zero
+    assert math.isnan(ranked["rank"][3])  # a loss
 
 
 def test_frontier_drops_dominated_points():

@@ -20,9 +20,16 @@ def test_the_json_is_what_detente_prints():
         "analysis/metric_table.json is stale: cmake --build --preset dev --target update-docs")
     assert len(printed) >= 30
     for row in printed:
-        assert set(row) == {"name", "model", "subjects", "unit", "better", "label", "short_label",
-                            "meaning", "watchable"}
+        assert set(row) == {"name", "model", "subjects", "unit", "better", "scale", "label",
+                            "short_label", "meaning", "watchable"}
         assert row["better"] in ("higher", "lower")
+        assert row["scale"] in ("trust_level", "public_share", "share", "other")
+        # A share is read in percentage points; a level of trust against the spread of people.
+        if row["scale"] in ("public_share", "share"):
+            assert metrics.is_share(row["name"]), row["name"]
+        if row["scale"] == "trust_level":
+            assert metrics.is_trust(row["name"]), row["name"]
+        assert metrics.scale(row["name"]) == row["scale"]
 
 
 def test_named_refuses_a_metric_the_table_lacks():

@@ -1,8 +1,12 @@
 // The workshop as a room uses it: `detente serve` on a free loopback port,
-// the page in headless Chromium, a slider moved, a bad value typed, a
-// programme switched on and tuned, three teams played side by side, charts,
-// markers, spending and scoreboard checked, a strategy exported, and a
-// screenshot saved for a person to look at.
+// the page in headless Chromium, a slider moved, a bad value typed and a
+// decimal comma, a programme switched on and tuned (and a warning for a
+// cohort that cannot be filled), a team that funds all five programmes and
+// sees their planned cost against the budget before Play, four teams played
+// side by side, charts, the event lane, the status of the team that ran out
+// of money, spending and scoreboard checked, a strategy exported, the
+// debrief downloaded, and a screenshot of each state saved for a person to
+// look at.
 //
 //   node workshop.test.mjs PATH/TO/detente OUTPUT_DIR
 import { spawn, spawnSync } from 'node:child_process';
@@ -94,7 +98,11 @@ async function main() {
   check(await page.locator('.team').count() === 2, 'two teams side by side');
   check(await knob(page, 0, 'media.north_national_tv.slant').count() === 1, 'knobs come from the server\'s list');
   const help = await knob(page, 0, 'media.north_national_tv.slant').getAttribute('title');
-  check(help.includes('Accepted: [-1, 1]'), 'a knob\'s help gives the range of the parameter table');
+  check(help.includes('friendly to it') && help.includes('From -1 to 1.'), `a knob's help is in plain words, with its range (${help})`);
+  // No Greek letters, formulas or doubled units anywhere a participant reads.
+  const knobTexts = await page.evaluate(() => [...document.querySelectorAll('.team .knob')].map((k) => `${k.title}\n${k.querySelector('label').textContent}`).join('\n'));
+  check(!/[\u0370-\u03ff]/.test(knobTexts) && !/per tie per tie|step step|←/.test(knobTexts),
+    'no knob label or help holds a Greek letter, a formula arrow or a doubled unit');
 
   // A bad value typed into a box gets the validator's own message.
   const box = knob(page, 0, 'media.north_national_tv.slant').locator('input.value');
@@ -102,8 +110,14 @@ async function main() {
   await box.press('Enter');
   await page.waitForFunction(() => document.querySelector('.team[data-team="0"] .error').textContent.length > 0, null, { timeout: 10_000 });
   const error = await teamCard(page, 0).locator('.error').innerText();
-  check(error === '--set media.north_national_tv.slant=3: media[0].slant: expected a number in [-1, 1], got "3"',
-    `a bad value shows the validator's message (${error})`);
+  check(error === 'north national tv: Tone toward the other side: this should be a number in [-1, 1], not "3"',
+    `a bad value says what is wrong in the knob's words (${error})`);
+  // A decimal comma is a number: no error, and the slider follows.
+  await box.fill('-0,2');
+  await box.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.team[data-team="0"] .error').textContent === '', null, { timeout: 10_000 });
+  check(await knob(page, 0, 'media.north_national_tv.slant').locator('input[type="range"]').inputValue() === '-0.2',
+    'a decimal comma is accepted (-0,2) and moves the slider');
   await box.fill('-0.4');
   await box.press('Enter');
   await page.waitForFunction(() => document.querySelector('.team[data-team="0"] .error').textContent === '', null, { timeout: 10_000 });
@@ -138,7 +152,21 @@ async function main() {
   await knob(page, 2, 'interventions.exchange.enabled').locator('input.switch').check();
   check(await cohort.isVisible(), 'switching a programme on shows its settings');
   const cohortHelp = await cohort.getAttribute('title');
-  check(cohortHelp.includes('Accepted: ≥ 1 (agents per group)'), `a programme knob's help comes from the parameter table (${cohortHelp.split('\n')[1]})`);
+  check(cohortHelp.startsWith('How many people from each side take part in one round.'), `a programme knob's help comes from the parameter table's words for people (${cohortHelp.split('\n')[0]})`);
+  check(await knob(page, 2, 'interventions.exchange.team_size').isVisible() === false,
+    'advanced settings are folded away under "More settings"');
+  // A cohort no group can fill: a warning, in words, before anything runs.
+  const cohortBox = cohort.locator('input.value');
+  await cohortBox.fill('5000');
+  await cohortBox.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.team[data-team="2"] .warnings').textContent.includes('2000'), null, { timeout: 10_000 });
+  const warning = await teamCard(page, 2).locator('.warnings').innerText();
+  check(warning.includes('only 2000 people can take part') && !warning.includes('.yaml:'),
+    `a programme that cannot fill its cohort is warned of (${warning.split('\n')[0]})`);
+  await teamCard(page, 2).locator('.warnings').screenshot({ path: path.join(out, 'warning.png') });
+  await cohortBox.fill('15');
+  await cohortBox.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('.team[data-team="2"] .warnings').textContent.includes('2000'), null, { timeout: 10_000 });
   const cohortSlider = cohort.locator('input[type="range"]');
   await cohortSlider.focus();
   for (let i = 0; i < 5; i += 1) await cohortSlider.press('ArrowRight');
@@ -148,6 +176,20 @@ async function main() {
     { path: 'interventions.exchange.enabled', value: 'true' },
     { path: 'interventions.exchange.cohort', value: '20' },
   ]), `team 3's strategy is the switch and the slider (${JSON.stringify(strategy3)})`);
+
+  // Team 4 funds all five programmes: before Play it sees their planned
+  // cost against the budget and which the budget would cut first.
+  await page.click('#add-team');
+  await page.waitForSelector('.team[data-team="3"]');
+  const programmes = ['exchange', 'campaign', 'curriculum', 'centres', 'journalists'];
+  for (const name of programmes) await knob(page, 3, `interventions.${name}.enabled`).locator('input.switch').check();
+  await page.waitForFunction(() => Number(document.querySelector('.team[data-team="3"] .cost').dataset.planned) > 4000, null, { timeout: 10_000 });
+  const costText = await teamCard(page, 3).locator('.cost').innerText();
+  const planned = Number(await teamCard(page, 3).locator('.cost').getAttribute('data-planned'));
+  check(/Planned cost: [0-9,]+ of the budget's 4,000 — [0-9,]+ too much/.test(costText), `the planned cost is set against the budget before Play (${costText.split('\n')[0]})`);
+  check(costText.includes('Cut first when the money runs short:'), 'and says which programme would be cut first');
+  check(await teamCard(page, 3).locator('.cost-table tr[data-programme]').count() === 5, 'with a row per switched-on programme');
+  await teamCard(page, 3).locator('.cost').screenshot({ path: path.join(out, 'cost-before-play.png') });
 
   const before = await canvasPixels(page);
   await page.selectOption('#speed', '4');  // a 4-second run: it streams, and is quick
@@ -161,7 +203,7 @@ async function main() {
   check(midway.every((n) => n > 5), `frames stream in while the teams run (${midway})`);
   await page.waitForFunction(() => window.workshop.state.teams.every((t) => t.status === 'done'), null, { timeout: 120_000 });
   const frames = await page.evaluate(() => window.workshop.state.teams.map((t) => t.frames.length));
-  check(frames.length === 3 && frames.every((n) => n === 131), `every team ran 520 weeks, recorded every 4 (${frames})`);
+  check(frames.length === 4 && frames.every((n) => n === 131), `every team ran 520 weeks, recorded every 4 (${frames})`);
   await page.waitForTimeout(300);  // the last frame drawn
 
   const after = await canvasPixels(page);
@@ -175,15 +217,16 @@ async function main() {
   const rows = await page.locator('#scoreboard tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((td) => td.textContent)));
   console.log(`# scoreboard: ${JSON.stringify(rows)}`);
-  check(rows.length === 4, 'the scoreboard has the three teams and the baseline');
+  check(rows.length === 5, 'the scoreboard has the four teams and the baseline');
   check(rows[0][3] === '0.000' && rows[0][5] === '0.000', 'an unchanged strategy gains exactly nothing over the baseline');
   check(rows[1][3].startsWith('+') && Number(rows[1][3]) > 0.01, `friendlier media gain trust (${rows[1][3]})`);
   check(rows[1][5].startsWith('+') && Number(rows[1][5]) > 0.05, `and keep political space open (${rows[1][5]})`);
-  check(rows.slice(0, 3).every((r) => r[1] === '520'), 'the scoreboard is at the last week');
+  check(rows.slice(0, 4).every((r) => r[1] === '520'), 'the scoreboard is at the last week');
   // Spending: only the team that funds a programme spends, within the budget.
   const spent = rows.map((r) => Number(r[7].replace(/,/g, '')));
   check(spent[2] > 0 && spent[2] <= 4000, `the exchange's team spends, within the budget of 4,000 (${rows[2][7]})`);
-  check(spent[0] === 0 && spent[1] === 0 && spent[3] === 0, `no one else spends (${rows.map((r) => r[7])})`);
+  check(spent[3] > 3500 && spent[3] <= 4000, `the team funding all five spends nearly all the budget, never more (${rows[3][7]})`);
+  check(spent[0] === 0 && spent[1] === 0 && spent[4] === 0, `no one else spends (${rows.map((r) => r[7])})`);
   check(rows[2][3].startsWith('+') && /^[0-9,]+$/.test(rows[2][8]),
     `the exchange gains trust and has a cost per +0.01 trust (${rows[2][3]}, ${rows[2][8]})`);
   check(rows[0][8] === '—' && rows[1][8] === '—', 'a strategy that spends nothing has no cost-effectiveness');
@@ -199,33 +242,25 @@ async function main() {
     `the spending chart ends where the scoreboard does (${lastSpending})`);
   check(lastSpending[0] === 0 && lastSpending[1] === 0, 'the spending chart shows the others at 0');
 
-  // The programme's start is marked, in team 3's colour, where it starts.
-  const marker = await page.evaluate(() => {
-    const { state } = window.workshop;
-    const team = state.teams[2];
-    const chart = state.charts[0].chart;
-    const m = chart.markers.find((x) => x.kind === 'programme');
-    if (!m) return null;
-    // Count pixels of the team's colour down the marker's column of the canvas.
-    const canvas = chart.canvas;
-    const ratio = canvas.width / canvas.clientWidth;
-    const plotW = canvas.clientWidth - 48 - 14;
-    const x = Math.round((48 + (m.step / state.scenario.steps) * plotW + 0.5) * ratio);
-    const g = canvas.getContext('2d');
-    const column = g.getImageData(x - 1, 0, 3, canvas.height).data;
-    const [r, gr, b] = [1, 3, 5].map((i) => parseInt(team.color.slice(i, i + 2), 16));
-    let hits = 0;
-    for (let i = 0; i < column.length; i += 4) {
-      if (Math.abs(column[i] - r) < 40 && Math.abs(column[i + 1] - gr) < 40 && Math.abs(column[i + 2] - b) < 40) hits += 1;
-    }
-    return { ...m, teamColor: team.color, hits, others: state.charts[0].chart.markers.filter((x) => x.kind === 'programme' && x.color !== team.color).length };
-  });
-  console.log(`# programme marker: ${JSON.stringify(marker)}`);
-  check(marker !== null && marker.label === 'exchange starts' && marker.step === 13, 'the exchange\'s start is a marker at week 13');
-  check(marker !== null && marker.color === marker.teamColor && marker.others === 0, 'in the colour of the one team that runs it');
-  check(marker !== null && marker.hits > 40, `and drawn on the chart (${marker && marker.hits} pixels of its colour)`);
-  const legendText = await page.locator('#legend').innerText();
-  check(legendText.includes('a programme starts'), 'the legend explains the programme marker');
+  // No label crosses the charts: programmes are in the event lane under them.
+  const chartMarkers = await page.evaluate(() => window.workshop.state.charts.flatMap((c) => c.chart.markers));
+  check(chartMarkers.every((m) => m.kind === 'crisis' && m.label === ''), `only the crisis crosses the charts, unlabelled (${chartMarkers.length})`);
+  const lane = page.locator('.lane-row[data-team="2"] .ev[data-event="programme_started"][data-subject="exchange"]');
+  check(await lane.count() === 1, 'the event lane shows the exchange starting in team 3\'s row');
+  const left = await lane.evaluate((e) => parseFloat(e.style.left));
+  check(Math.abs(left - (100 * 13) / 520) < 0.01, `at week 13 (${left}%)`);
+  check((await lane.getAttribute('title')).includes('year 0.3'), 'its details (on hover) say when, in years');
+  // The team that funded all five ran out of money: the lane and the status say so.
+  const stops = page.locator('.lane-row[data-team="3"] .ev[data-event="programme_stopped"]');
+  const stopTitles = await stops.evaluateAll((marks) => marks.map((m) => m.title));
+  check(stopTitles.some((t) => t.includes('budget ran out')), `the event lane shows a programme stopped by the budget (${stopTitles.length} stops)`);
+  await stops.first().click();
+  check((await page.locator('#event-detail').innerText()).length > 0, 'tapping a mark shows its details');
+  const status4 = await teamCard(page, 3).locator('.status').innerText();
+  check(/stopped: .*the money ran out \(year \d/.test(status4), `the status says what stopped for lack of money, and when (${status4})`);
+  const spentCells = await teamCard(page, 3).locator('.cost-table tr[data-programme] td:nth-child(4)').allInnerTexts();
+  check(spentCells.length === 5 && spentCells.every((c) => /^[0-9,]+$/.test(c)), `spending per programme after the run (${spentCells})`);
+  await page.locator('.event-lane-box').screenshot({ path: path.join(out, 'event-lane.png') });
 
   await page.evaluate(() => window.scrollTo(0, 0));
   const shot = path.join(out, 'workshop.png');
@@ -244,6 +279,34 @@ async function main() {
   check(/slant: 1\b/.test(yaml) && yaml.includes('Strategy of Team 2'), 'the export holds the team\'s strategy');
   const rerun = spawnSync(detente, ['check', file], { encoding: 'utf8', timeout: 30_000 });
   check(rerun.status === 0, `detente check accepts the exported scenario (exit ${rerun.status}) ${rerun.stderr || ''}`);
+
+  // The debrief: one click, a self-contained HTML file and each team's YAML.
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.click('#debrief');
+  await page.waitForFunction(() => true);
+  const deadline = Date.now() + 20_000;
+  while (!downloads.some((d) => d.suggestedFilename() === 'workshop-debrief.html') && Date.now() < deadline) await page.waitForTimeout(100);
+  const debrief = downloads.find((d) => d.suggestedFilename() === 'workshop-debrief.html');
+  check(!!debrief, `the debrief downloads (${downloads.map((d) => d.suggestedFilename())})`);
+  check(downloads.filter((d) => d.suggestedFilename().endsWith('.yaml')).length === 4, 'with each team\'s strategy as YAML');
+  if (debrief) {
+    const debriefFile = path.join(out, 'workshop-debrief.html');
+    await debrief.saveAs(debriefFile);
+    const text = readFileSync(debriefFile, 'utf8');
+    check(!/<script|<link|src="http/.test(text), 'the debrief is self-contained');
+    check(['Team 1', 'Team 2', 'Team 3', 'Team 4'].every((t) => text.includes(t)) && text.includes('Ranking'), 'it has every team and the ranking');
+    check(text.includes('Not ranked (difference from the baseline spans zero): Team 1'), 'a team that changed nothing is not ranked');
+    // Teams 3 and 4 end with overlapping ranges: they share a place.
+    check(/<li value="(\d)"><b>Team [34]<\/b>[^<]*<\/li><li value="\1"><b>Team [34]<\/b> \(shares this place/.test(text.replace(/: more political[^<]*/g, '')),
+      'teams whose ranges overlap share a place in the ranking');
+    check(text.includes('What happened') && text.includes('budget ran out'), 'and what happened, the budget running out included');
+    check(text.includes('Fund this programme'), 'strategies are told in the knobs\' words');
+    const view = await context.newPage();
+    await view.goto(`file://${debriefFile}`);
+    await view.screenshot({ path: path.join(out, 'debrief.png') });
+    await view.close();
+  }
 
   check(problems.length === 0, `no errors in the page's console ${problems.join(' | ')}`);
 

@@ -30,10 +30,26 @@ const std::string kSmall =
     " --quiet --threads 2 --set population.groups.north.size=300 "
     "--set population.groups.south.size=300 --set steps=52";
 
-const std::vector<std::string> kCompareHeader = {
-    "arm",    "baseline", "metric",      "subject",  "window",           "mean_difference",
-    "ci_low", "ci_high",  "glass_delta", "spending", "gain_per_million", "better",
-    "rank",   "n"};
+const std::vector<std::string> kCompareHeader = {"arm",
+                                                 "baseline",
+                                                 "metric",
+                                                 "subject",
+                                                 "window",
+                                                 "scale",
+                                                 "mean_difference",
+                                                 "ci_low",
+                                                 "ci_high",
+                                                 "points",
+                                                 "per_1000",
+                                                 "person_sd",
+                                                 "standardised",
+                                                 "baseline_spending",
+                                                 "spending",
+                                                 "extra_spending",
+                                                 "gain_per_million",
+                                                 "better",
+                                                 "rank",
+                                                 "n"};
 
 // A CSV file without quoted fields (none of these tables needs quoting).
 struct Table {
@@ -162,10 +178,14 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
                   compare.at(i, "subject") + "|" + compare.at(i, "window"));
   CHECK(got == expected);
 
-  // Spending: the arm's mean final total; the none arm spends nothing.
-  const double episodic_spent = mean_of(window(series.at("episodic|spending|all"), true));
-  REQUIRE(episodic_spent > 0);
-  CHECK(mean_of(window(series.at("none|spending|all"), true)) == 0.0);
+  // Spending: each arm's mean final total; the none arm spends nothing.
+  const double base_spent = mean_of(window(series.at("base|spending|all"), true));
+  const std::map<std::string, double> spent = {
+      {"episodic", mean_of(window(series.at("episodic|spending|all"), true))},
+      {"none", mean_of(window(series.at("none|spending|all"), true))}};
+  REQUIRE(base_spent > 0);
+  REQUIRE(spent.at("episodic") > 0);
+  CHECK(spent.at("none") == 0.0);
 
   // t(0.975, 2) for 3 paired replicates.
   const double t975 = 4.302652729749464;
@@ -195,25 +215,60 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
     CHECK(mean <= compare.number(i, "ci_high"));
     CHECK(close(mean, mean_of(d)));
     CHECK(close(compare.number(i, "ci_high") - mean, t975 * sd_of(d) / std::sqrt(3.0)));
-    if (sd_of(base) > 0)
-      CHECK(close(compare.number(i, "glass_delta"), mean_of(d) / sd_of(base)));
-    else
-      CHECK(compare.at(i, "glass_delta").empty());
-    if (arm == "episodic") {
-      CHECK(close(compare.number(i, "spending"), episodic_spent));
-      CHECK(close(compare.number(i, "gain_per_million"), mean / episodic_spent * 1e6));
-    } else {
-      CHECK(compare.number(i, "spending") == 0.0);
-      CHECK(compare.at(i, "gain_per_million").empty());
+    // Effect sizes people read, recomputed from timeseries.csv: percentage
+    // points and people per 1,000 for shares of the public; the difference
+    // over the baseline's sd of people (its `sd` rows for a trust level,
+    // √(p(1 − p)) for a share).
+    const std::string metric = compare.at(i, "metric"), subject = compare.at(i, "subject");
+    const std::string scale = compare.at(i, "scale");
+    if (metric == "mean" || metric == "median" || metric == "p10" || metric == "p90") {
+      CHECK(scale == "trust_level");
+      const double person = mean_of(window(series.at("base|sd|" + subject), final));
+      CHECK(close(compare.number(i, "person_sd"), person));
+      CHECK(close(compare.number(i, "standardised"), mean / person));
+      CHECK(compare.at(i, "points").empty());
+    } else if (metric == "trusting_share" || metric == "hostile_share" ||
+               metric == "political_space") {
+      CHECK(scale == "public_share");
+      CHECK(close(compare.number(i, "points"), 100 * mean));
+      CHECK(close(compare.number(i, "per_1000"), 1000 * mean));
+      const double p = mean_of(base);
+      if (p > 0 && p < 1) {
+        CHECK(close(compare.number(i, "person_sd"), std::sqrt(p * (1 - p))));
+        CHECK(close(compare.number(i, "standardised"), mean / std::sqrt(p * (1 - p))));
+      } else {
+        CHECK(compare.at(i, "standardised").empty());
+      }
+    } else if (metric == "participants" || metric == "exposures") {
+      CHECK(scale == "other");
+      CHECK(compare.at(i, "points").empty());
+      CHECK(compare.at(i, "standardised").empty());
     }
+    // Spending: the baseline's, the arm's and the extra; a gain per million
+    // only for extra spending.
+    CHECK(close(compare.number(i, "baseline_spending"), base_spent));
+    CHECK(close(compare.number(i, "spending"), spent.at(arm)));
+    const double extra = spent.at(arm) - base_spent;
+    CHECK(close(compare.number(i, "extra_spending"), extra));
+    if (extra > 0)
+      CHECK(close(compare.number(i, "gain_per_million"), mean / extra * 1e6));
+    else
+      CHECK(compare.at(i, "gain_per_million").empty());
   }
 
   // Only the none arm's shares of its (no) participants are undefined.
   CHECK(undefined == 2 * 2);  // marginalised share and role entropy, two windows
 
-  // Ranks: within each metric, subject and window, rank 1 is the arm whose
-  // difference is best in the metric's direction.
+  // Ranks: within each metric, subject and window, only the arms whose 95%
+  // interval lies wholly on the better side of zero are ranked, 1 for the
+  // largest improvement; a loss or an interval across zero has none.
   const auto rows = index_rows(compare);
+  const auto beats = [&](std::size_t i) {
+    if (compare.at(i, "mean_difference").empty()) return false;
+    return compare.at(i, "better") == "lower" ? compare.number(i, "ci_high") < 0
+                                              : compare.number(i, "ci_low") > 0;
+  };
+  std::size_t ranked = 0, unranked = 0;
   std::set<std::string> directions;
   for (const auto& pair : pairs)
     for (const std::string w : {"final", "average"}) {
@@ -224,33 +279,46 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
       REQUIRE((better == "higher" || better == "lower"));
       CHECK(compare.at(n, "better") == better);
       directions.insert(compare.at(e, "metric") + ":" + better);
-      if (compare.at(n, "mean_difference").empty()) {
-        CHECK(compare.at(e, "rank") == "1");
-        continue;
+      const bool be = beats(e), bn = beats(n);
+      ranked += be + bn;
+      unranked += !be + !bn;
+      if (!be) CHECK(compare.at(e, "rank").empty());
+      if (!bn) CHECK(compare.at(n, "rank").empty());
+      if (be && !bn) CHECK(compare.at(e, "rank") == "1");
+      if (bn && !be) CHECK(compare.at(n, "rank") == "1");
+      if (be && bn) {
+        double de = compare.number(e, "mean_difference");
+        double dn = compare.number(n, "mean_difference");
+        if (better == "lower") de = -de, dn = -dn;
+        CHECK(compare.at(e, "rank") == (de >= dn ? "1" : "2"));
+        CHECK(compare.at(n, "rank") == (dn >= de ? "1" : "2"));
       }
-      double de = compare.number(e, "mean_difference"), dn = compare.number(n, "mean_difference");
-      if (better == "lower") de = -de, dn = -dn;
-      CHECK(compare.at(e, "rank") == (de >= dn ? "1" : "2"));
-      CHECK(compare.at(n, "rank") == (dn >= de ? "1" : "2"));
     }
+  // Both cases occur, so the rule is exercised both ways.
+  CHECK(ranked > 0);
+  CHECK(unranked > 0);
   for (const char* d : {"trusting_share:higher", "mean:higher", "political_space:higher",
                         "hostile_share:lower", "gap:lower", "bimodality:lower", "sd:lower"})
     CHECK(directions.count(d));
-  // The terminal table states the direction too.
-  CHECK(r.out.substr(0, r.out.find('\n')).find("better") != std::string::npos);
-  std::size_t stated = 0;
-  std::istringstream table(r.out);
-  for (std::string line; std::getline(table, line);) {
-    if (line.find(" hostile_share/all ") != std::string::npos) {
-      CHECK(line.find(" lower ") != std::string::npos);
-      ++stated;
+  // The terminal prints the headline rows only: about 20, aligned (the
+  // last column is right-aligned, so every table line has one length), no
+  // "nan", the direction stated.
+  {
+    std::istringstream table(r.out);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(table, line);)
+      if (line.rfind("pp:", 0) != 0 && line.rfind("(", 0) != 0) lines.push_back(line);
+    REQUIRE(lines.size() > 1);
+    CHECK(lines.size() - 1 <= 20);
+    CHECK(lines.size() - 1 < compare.rows.size());
+    CHECK(lines[0].find("better") != std::string::npos);
+    for (const auto& line : lines) {
+      INFO(line);
+      CHECK(line.size() == lines[0].size());
+      CHECK(line.find("nan") == std::string::npos);
     }
-    if (line.find(" trusting_share/all ") != std::string::npos) {
-      CHECK(line.find(" higher ") != std::string::npos);
-      ++stated;
-    }
+    CHECK(r.out.find("--metric all prints every row") != std::string::npos);
   }
-  CHECK(stated == 2 * 2 * 2);  // two arms × two windows × two metrics
 
   // --baseline none --metric: the base and episodic against none, only the
   // named metrics. Reversing the pair negates the difference exactly.
@@ -271,6 +339,20 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
   CHECK(arms == std::set<std::string>{"base", "episodic"});
   CHECK(metrics == std::set<std::string>{"trusting_share", "hostile_share"});
   CHECK(baselines == std::set<std::string>{"none"});
+  // Named metrics are printed whole, direction stated: 2 arms × 2 windows × 7 subjects × 2.
+  std::size_t stated = 0;
+  std::istringstream table(b.out);
+  for (std::string line; std::getline(table, line);) {
+    if (line.find(" hostile_share/") != std::string::npos) {
+      CHECK(line.find(" lower ") != std::string::npos);
+      ++stated;
+    }
+    if (line.find(" trusting_share/") != std::string::npos) {
+      CHECK(line.find(" higher ") != std::string::npos);
+      ++stated;
+    }
+  }
+  CHECK(stated == against_none.rows.size());
   const auto reversed = index_rows(against_none);
   for (const std::string key : {"trusting_share|all|final", "hostile_share|north->south|average"}) {
     INFO(key);
@@ -286,9 +368,14 @@ TEST_CASE("an arm that changes only an unused value differs from the base by exa
   // never used: the arm must reproduce the base draw for draw.
   const auto dir = scratch_dir("compare-crn");
   const auto file = dir / "routine_vs_episodic.yaml";
-  std::ofstream(file) << read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario)
-                      << "  - name: unused\n"
-                         "    set: {interventions.exchange.cost.per_exposure: 7}\n";
+  // The arm goes first in `arms:` (the file ends with its uncertain: block).
+  std::string text = read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario);
+  const auto arms = text.find("\narms:\n");
+  REQUIRE(arms != std::string::npos);
+  text.insert(arms + 7,
+              "  - name: unused\n"
+              "    set: {interventions.exchange.cost.per_exposure: 7}\n");
+  std::ofstream(file) << text;
   const auto r = run_detente(
       "compare '" + file.string() + "'" + kSmall + " -r 2 --out '" + (dir / "out").string() + "'",
       dir);
@@ -310,4 +397,95 @@ TEST_CASE("an arm that changes only an unused value differs from the base by exa
   CHECK(series.at("unused|trusting_share|all") == series.at("base|trusting_share|all"));
   CHECK(series.at("unused|spending|all") == series.at("base|spending|all"));
   CHECK(series.at("episodic|trusting_share|all") != series.at("base|trusting_share|all"));
+}
+
+TEST_CASE("compare writes run.json: what made the folder", "[compare][provenance]") {
+  const auto dir = scratch_dir("compare-run-json");
+  const auto r = run_detente("compare " + kScenario + kSmall + " -r 2 --metric mean --out '" +
+                                 (dir / "out").string() + "'",
+                             dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto json = read_text(dir / "out/run.json");
+  CHECK(json.find("\"command\": \"compare\"") != std::string::npos);
+  // The command line as typed, the base's replicate seeds, the arms and the baseline.
+  CHECK(json.find("compare scenarios/routine_vs_episodic.yaml --quiet --threads 2") !=
+        std::string::npos);
+  CHECK(json.find("\"replicates\": 2") != std::string::npos);
+  CHECK(json.find("\"threads\": 2") != std::string::npos);
+  CHECK(json.find("\"arms\": [\n    \"base\",\n    \"episodic\",\n    \"none\"\n  ]") !=
+        std::string::npos);
+  CHECK(json.find("\"baseline\": \"base\"") != std::string::npos);
+  CHECK(json.find("\"seed\": 20261128") != std::string::npos);
+  CHECK(json.find("\"wall_seconds\"") != std::string::npos);
+}
+
+TEST_CASE("compare refuses a metric the run will not produce before it runs", "[compare][input]") {
+  const auto dir = scratch_dir("compare-bad-metric");
+  const auto out = dir / "out";
+  const auto typo = run_detente(
+      "compare " + kScenario + kSmall + " -r 2 --metric trustng_share --out '" + out.string() + "'",
+      dir);
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.err, Catch::Contains("--metric trustng_share: expected a metric this run "
+                                       "records (mean, median, p10") &&
+                           Catch::Contains("did you mean \"trusting_share\"?"));
+  CHECK(!fs::exists(out));
+  const auto spending = run_detente(
+      "compare " + kScenario + kSmall + " -r 2 --metric spending --out '" + out.string() + "'",
+      dir);
+  CHECK(spending.exit_code == 2);
+  CHECK_THAT(spending.err, Catch::Contains("--metric spending: spending is not compared as an "
+                                           "outcome"));
+  CHECK(!fs::exists(out));
+  // `all` prints every row.
+  const auto all = run_detente(
+      "compare " + kScenario + kSmall + " -r 2 --metric all --out '" + out.string() + "'", dir);
+  REQUIRE(all.exit_code == 0);
+  const auto compare = read_table(out / "compare.csv");
+  std::size_t lines = 0;
+  std::istringstream text(all.out);
+  for (std::string line; std::getline(text, line);)
+    ++lines;
+  CHECK(lines == compare.rows.size() + 2);  // the header and the legend
+}
+
+TEST_CASE("a declared headline leads the terminal table", "[compare][headline]") {
+  const auto dir = scratch_dir("compare-headline");
+  const auto file = dir / "routine_vs_episodic.yaml";
+  std::string text = read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario);
+  const std::string shipped = "  headline: [mean/all, trusting_share/all]\n";
+  const auto at = text.find(shipped);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, shipped.size(), "  headline: [hostile_share/south->north, gap]\n");
+  std::ofstream(file) << text;
+  const auto r = run_detente(
+      "compare '" + file.string() + "'" + kSmall + " -r 2 --out '" + (dir / "out").string() + "'",
+      dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::istringstream table(r.out);
+  std::vector<std::string> outcomes;
+  std::string line;
+  std::getline(table, line);  // header
+  while (std::getline(table, line) && line.rfind("pp:", 0) != 0) {
+    std::istringstream words(line);
+    std::string arm, outcome;
+    words >> arm >> outcome;
+    outcomes.push_back(outcome);
+  }
+  // Two arms × two windows of each declared outcome, in the declared order.
+  CHECK(outcomes ==
+        std::vector<std::string>{"hostile_share/south->north", "hostile_share/south->north",
+                                 "hostile_share/south->north", "hostile_share/south->north",
+                                 "gap/all", "gap/all", "gap/all", "gap/all"});
+  // An unknown outcome is refused where it is written.
+  std::string bad = read_text(file);
+  bad.replace(bad.find("gap]"), 4, "gpa]");
+  std::ofstream(file) << bad;
+  const auto refused = run_detente("check '" + file.string() + "'", dir);
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("outputs.headline[1]: expected a metric, or "
+                                          "metric/subject, got \"gpa\"") &&
+                              Catch::Contains("did you mean \"gap\"?"));
 }

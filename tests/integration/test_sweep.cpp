@@ -45,6 +45,14 @@ TEST_CASE("sweep writes its tables and results.db", "[sweep]") {
   CHECK(first_line(read_text(dir / "out/sensitivity.csv")) ==
         "method,parameter,metric,subject,index,value,ci_low,ci_high");
   CHECK(fs::file_size(dir / "out/results.db") > 0);
+  // run.json: what made the folder, the design it ran and its size.
+  const auto json = read_text(dir / "out/run.json");
+  CHECK(json.find("\"command\": \"sweep\"") != std::string::npos);
+  CHECK(json.find("sweep scenarios/sweep_contact.yaml --quiet") != std::string::npos);
+  CHECK(json.find("\"design\": \"latin_hypercube\"") != std::string::npos);
+  CHECK(json.find("\"points\": 6") != std::string::npos);
+  CHECK(json.find("\"replicates\": 2") != std::string::npos);
+  CHECK(json.find("\"seed\": 20261128") != std::string::npos);
 }
 
 TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
@@ -70,6 +78,23 @@ TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
     CHECK(read_text(dir / "parts" / file) == read_text(dir / "whole" / file));
 }
 
+TEST_CASE("a resumed sweep refuses another scenario and names the keys (issue 16 item 7)",
+          "[sweep][resume]") {
+  // Resuming with --set steps=50 used to mix runs of 24 and 50 steps and exit 0.
+  const auto dir = scratch_dir("sweep-resume-other");
+  const std::string parts = kSmallSweep + " --threads 1 --out '" + (dir / "parts").string() + "'";
+  REQUIRE(run_detente(parts + " --stop-after 3", dir).exit_code == 0);
+  const auto other =
+      run_detente(parts + " --set steps=50 --set dynamics.influence.rate=0.2 --resume", dir);
+  CHECK(other.exit_code == 2);
+  CHECK(other.err.find("steps: 24 stored, 50 now") != std::string::npos);
+  CHECK(other.err.find("dynamics.influence.rate: 0.1 stored, 0.2 now") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "parts/sweep.csv"));
+  // The same scenario still resumes.
+  CHECK(run_detente(parts + " --resume", dir).exit_code == 0);
+  CHECK(fs::exists(dir / "parts/sweep.csv"));
+}
+
 TEST_CASE("morris and sobol sweeps report their indices", "[sweep][sensitivity]") {
   const auto dir = scratch_dir("sweep-designs");
   for (const std::string design : {"morris", "sobol", "grid"}) {
@@ -90,6 +115,7 @@ TEST_CASE("morris and sobol sweeps report their indices", "[sweep][sensitivity]"
             std::string::npos);
     } else if (design == "sobol") {
       CHECK(points == 3 * (2 + 2));
+      CHECK(read_text(out / "run.json").find("\"design\": \"sobol\"") != std::string::npos);
       CHECK(s.find("\nsobol,dynamics.contact.rate,gap,all,ST,") != std::string::npos);
     } else {
       CHECK(points == 4 * 4);

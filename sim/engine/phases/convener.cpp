@@ -34,6 +34,7 @@ class ConvenerPhase final : public Phase<Real> {
     interventions::MediaDesk media(w.outlets, w.scenario.media, w.backlash, w.slant_relief);
     interventions::Changes<Real> changes{attitudes, w.roster, programmes, media};
     w.convener->step(view, changes, probe_);
+    w.convener->take_events(w.events);
     // New programme teams add ties: later phases (shocks, contact) must see them.
     if (w.ties.size() != ties_before) {
       w.ties.rebuild_incidence(w.population.size());

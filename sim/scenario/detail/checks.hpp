@@ -18,6 +18,9 @@ void check_dynamics(const Scenario& scenario, const Reporter& reporter);    // c
 // checks_interventions.cpp
 void check_interventions(const Scenario& scenario, const Reporter& reporter);
 void check_classic(const Scenario& scenario, const Reporter& reporter);  // checks_classic.cpp
+void check_outputs(const Scenario& scenario, const Reporter& reporter);  // checks_outputs.cpp
+// checks_uncertain.cpp: each prior can be drawn from (bounds in order, its own parameters).
+void check_uncertain(const Scenario& scenario, const Reporter& reporter);
 
 // All of the above, in that order.
 void check_scenario(const Scenario& scenario, const Reporter& reporter);
@@ -27,6 +30,11 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter);
 // path so a resolved scenario.yaml works from any folder (network_files.cpp).
 void resolve_network_files(Scenario& scenario, const std::filesystem::path& base,
                            const Reporter& reporter);
+
+// checks_uncertain.cpp: every uncertain key exists and takes both of its
+// bounds, read as `--set` would read them (`root` is the file's tree).
+void check_uncertain_keys(const Value& root, const Scenario& scenario,
+                          const std::string& display_name);
 
 // "north | south", for messages.
 std::string group_names(const Scenario& scenario);

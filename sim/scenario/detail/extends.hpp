@@ -2,6 +2,7 @@
 // `extends: FILE`: a scenario written as the differences from another one.
 #include <string>
 
+#include "scenario/detail/parse_yaml.hpp"
 #include "scenario/detail/value.hpp"
 
 namespace detente::scenario::detail {
@@ -19,6 +20,7 @@ inline constexpr int kMaxExtendsDepth = 8;
 // Inherited values keep their own file:line:column, so an error in one points
 // into the file that wrote it. A missing, unreadable or oversized file, a
 // cycle, or a chain deeper than kMaxExtendsDepth is a located InputError.
-Value resolve_extends(Value root, const std::string& display_name);
+// The files extended are parsed under the same `budget` as the file itself.
+Value resolve_extends(Value root, const std::string& display_name, YamlBudget& budget);
 
 }  // namespace detente::scenario::detail

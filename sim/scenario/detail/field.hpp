@@ -45,6 +45,30 @@ constexpr Range above(double lo) {
 }
 constexpr Range unit_interval = between(0.0, 1.0);
 
+// Upper bounds of the integer keys. Every integer key has one (a test walks
+// the parameter table), so that no sum or product of keys can overflow and no
+// count can ask for more than a machine has before the memory estimate
+// (experiment/footprint) even runs. Each is far beyond any study: ten
+// million steps are 190,000 years of weeks; a hundred million agents are
+// more than a run of this model fits in memory.
+constexpr double kMostSteps = 10'000'000;
+constexpr double kMostAgents = 100'000'000;
+constexpr double kMostCount = 1'000'000;  // samples, replicates, ties per agent, repetitions
+// Weights, factors and rates that enter single-precision arithmetic: far
+// below float's largest value, so a weighted mean stays finite (a
+// self_weight of 1e39 made every trust value NaN).
+constexpr double kMostWeight = 1'000'000;
+constexpr double kMostMoney = 1e15;  // costs and budgets, in the scenario's currency
+constexpr Range steps_from(double lo) {
+  return between(lo, kMostSteps);
+}
+constexpr Range agents_from(double lo) {
+  return between(lo, kMostAgents);
+}
+constexpr Range count_from(double lo) {
+  return between(lo, kMostCount);
+}
+
 enum class Need { optional, required };
 
 // What a string field accepts.
@@ -53,6 +77,7 @@ enum class Text {
   non_empty,  // a label such as step_unit
   name,       // letters, digits, '_', '-' (see scalars.hpp is_name)
   path,       // a file path, resolved relative to the scenario file
+  outcome,    // an outcome: metric or metric/subject (outputs.headline)
 };
 
 struct FieldInfo {

@@ -61,16 +61,16 @@ constexpr auto fields(Tag<Costs>) {
   return std::tuple{
       field(&Costs::fixed, "fixed")
           .unit("money per round")
-          .range(at_least(0))
+          .range(between(0, kMostMoney))
           .about("Cost of running a round, whoever takes part."),
       field(&Costs::per_participant, "per_participant")
           .unit("money per participant")
-          .range(at_least(0))
+          .range(between(0, kMostMoney))
           .about("Cost of each participant of a round (each covered agent for curricula and "
                  "shared investments, each alumnus followed up for coordination)."),
       field(&Costs::per_exposure, "per_exposure")
           .unit("money per exposure")
-          .range(at_least(0))
+          .range(between(0, kMostMoney))
           .about("Cost of each agent a message reaches in a step (campaigns, joint productions' "
                  "releases)."),
   };
@@ -94,14 +94,14 @@ constexpr auto fields(Tag<Trigger>) {
           .about("Fire when the metric is above this."),
       field(&Trigger::delay, "delay")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Steps between the metric crossing the threshold and the first round."),
       field(&Trigger::cooldown, "cooldown")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Steps after a response's last round before the trigger watches again."),
       field(&Trigger::repeat, "repeat")
-          .range(at_least(1))
+          .range(count_from(1))
           .about("Most times it may fire in a run."),
   };
 }
@@ -112,11 +112,11 @@ constexpr auto fields(Tag<ExchangeProgram>) {
   return std::tuple{
       field(&ExchangeProgram::cohort, "cohort")
           .unit("agents per group")
-          .range(at_least(1))
+          .range(agents_from(1))
           .about("Participants drawn from each targeted group per round."),
       field(&ExchangeProgram::team_size, "team_size")
           .unit("agents")
-          .range(at_least(2))
+          .range(agents_from(2))
           .about("Size of the mixed teams the cohort works in; every cross-group pair of a team "
                  "gets a programme tie. Calibrated with the other defaults so that an exchange "
                  "under good conditions moves its participants by about 0.3 control-group SD "
@@ -124,7 +124,7 @@ constexpr auto fields(Tag<ExchangeProgram>) {
                  "tests/calibration/exchange_effect_test.cpp)."),
       field(&ExchangeProgram::duration, "duration")
           .unit("steps")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Steps the cohort spends together; its ties meet at the conditions' intensity "
                  "meanwhile and at everyday rate afterwards."),
       field(&ExchangeProgram::conditions, "conditions")
@@ -135,7 +135,7 @@ constexpr auto fields(Tag<ExchangeProgram>) {
           .about("Initial strength of a teammates' tie."),
       field(&ExchangeProgram::mingling, "mingling")
           .unit("ties per participant")
-          .range(at_least(0))
+          .range(count_from(0))
           .about("Ties each participant forms with non-teammates of the other side(s) in the "
                  "cohort. Calibrated with mingling_strength so that teammates end up with a "
                  "positive tie about ten times as often as other cohort pairs (Seeds of Peace "
@@ -153,7 +153,7 @@ constexpr auto fields(Tag<ExchangeProgram>) {
               "exchange in the baseline world does (Ross & Lazarus 2015; the model gives 0.22)."),
       field(&ExchangeProgram::ambassador_weight, "ambassador_weight")
           .unit("factor")
-          .range(at_least(1))
+          .range(between(1, kMostWeight))
           .about("Ambassadors' weight as speakers among their in-group peers (mentoring); 1 = "
                  "no ambassadors."),
   };
@@ -163,16 +163,16 @@ constexpr auto fields(Tag<JointProduction>) {
   return std::tuple{
       field(&JointProduction::cohort, "cohort")
           .unit("agents per group")
-          .range(at_least(1))
+          .range(agents_from(1))
           .about("Co-producers drawn from each targeted group per round (set target.roles, e.g. "
                  "[artist, educator, journalist])."),
       field(&JointProduction::team_size, "team_size")
           .unit("agents")
-          .range(at_least(2))
+          .range(agents_from(2))
           .about("Size of the mixed production teams."),
       field(&JointProduction::duration, "duration")
           .unit("steps")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Steps of joint work before the release."),
       field(&JointProduction::conditions, "conditions")
           .about("Setting of the joint work: a common goal and cooperation by nature."),
@@ -183,7 +183,7 @@ constexpr auto fields(Tag<JointProduction>) {
           .about("Groups the finished work reaches (names); empty = every group."),
       field(&JointProduction::release_steps, "release_steps")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Steps the work is shown after production ends."),
       field(&JointProduction::reach, "reach")
           .unit("share")
@@ -234,7 +234,7 @@ constexpr auto fields(Tag<Curriculum>) {
                  "[student]) taught per round."),
       field(&Curriculum::duration, "duration")
           .unit("steps")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Teaching steps of a round (a school year is about 36 weeks)."),
       field(&Curriculum::literacy_gain, "literacy_gain")
           .unit("per step")
@@ -262,7 +262,7 @@ constexpr auto fields(Tag<CapacityBuilding>) {
                  "facilitators (better conditions in later programmes)."),
       field(&CapacityBuilding::cohort, "cohort")
           .unit("agents per group")
-          .range(at_least(1))
+          .range(agents_from(1))
           .about("Trainees per targeted group per round (journalists are drawn from the "
                  "journalist role)."),
       field(&CapacityBuilding::slant_reduction, "slant_reduction")
@@ -277,7 +277,7 @@ constexpr auto fields(Tag<CapacityBuilding>) {
                  "facilitation."),
       field(&CapacityBuilding::facilitators_needed, "facilitators_needed")
           .unit("agents")
-          .range(at_least(1))
+          .range(agents_from(1))
           .about("Trained facilitators that make full facilitation."),
   };
 }
@@ -318,7 +318,7 @@ constexpr auto fields(Tag<SharedInvestment>) {
                  "round."),
       field(&SharedInvestment::centre_ties, "centre_ties")
           .unit("ties per covered agent")
-          .range(at_least(0))
+          .range(count_from(0))
           .about("Cross-group ties the centre makes per covered agent per round (recurring "
                  "everyday contact)."),
       field(&SharedInvestment::tie_strength, "tie_strength")
@@ -368,18 +368,18 @@ constexpr auto fields(Tag<Intervention>) {
                  "stay valid and its metrics read 0)."),
       field(&Intervention::start, "start")
           .unit("step")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("First step of the first round (with `when`: the first step watched)."),
       field(&Intervention::end, "end")
           .unit("step")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Last step it may run (inclusive); or give `rounds`."),
       field(&Intervention::rounds, "rounds")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Number of rounds (with `when`: per response, default 1); or give `end`."),
       field(&Intervention::every, "every")
           .unit("steps")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Steps between rounds."),
       field(&Intervention::target, "target").about("Who it reaches."),
       field(&Intervention::cost, "cost").about("What it costs (see budget)."),
@@ -397,7 +397,7 @@ constexpr auto fields(Tag<Governance>) {
                  "practice_gain per step on every side."),
       field(&Governance::peer_review_every, "peer_review_every")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Steps between peer reviews of its programmes (each raises trust in it by "
                  "review_gain); 0 = none."),
       field(&Governance::shared_reporting, "shared_reporting")
@@ -439,15 +439,15 @@ constexpr auto fields(Tag<Budget>) {
   return std::tuple{
       field(&Budget::total, "total")
           .unit("money")
-          .range(at_least(0))
+          .range(between(0, kMostMoney))
           .about("Money for the whole run; unset = unlimited."),
       field(&Budget::per_year, "per_year")
           .unit("money per year")
-          .range(at_least(0))
+          .range(between(0, kMostMoney))
           .about("Money per budget year (unspent money does not carry over); unset = unlimited."),
       field(&Budget::year, "year")
           .unit("steps")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Steps in a budget year."),
       field(&Budget::cut_order, "cut_order")
           .text(Text::name)

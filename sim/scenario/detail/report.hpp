@@ -35,6 +35,12 @@ class Reporter {
   // Whether the file (or an override) gave `path` itself.
   bool was_given(const std::string& path) const { return given_.contains(path); }
 
+  // "FILE:LINE:COLUMN: path: message", located where `path` (or its nearest
+  // given parent) came from; for warnings, which do not throw.
+  std::string located(const std::string& path, const std::string& message) const;
+  std::string located(const Location& at, const std::string& path,
+                      const std::string& message) const;
+
   // Where `path` (or its nearest given parent) came from.
   Location locate(const std::string& path) const;
 

@@ -45,6 +45,9 @@ constexpr auto enum_names(Tag<StopWhen>) {
 constexpr auto enum_names(Tag<SweepDesign>) {
   return std::array<std::string_view, 4>{"grid", "latin_hypercube", "morris", "sobol"};
 }
+constexpr auto enum_names(Tag<Prior>) {
+  return std::array<std::string_view, 4>{"uniform", "log_uniform", "normal", "beta"};
+}
 constexpr auto enum_names(Tag<Distribution::Kind>) {
   return std::array<std::string_view, 4>{"constant", "uniform", "beta", "normal"};
 }
@@ -69,6 +72,9 @@ constexpr std::string_view entry_noun(Tag<SweepParameter>) {
 constexpr std::string_view entry_noun(Tag<SweepOutcome>) {
   return "outcome";
 }
+constexpr std::string_view entry_noun(Tag<UncertainParameter>) {
+  return "uncertain parameter";
+}
 
 // Interventions take type-specific keys besides the common ones; the type
 // check (intervention_types.cpp) owns them, so reading does not refuse them.
@@ -91,7 +97,7 @@ constexpr auto fields(Tag<Group>) {
                  "the group."),
       field(&Group::size, "size")
           .unit("agents")
-          .range(at_least(1))
+          .range(agents_from(1))
           .about("Number of agents in the group."),
       field(&Group::roles, "roles")
           .unit("share")
@@ -143,7 +149,7 @@ constexpr auto fields(Tag<WithinNetwork>) {
                  "von Neumann neighbours, no wrap-around) ignore mean_degree."),
       field(&WithinNetwork::mean_degree, "mean_degree")
           .unit("ties per agent")
-          .range(at_least(0))
+          .range(between(0, kMostAgents))
           .about("Mean number of in-group ties; below the smallest group size; even for "
                  "watts_strogatz, ring_lattice and barabasi_albert (≥ 2)."),
       field(&WithinNetwork::rewire, "rewire")
@@ -152,7 +158,7 @@ constexpr auto fields(Tag<WithinNetwork>) {
           .about("Watts–Strogatz rewiring probability."),
       field(&WithinNetwork::columns, "columns")
           .unit("agents")
-          .range(at_least(0))
+          .range(agents_from(0))
           .about("grid: agents per row (the last row may be shorter); 0 = a square grid, which "
                  "needs square group sizes."),
   };
@@ -162,7 +168,7 @@ constexpr auto fields(Tag<BetweenNetwork>) {
   return std::tuple{
       field(&BetweenNetwork::mean_degree, "mean_degree")
           .unit("ties per agent")
-          .range(at_least(0))
+          .range(between(0, kMostAgents))
           .about("Mean number of cross-group ties per agent (stochastic-block style)."),
       field(&BetweenNetwork::strength, "strength")
           .range(Range{0.0, 1.0, true, false})
@@ -199,11 +205,11 @@ constexpr auto fields(Tag<Influence>) {
           .about("μ: how far an agent moves toward its peers."),
       field(&Influence::confidence, "confidence")
           .unit("trust")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("ε: peers farther than this are ignored; 1 or more = unbounded."),
       field(&Influence::repulsion_threshold, "repulsion_threshold")
           .unit("trust")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("ρ > ε: peers farther than this push the agent away; unset = no repulsion."),
       field(&Influence::repulsion_rate, "repulsion_rate")
           .unit("per step")
@@ -212,7 +218,7 @@ constexpr auto fields(Tag<Influence>) {
       field(&Influence::peers, "peers")
           .about("Whose views count: in-group neighbours or all neighbours."),
       field(&Influence::self_weight, "self_weight")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("Weight of the agent's own view in the peer mean (1 for Hegselmann–Krause)."),
   };
 }
@@ -236,7 +242,7 @@ constexpr auto fields(Tag<Conditions>) {
                  "meeting."),
       field(&Conditions::intensity, "intensity")
           .unit("factor")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("How often ties in this setting meet, as a multiple of dynamics.contact.rate "
                  "(a residential programme meets more often than neighbours do)."),
   };
@@ -345,7 +351,7 @@ constexpr auto fields(Tag<ShockEvent>) {
   return std::tuple{
       field(&ShockEvent::step, "step")
           .unit("step")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Step of the crisis; below `steps`."),
       field(&ShockEvent::magnitude, "magnitude")
           .range(unit_interval)
@@ -353,7 +359,7 @@ constexpr auto fields(Tag<ShockEvent>) {
       field(&ShockEvent::groups, "groups").about("Groups hit (names); empty = every group."),
       field(&ShockEvent::surge_steps, "surge_steps")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Length of the hostile-media surge that follows."),
   };
 }
@@ -364,14 +370,14 @@ constexpr auto fields(Tag<Shocks>) {
       field(&Shocks::events, "events").about("Scheduled crises."),
       field(&Shocks::poisson_rate, "poisson_rate")
           .unit("per step")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("Rate of random crises."),
       field(&Shocks::poisson_magnitude, "poisson_magnitude")
           .range(unit_interval)
           .about("M of a random crisis."),
       field(&Shocks::poisson_surge_steps, "poisson_surge_steps")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("Hostile-media surge after a random crisis."),
       field(&Shocks::resilience_per_tie, "resilience_per_tie")
           .range(unit_interval)
@@ -382,7 +388,7 @@ constexpr auto fields(Tag<Shocks>) {
           .about("During a surge outlets' slant moves this far toward hostile."),
       field(&Shocks::surge_exposure_factor, "surge_exposure_factor")
           .unit("factor")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("During a surge outlets' exposure is multiplied by this."),
   };
 }
@@ -395,7 +401,7 @@ constexpr auto fields(Tag<Classic>) {
                  "hegselmann_krause, voter or axelrod; none = the trust model."),
       field(&Classic::confidence, "confidence")
           .unit("opinion")
-          .range(above(0))
+          .range(Range{0, kMostWeight, true, false})
           .about("ε: Deffuant–Weisbuch pairs meet if |x_i − x_j| < ε; Hegselmann–Krause averages "
                  "over |x_j − x_i| ≤ ε."),
       field(&Classic::rate, "rate")
@@ -413,7 +419,7 @@ constexpr auto fields(Tag<Classic>) {
           .about("q of Axelrod: traits each feature can take."),
       field(&Classic::tolerance, "tolerance")
           .unit("opinion")
-          .range(at_least(0))
+          .range(between(0, kMostWeight))
           .about("stop_when converged: no opinion may still move by more than this (no active "
                  "pair left for voter and Axelrod)."),
   };
@@ -460,7 +466,7 @@ constexpr auto fields(Tag<Outputs>) {
   return std::tuple{
       field(&Outputs::every, "every")
           .unit("steps")
-          .range(at_least(1))
+          .range(steps_from(1))
           .about("Record the outcomes every this many steps."),
       field(&Outputs::trusting_threshold, "trusting_threshold")
           .unit("trust")
@@ -472,12 +478,18 @@ constexpr auto fields(Tag<Outputs>) {
           .about("Trust at or below this counts as hostile; below θ."),
       field(&Outputs::cluster_gap, "cluster_gap")
           .unit("opinion")
-          .range(above(0))
+          .range(Range{0, kMostWeight, true, false})
           .about("Classic models: sorted opinions split into clusters at gaps larger than this."),
       field(&Outputs::agents, "agents")
           .unit("steps")
-          .range(at_least(-1))
+          .range(steps_from(-1))
           .about("Steps at which agents.csv records every agent's state; -1 = the last step."),
+      field(&Outputs::headline, "headline")
+          .text(Text::outcome)
+          .about("The outcomes the scenario's question is about, as metric (subject all) or "
+                 "metric/subject, e.g. [political_space, mean/north->south]: `detente compare` "
+                 "prints them and the brief leads with them. Empty: the outcomes where the arms "
+                 "separate most."),
   };
 }
 
@@ -510,7 +522,7 @@ constexpr auto fields(Tag<SweepOutcome>) {
           .about("Its subject: `all`, a group, or `north->south`."),
       field(&SweepOutcome::step, "step")
           .unit("steps")
-          .range(at_least(0))
+          .range(steps_from(0))
           .about("The output step to read; unset = the final step."),
   };
 }
@@ -523,22 +535,44 @@ constexpr auto fields(Tag<Sweep>) {
                  "base rows."),
       field(&Sweep::samples, "samples")
           .unit("points")
-          .range(at_least(2))
+          .range(count_from(2))
           .about("Points (latin_hypercube), trajectories (morris) or base rows (sobol)."),
       field(&Sweep::levels, "levels")
           .unit("levels")
-          .range(at_least(2))
+          .range(count_from(2))
           .about("Values of a range in a grid; grid levels of morris (even)."),
       field(&Sweep::replicates, "replicates")
           .unit("replicates")
-          .range(at_least(1))
+          .range(count_from(1))
           .about("Replicates per point; outcomes are averaged over them."),
       field(&Sweep::bootstrap, "bootstrap")
           .unit("resamples")
-          .range(at_least(0))
+          .range(count_from(0))
           .about("Bootstrap resamples behind the sensitivity intervals."),
       field(&Sweep::parameters, "parameters").about("The keys to vary (`detente sweep`)."),
       field(&Sweep::outcomes, "outcomes").about("The outcomes to analyse."),
+  };
+}
+
+// ---- uncertain -------------------------------------------------------------
+
+constexpr auto fields(Tag<UncertainParameter>) {
+  return std::tuple{
+      field(&UncertainParameter::path, "path")
+          .required()
+          .text(Text::non_empty)
+          .about("The key nobody can pin down, as in `--set`: dynamics.contact.rate."),
+      field(&UncertainParameter::prior, "prior")
+          .about("uniform or log_uniform on [low, high]; normal (mean, sd) truncated to "
+                 "[low, high]; beta (a, b) scaled to [low, high]."),
+      field(&UncertainParameter::low, "low").about("Lower bound (always given)."),
+      field(&UncertainParameter::high, "high").about("Upper bound (always given)."),
+      field(&UncertainParameter::mean, "mean").about("Mean of a normal prior."),
+      field(&UncertainParameter::sd, "sd").about("Standard deviation of a normal prior."),
+      field(&UncertainParameter::a, "a").about("First shape of a beta prior."),
+      field(&UncertainParameter::b, "b").about("Second shape of a beta prior."),
+      field(&UncertainParameter::integer, "integer")
+          .about("Round drawn values to whole numbers (for integer keys)."),
   };
 }
 
@@ -550,7 +584,7 @@ constexpr auto fields(Tag<Scenario>) {
           .about("Name of the scenario; names its results folder."),
       field(&Scenario::description, "description").about("What the scenario tells."),
       field(&Scenario::seed, "seed").range(at_least(0)).about("Base seed of every random stream."),
-      field(&Scenario::steps, "steps").unit("steps").range(at_least(1)).about("Length of a run."),
+      field(&Scenario::steps, "steps").unit("steps").range(steps_from(1)).about("Length of a run."),
       field(&Scenario::stop_when, "stop_when")
           .about("converged: end a classic model's run early once it has converged "
                  "(dynamics.classic.tolerance); the final state then stands for the last step."),
@@ -571,6 +605,9 @@ constexpr auto fields(Tag<Scenario>) {
           .about("Variants of the base that `detente run` runs side by side, under the same "
                  "random streams."),
       field(&Scenario::sweep, "sweep").about("A design of experiments for `detente sweep`."),
+      field(&Scenario::uncertain, "uncertain")
+          .about("Keys whose values are not known, with a prior each: the futures of "
+                 "`detente compare --futures`."),
   };
 }
 
@@ -594,6 +631,7 @@ static_assert(member_count<Outputs>() == field_count<Outputs>());
 static_assert(member_count<SweepParameter>() == field_count<SweepParameter>());
 static_assert(member_count<SweepOutcome>() == field_count<SweepOutcome>());
 static_assert(member_count<Sweep>() == field_count<Sweep>());
+static_assert(member_count<UncertainParameter>() == field_count<UncertainParameter>());
 static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
 // Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).
 static_assert(member_count<Distribution>() == 8);

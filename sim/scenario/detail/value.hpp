@@ -43,7 +43,8 @@ struct Entry {
   Value value;
 };
 
-// How a value reads in a message: `"-5"`, `a map`, `a list`, `nothing`.
+// How a value reads in a message: `"-5"`, `a map`, `a list`, `nothing`;
+// text with invisible characters escaped, and cut after 80 bytes.
 std::string describe(const Value& value);
 
 }  // namespace detente::scenario::detail

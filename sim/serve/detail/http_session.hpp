@@ -28,6 +28,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void upgrade(Request&& request);
   void respond(const Request& request);
+  // Whether the Host header names the address this connection reached (origin.hpp).
+  bool addressed_to_us(const Request& request);
+  std::string wrong_host();
+  void refuse(const Request& request, boost::beast::http::status status, const std::string& why);
   void send(Response&& response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
 

@@ -3,11 +3,13 @@
 // thread, except the two atomics, which tests and the command line read.
 #include <atomic>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "serve/join_guard.hpp"
 #include "serve/server.hpp"
 #include "serve/team_run.hpp"
 #include "serve/workshop.hpp"
@@ -27,8 +29,15 @@ struct Hub {
 
   std::atomic<int> active_runs{0};  // team runs going, every page
   std::atomic<bool> baseline_ready{false};
-  int clients = 0;  // open WebSocket connections
+  int clients = 0;   // open WebSocket connections that have joined (the page cap)
+  int unjoined = 0;  // open WebSocket connections still to give the join code
   bool stopping = false;
+  std::uint16_t port = 0;  // the port listened on: requests must name it in Host
+  JoinGuard join_guard;
+  // Strategies are read and validated here, off the network thread: a slow
+  // check holds up its own page only. Owned by the server, which joins it
+  // before its io_context goes.
+  boost::asio::thread_pool* checks = nullptr;
   std::uint64_t next_run_id = 1;
 
   std::vector<std::weak_ptr<HttpSession>> pages;
@@ -40,6 +49,9 @@ struct Hub {
   std::string baseline_message;
 
   bool join_required() const { return !options.join_code.empty(); }
+  void log(const std::string& line) const {
+    if (options.log) options.log(line);
+  }
 };
 
 // Drops expired entries, then adds `session`.

@@ -1,6 +1,12 @@
 #pragma once
 // One open page: its WebSocket, its teams' runs and its message budget.
 // Everything here runs on the network thread; runs reach it by posting.
+//
+// A page's commands are handled in the order they came. Those that carry a
+// strategy (start, validate, export) are read and validated on the hub's
+// check threads, one at a time per page and within Limits::check_timeout;
+// commands behind one wait in a short queue, so that a pause sent right
+// after a start still finds the run.
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -11,6 +17,7 @@
 #include <chrono>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,10 +51,26 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
 
+  // What a check thread hands back: the strategy's scenario (start), its
+  // YAML (export), or the validator's message.
+  struct Checked {
+    std::shared_ptr<const scenario::Scenario> scenario;
+    std::optional<serve::Checked> validated;  // warnings and the cost plan
+    std::string yaml;
+    std::optional<std::string> error;
+  };
+
   void handle(const std::string& text);
   void join(const Command& c);
+  void on_join_timeout();
+  void queue(Command c);
+  void next();
+  void check(const Command& c);
+  void on_checked(std::uint64_t id, Checked result);
+  void on_check_timeout(std::uint64_t id);
   void act(const Command& c);
-  void start_run(const Command& c);
+  void finish_check(const Command& c, Checked result);
+  void start_run(const Command& c, std::shared_ptr<const scenario::Scenario> resolved);
   void stop_team(int team);
   void on_run_event(int team, std::uint64_t id, RunEvent::Kind kind, std::string text);
   void send_welcome();
@@ -58,7 +81,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   boost::beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   boost::asio::steady_timer timer_;
+  boost::asio::steady_timer check_timer_;
   Hub& hub_;
+  std::string address_;  // the peer's IP address, for the join guard and the log
   bool joined_;
   bool open_ = false;  // the WebSocket handshake is done: writes may start
   bool closed_ = false;
@@ -67,6 +92,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   double tokens_;
   std::chrono::steady_clock::time_point refilled_;
   std::chrono::steady_clock::time_point warned_;
+  std::deque<Command> commands_;  // waiting, in order; the front one may be in a check
+  bool checking_ = false;
+  std::uint64_t check_id_ = 0;    // the check in flight; a late answer has an older id
 };
 
 }  // namespace detente::serve::detail

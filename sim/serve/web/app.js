@@ -3,6 +3,7 @@
 // sends (bounds, units and help come from the scenario's parameter table),
 // and draws every team's run as it streams in.
 import { LineChart } from './chart.js';
+import { debriefHtml } from './debrief.js';
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
 
@@ -50,6 +51,9 @@ class Team {
     this.index_ = null;      // Map(series → i) of the run
     this.frames = [];        // { step, lo, mid, hi }
     this.markers = [];
+    this.events = [];        // { replicate, step, event, subject, detail }, as they stream in
+    this.plan = null;        // the planned cost of its switched-on programmes (valid message)
+    this.warnings = [];      // what its strategy allows but cannot happen
     this.status = 'ready';   // ready, starting, running, paused, done
     this.error = '';
     this.validation = 0;     // timer of the pending validation
@@ -81,6 +85,7 @@ class Team {
     this.index_ = null;
     this.frames = [];
     this.markers = [];
+    this.events = [];
     this.status = 'ready';
   }
 }
@@ -147,6 +152,7 @@ function addTeam() {
   const team = new Team(index);
   state.teams[index] = team;
   buildTeamCard(team);
+  validateSoon(team);
   state.dirty = true;
   render();
 }
@@ -176,30 +182,58 @@ function formatValue(knob, number) {
   return String(Number(text));
 }
 
+// What a person reads when hovering a knob: the plain help from the
+// parameter table (its technical description, with formulas, stays in the
+// docs), what it accepts and the scenario's value.
 function knobHelp(knob) {
-  const parts = [knob.description];
-  if (knob.range) parts.push(`Accepted: ${knob.range}${knob.unit ? ` (${knob.unit})` : ''}.`);
-  parts.push(`Scenario value: ${knob.value}.`);
-  parts.push(`Key: ${knob.path}`);
+  const parts = [knob.help || knob.people_label];
+  if (knob.kind === 'number' || knob.kind === 'integer') parts.push(`From ${knob.min} to ${knob.max}.`);
+  parts.push(`In the scenario: ${knob.value}${isTime(knob) ? ` (${inYears(knob.value)})` : ''}.`);
   return parts.join('\n');
 }
 
-function buildKnob(team, knob, text = knob.label) {
+// Knobs that are a time or a length of time, in the scenario's steps.
+function isTime(knob) {
+  return knob.people_unit === 'time';
+}
+
+// "156" weeks → "year 3.0" for a point in time, "3.0 years" for a length; '' when steps are not weeks.
+function inYears(value, point = false) {
+  const s = state.scenario;
+  const n = Number(String(value).replace(',', '.'));
+  if (s.step_unit !== 'week' || !Number.isFinite(n)) return '';
+  return point ? `year ${(n / 52).toFixed(1)}` : `${(n / 52).toFixed(1)} years`;
+}
+
+function unitText(knob) {
+  if (isTime(knob)) return `${state.scenario.step_unit}s`;
+  return knob.people_unit || '';
+}
+
+function buildKnob(team, knob, text = knobTitle(knob)) {
   const row = document.createElement('div');
   row.className = 'knob';
   row.title = knobHelp(knob);
   row.dataset.path = knob.path;
   const label = document.createElement('label');
   label.textContent = text;
-  if (knob.unit) {
+  if (unitText(knob)) {
     const unit = document.createElement('span');
     unit.className = 'unit';
-    unit.textContent = knob.unit;
+    unit.textContent = unitText(knob);
     label.append(' ', unit);
   }
   row.append(label);
+  if (knob.advanced) row.classList.add('advanced');
+  // A time in weeks is also shown in years, as the charts are.
+  const years = document.createElement('span');
+  years.className = 'years';
+  const showYears = () => {
+    years.textContent = isTime(knob) ? inYears(team.value(knob), knob.key === 'start' || knob.key === 'end' || knob.key === 'step') : '';
+  };
 
   const changed = () => {
+    showYears();
     row.classList.toggle('changed', team.value(knob) !== knob.value);
     validateSoon(team);
     renderTeam(team);
@@ -248,11 +282,15 @@ function buildKnob(team, knob, text = knob.label) {
     number.addEventListener('change', () => {
       const text = number.value.trim();
       team.values[knob.path] = text;
-      if (text !== '' && Number.isFinite(Number(text))) slider.value = text;
+      // A decimal comma ("0,2") is a number too; the server reads it the same way.
+      const dotted = text.replace(/^([-+]?\d*),(\d+)$/, '$1.$2');
+      if (text !== '' && Number.isFinite(Number(dotted))) slider.value = dotted;
       changed();
     });
     row.append(slider, number);
   }
+  showYears();
+  if (isTime(knob)) row.append(years);
   return row;
 }
 
@@ -261,6 +299,7 @@ function buildKnob(team, knob, text = knob.label) {
 // it, and its other knobs show only while it is on — plain ones first, then
 // each sub-section (target, conditions) folded away.
 function buildSection(team, box, knobs) {
+  const more = fold('More settings', 'more');
   for (let i = 0; i < knobs.length;) {
     const knob = knobs[i];
     const entryKnobs = [];
@@ -269,10 +308,11 @@ function buildSection(team, box, knobs) {
       box.append(buildProgramme(team, knob, entryKnobs.slice(1)));
       i += entryKnobs.length;
     } else {
-      box.append(buildKnob(team, knob));
+      (knob.advanced ? more : box).append(buildKnob(team, knob));
       i += 1;
     }
   }
+  if (more.children.length > 1) box.append(more);
 }
 
 function words(text) {
@@ -290,6 +330,17 @@ function priceOf(name) {
   return `${words(p.type)} · ${parts.length ? parts.join(' + ') : 'free'}`;
 }
 
+const FOLD_NAMES = { target: 'Who takes part', conditions: 'How the meetings run' };
+
+function fold(title, name) {
+  const details = document.createElement('details');
+  details.className = `fold ${name}`;
+  const summary = document.createElement('summary');
+  summary.textContent = title;
+  details.append(summary);
+  return details;
+}
+
 function buildProgramme(team, toggle, knobs) {
   const block = document.createElement('div');
   block.className = 'programme';
@@ -302,25 +353,24 @@ function buildProgramme(team, toggle, knobs) {
   head.querySelector('label').append(price);
   const body = document.createElement('div');
   body.className = 'programme-body';
+  // The few knobs that matter first; the advanced ones (marked in the
+  // parameter table) folded under "More settings", target and conditions
+  // in folds of their own.
+  const more = fold('More settings', 'more');
   const folds = new Map();
   for (const knob of knobs) {
+    const row = buildKnob(team, knob, knob.people_label);
     const dot = knob.key.indexOf('.');
     if (dot < 0) {
-      body.append(buildKnob(team, knob, words(knob.key)));
+      (knob.advanced ? more : body).append(row);
       continue;
     }
     const part = knob.key.slice(0, dot);
-    if (!folds.has(part)) {
-      const fold = document.createElement('details');
-      fold.className = 'fold';
-      const summary = document.createElement('summary');
-      summary.textContent = words(part);
-      fold.append(summary);
-      folds.set(part, fold);
-    }
-    folds.get(part).append(buildKnob(team, knob, words(knob.key.slice(dot + 1))));
+    if (!folds.has(part)) folds.set(part, fold(FOLD_NAMES[part] || words(part), part));
+    folds.get(part).append(row);
   }
-  for (const fold of folds.values()) body.append(fold);
+  for (const f of folds.values()) more.append(f);
+  if (more.children.length > 1) body.append(more);
   const show = () => {
     const on = team.value(toggle) === 'true';
     body.hidden = !on;
@@ -382,6 +432,10 @@ function buildTeamCard(team) {
   progress.append(document.createElement('span'));
   const error = document.createElement('p');
   error.className = 'error';
+  const warnings = document.createElement('ul');
+  warnings.className = 'warnings';
+  const cost = document.createElement('div');
+  cost.className = 'cost';
 
   const knobs = document.createElement('div');
   knobs.className = 'knobs';
@@ -424,7 +478,7 @@ function buildTeamCard(team) {
   });
   foot.append(restore, exportButton);
 
-  card.append(head, controls, status, progress, error, knobs, foot);
+  card.append(head, controls, status, progress, error, warnings, cost, knobs, foot);
   team.element = card;
   const teams = $('teams');
   const after = [...teams.children].find((c) => Number(c.dataset.team) > team.index);
@@ -461,6 +515,7 @@ function onMessage(m) {
       team.index_ = null;
       team.frames = [];
       team.markers = m.markers;
+      team.events = [];
       team.status = team.status === 'starting' ? 'running' : team.status;
       state.dirty = true;
       break;
@@ -468,6 +523,7 @@ function onMessage(m) {
       if (!team || m.run !== team.run) break;
       if (m.series) team.index_ = indexOf(m.series);
       team.frames.push({ step: m.step, lo: m.lo, mid: m.mid, hi: m.hi });
+      if (m.events) team.events.push(...m.events);
       state.dirty = true;
       break;
     case 'paused':
@@ -483,10 +539,21 @@ function onMessage(m) {
     case 'reset':
       break;
     case 'valid':
-      if (team) team.error = '';
+      if (team) {
+        team.error = '';
+        team.plan = m.plan || null;
+        team.warnings = m.warnings || [];
+      }
       break;
     case 'yaml':
-      download(m.filename, m.text);
+      if (team && state.debrief) {
+        team.yaml = m.text;
+        team.yamlName = m.filename;
+        download(m.filename, m.text, 'application/x-yaml', false);
+        finishDebrief();
+      } else {
+        download(m.filename, m.text);
+      }
       break;
     case 'error':
       if (team) {
@@ -632,7 +699,9 @@ function allMarkers() {
 }
 
 function drawCharts() {
-  const markers = allMarkers();
+  // Only crises cross the charts, unlabelled: what teams' programmes did is
+  // in the event lane under the charts, so no label hides a line.
+  const markers = allMarkers().filter((m) => m.kind === 'crisis').map((m) => ({ ...m, label: '' }));
   for (const { spec, chart } of state.charts) {
     const teams = liveTeams().map((t) => {
       const key = spec.spending ? spendingSeries(t.index_) : spec.key;
@@ -661,12 +730,7 @@ function drawCharts() {
   crisis.className = 'key crisis';
   crisis.textContent = 'crisis';
   legend.append(base, crisis);
-  if (markers.some((m) => m.kind === 'programme')) {
-    const start = document.createElement('span');
-    start.className = 'key starts';
-    start.textContent = 'a programme starts (dotted, in its team\'s colour)';
-    legend.append(start);
-  }
+
 }
 
 function valueAt(frame, index, key) {
@@ -754,6 +818,225 @@ function renderScoreboard() {
   }
 }
 
+// ---- events, cost before Play, warnings, plain errors ------------------------
+
+// A step in the charts' unit: years for a weekly scenario ("year 5.8"), else the step.
+function when(step) {
+  const s = state.scenario;
+  if (s.step_unit === 'week' && s.steps >= 104) return `year ${(step / 52).toFixed(1)}`;
+  return `${s.step_unit} ${step}`;
+}
+
+function money(v) {
+  return Number.isFinite(v) ? Math.round(v).toLocaleString('en') : '—';
+}
+
+const EVENT_WORDS = {
+  programme_started: { icon: '▶', text: 'starts' },
+  programme_stopped: { icon: '■', text: 'stops' },
+  programme_resumed: { icon: '▶', text: 'resumes' },
+  budget_exhausted: { icon: '€', text: 'the budget is spent' },
+  trigger_fired: { icon: '⚡', text: 'trigger fires' },
+  crisis: { icon: '!', text: 'crisis' },
+};
+
+// Why a programme stopped, in a few words, from its event's detail.
+function stopReason(detail) {
+  if (detail.startsWith('budget ran out')) return 'the money ran out';
+  if (detail.startsWith('cut')) return 'cut to keep money for programmes funded first';
+  if (detail.startsWith('this year')) return 'this year\'s money is spent';
+  if (detail.startsWith('schedule ended')) return 'its schedule ended';
+  return detail;
+}
+
+// A team's events grouped over replicates: the n-th occurrence of (event,
+// subject) in each replicate is one item, placed at its earliest step.
+function groupedEvents(team) {
+  const items = new Map();
+  const seen = new Map();
+  for (const e of team.events) {
+    const base = `${e.event}|${e.subject}|${e.replicate}`;
+    const n = (seen.get(base) || 0) + 1;
+    seen.set(base, n);
+    const key = `${e.event}|${e.subject}|${n}`;
+    if (!items.has(key)) items.set(key, { event: e.event, subject: e.subject, steps: [], details: [], replicates: new Set() });
+    const item = items.get(key);
+    item.steps.push(e.step);
+    item.replicates.add(e.replicate);
+    if (!item.details.includes(e.detail)) item.details.push(e.detail);
+  }
+  for (const item of items.values()) {
+    item.first = Math.min(...item.steps);
+    item.last = Math.max(...item.steps);
+  }
+  return [...items.values()].sort((a, b) => a.first - b.first);
+}
+
+function spanText(item) {
+  const replicates = state.limits.replicates;
+  const span = item.first === item.last ? when(item.first)
+    : `${when(item.first)}–${when(item.last).replace(/^\D+/, '')}`;
+  const share = item.replicates.size < replicates ? `, in ${item.replicates.size} of ${replicates} runs` : '';
+  return span + share;
+}
+
+// "stopped: exchange, the money ran out (year 5.8)" for the status line.
+function stoppedSummary(team) {
+  const stops = groupedEvents(team).filter((i) => i.event === 'programme_stopped' && !i.details[0].startsWith('schedule ended'));
+  if (!stops.length) return '';
+  return 'stopped: ' + stops.map((i) => `${i.subject}, ${stopReason(i.details[0])} (${spanText(i)})`).join('; ');
+}
+
+function eventTitle(item, teamName) {
+  const words = EVENT_WORDS[item.event] || { text: item.event };
+  const head = item.event === 'crisis' ? `Crisis (${item.subject})` :
+    item.event === 'budget_exhausted' ? 'The budget is spent' : `${item.subject} ${words.text}`;
+  return `${teamName ? `${teamName}: ` : ''}${head}, ${spanText(item)}\n${item.details.slice(0, 3).join('\n')}`;
+}
+
+function renderEventLane() {
+  const lane = $('event-lane');
+  lane.textContent = '';
+  const steps = state.scenario.steps;
+  const rows = [];
+  // The world's row: crises, as the scenario schedules them.
+  const crises = state.scenario.markers.filter((m) => m.kind === 'crisis')
+    .map((m) => ({ event: 'crisis', subject: 'all', first: m.step, last: m.step, steps: [m.step], details: [m.label], replicates: new Set([0]) }));
+  rows.push({ name: 'world', color: CRISIS_COLOR, items: crises });
+  for (const t of liveTeams()) rows.push({ name: t.name, color: t.color, items: groupedEvents(t).filter((i) => i.event !== 'crisis'), team: t });
+  for (const row of rows) {
+    const div = document.createElement('div');
+    div.className = 'lane-row';
+    if (row.team) div.dataset.team = row.team.index;
+    div.style.setProperty('--team', row.color);
+    const name = document.createElement('span');
+    name.className = 'lane-name';
+    name.textContent = row.name;
+    const track = document.createElement('div');
+    track.className = 'lane-track';
+    for (const item of row.items) {
+      const mark = document.createElement('button');
+      mark.type = 'button';
+      mark.className = `ev ${item.event}`;
+      mark.dataset.event = item.event;
+      mark.dataset.subject = item.subject;
+      mark.style.left = `${(100 * item.first) / steps}%`;
+      if (item.last > item.first) mark.style.width = `calc(${(100 * (item.last - item.first)) / steps}% + 12px)`;
+      mark.textContent = (EVENT_WORDS[item.event] || { icon: '•' }).icon;
+      mark.title = eventTitle(item, row.team ? row.team.name : '');
+      mark.setAttribute('aria-label', mark.title.split('\n')[0]);
+      mark.addEventListener('click', () => {
+        $('event-detail').textContent = mark.title;
+        $('event-detail').hidden = false;
+      });
+      track.append(mark);
+    }
+    div.append(name, track);
+    lane.append(div);
+  }
+}
+
+function renderWarnings(team, list) {
+  list.textContent = '';
+  for (const w of team.warnings) {
+    const li = document.createElement('li');
+    li.textContent = plainError(w);
+    list.append(li);
+  }
+}
+
+// Before Play: what the switched-on programmes would cost against the
+// budget and which the budget would cut first; after a run, what each spent.
+function renderCost(team, box) {
+  box.textContent = '';
+  const plan = team.plan;
+  if (!plan || !plan.programmes.length) {
+    box.dataset.planned = '0';
+    if (plan) box.textContent = 'No programme switched on: this strategy spends nothing.';
+    return;
+  }
+  box.dataset.planned = String(Math.round(plan.planned_total));
+  const head = document.createElement('p');
+  head.className = 'cost-head';
+  const budget = plan.budget;
+  const over = budget !== null && plan.planned_total > budget;
+  head.textContent = `Planned cost: ${money(plan.planned_total)}` +
+    (budget !== null ? ` of the budget's ${money(budget)}` + (over ? ` — ${money(plan.planned_total - budget)} too much` : ' — it fits') : '');
+  box.classList.toggle('over', over);
+  box.append(head);
+  const cuts = plan.programmes.filter((p) => p.stops_at !== null).sort((a, b) => a.cut_rank - b.cut_rank);
+  if (cuts.length) {
+    const p = document.createElement('p');
+    p.className = 'cut-first';
+    p.textContent = 'Cut first when the money runs short: ' +
+      cuts.map((c) => `${c.name} (around ${when(c.stops_at)})`).join(', then ');
+    box.append(p);
+  }
+  const table = document.createElement('table');
+  table.className = 'cost-table';
+  const spent = spendingByProgramme(team);
+  const headRow = table.insertRow();
+  for (const h of ['programme', 'planned', 'paid as planned', spent ? 'spent' : null]) {
+    if (h === null) continue;
+    const th = document.createElement('th');
+    th.textContent = h;
+    headRow.append(th);
+  }
+  for (const p of plan.programmes) {
+    const row = table.insertRow();
+    row.dataset.programme = p.name;
+    const cells = [p.name + (p.triggered ? ' (if its trigger fires)' : ''), money(p.planned_cost), money(p.funded_cost)];
+    if (spent) cells.push(money(spent.get(p.name)));
+    for (const text of cells) row.insertCell().textContent = text;
+  }
+  box.append(table);
+}
+
+// Per programme, the mean over replicates of what it spent by the latest frame.
+function spendingByProgramme(team) {
+  const last = team.frames[team.frames.length - 1];
+  if (!last || !team.index_ || !team.plan) return null;
+  const out = new Map();
+  for (const p of team.plan.programmes) out.set(p.name, valueAt(last, team.index_, series('spending', p.name)));
+  return out;
+}
+
+// A message from the validator in a participant's words: without the file
+// location, the key path turned into the knob's label, "expected X, got Y"
+// turned into what to type.
+function plainError(message) {
+  let text = message.replace(/^--set [^:]*?=[^:]*: /, '').replace(/^[^\s:]+\.ya?ml:\d+:\d+: /, '');
+  text = text.replace(/^([\w.]+)\[(\d+)\]\.([\w.]+): /, (all, list, index, key) => {
+    const entry = entryNames(list)[Number(index)];
+    const knob = state.knobs.find((k) => k.path === `${list}.${entry}.${key}`);
+    if (knob) return `${knobTitle(knob)}: `;
+    return entry !== undefined ? `${words(entry)}: ` : `${key.replace(/[_.]/g, ' ')}: `;
+  });
+  text = text.replace(/^([a-z_]+(?:\.[a-z_]+)+): /, (all, path) => {
+    const knob = state.knobs.find((k) => k.path === path);
+    return knob ? `${knobTitle(knob)}: ` : all;
+  });
+  text = text.replace(/expected (.+?), got "?([^";]*)"?(;|$)/, (all, what, got, end) => `this should be ${what}, not "${got}"${end}`);
+  return text;
+}
+
+// The names of a list's entries in the scenario's order: the programmes from
+// the welcome, others from the knobs (expanded in list order).
+function entryNames(list) {
+  if (list === 'interventions') return (state.scenario.programmes || []).map((p) => p.name);
+  const names = [];
+  for (const k of state.knobs) {
+    if (!k.path.startsWith(`${list}.`)) continue;
+    const name = k.path.slice(list.length + 1).split('.')[0];
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+function knobTitle(knob) {
+  return knob.entry ? `${words(knob.entry)}: ${knob.people_label || knob.label}` : (knob.people_label || knob.label);
+}
+
 function renderTeam(team) {
   const card = team.element;
   if (!card) return;
@@ -770,11 +1053,15 @@ function renderTeam(team) {
     done: `done: ${steps} ${unit}s${team.seconds ? ` in ${team.seconds.toFixed(1)} s` : ''}`,
   };
   const status = card.querySelector('.status');
-  status.textContent = words[team.status] + (changed ? ' · knobs changed: play restarts' : '');
+  const stopped = team.status === 'ready' || team.status === 'starting' ? '' : stoppedSummary(team);
+  status.textContent = words[team.status] + (stopped ? ` · ${stopped}` : '') +
+    (changed ? ' · knobs changed: play restarts' : '');
+  renderWarnings(team, card.querySelector('.warnings'));
+  renderCost(team, card.querySelector('.cost'));
   card.dataset.status = team.status;
   card.dataset.frames = team.frames.length;
   card.querySelector('.progress span').style.width = `${(100 * at) / steps}%`;
-  card.querySelector('.error').textContent = team.error;
+  card.querySelector('.error').textContent = team.error ? plainError(team.error) : '';
   card.classList.toggle('has-error', !!team.error);
   card.querySelector('.remove').hidden = liveTeams().length <= 1;
 }
@@ -791,9 +1078,60 @@ function render() {
     if (state.dirty) {
       state.dirty = false;
       drawCharts();
+      renderEventLane();
       renderScoreboard();
     }
   });
+}
+
+// ---- the debrief -------------------------------------------------------------
+
+// One click: each team's strategy as YAML (downloaded, and kept in the
+// debrief), then the debrief itself as one self-contained HTML file.
+function startDebrief() {
+  const teams = liveTeams();
+  state.debrief = { waiting: new Set(teams.map((t) => t.index)) };
+  for (const t of teams) {
+    t.yaml = null;
+    send({ type: 'export', team: t.index, name: t.name, strategy: t.strategy() });
+  }
+}
+
+function finishDebrief() {
+  const d = state.debrief;
+  if (!d) return;
+  for (const t of liveTeams()) if (t.yaml) d.waiting.delete(t.index);
+  if (d.waiting.size) return;
+  state.debrief = null;
+  const b = state.baseline || { frames: [], index: null };
+  const text = debriefHtml({
+    scenario: state.scenario,
+    replicates: state.limits.replicates,
+    date: new Date().toISOString().slice(0, 10),
+    series,
+    when,
+    baseline: { last: b.frames[b.frames.length - 1], index: b.index },
+    teams: liveTeams().map((t) => {
+      const spent = spendingByProgramme(t);
+      return {
+        name: t.name,
+        color: t.color,
+        last: t.frames[t.frames.length - 1],
+        index: t.index_,
+        yaml: t.yaml,
+        yamlName: t.yamlName,
+        strategy: t.strategy().map((s) => {
+          const knob = state.knobs.find((k) => k.path === s.path);
+          const years = isTime(knob) ? inYears(s.value, knob.key === 'start' || knob.key === 'end' || knob.key === 'step') : '';
+          return [knobTitle(knob), `${s.value}${isTime(knob) ? ` ${state.scenario.step_unit}s` : ''}${years ? ` (${years})` : ''}`];
+        }),
+        spending: spent ? [...spent.entries()].filter(([name]) => (t.plan ? t.plan.programmes.some((p) => p.name === name) : true)) : [],
+        events: groupedEvents(t).map((i) => [spanText(i), eventTitle(i, '').split('\n')[0], i.details[0]]),
+      };
+    }),
+  });
+  download(`${state.scenario.name}-debrief.html`, text, 'text/html', false);
+  showNotice(`Saved ${state.scenario.name}-debrief.html and each team's strategy as YAML.`);
 }
 
 // ---- connection, join code, notices ------------------------------------------
@@ -812,8 +1150,8 @@ function showJoin(error) {
   $('join-code').focus();
 }
 
-function download(filename, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-yaml' }));
+function download(filename, text, type = 'application/x-yaml', notice = true) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -821,7 +1159,7 @@ function download(filename, text) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}  and report it with  detente report results/${filename.replace(/\.yaml$/, '')}`);
+  if (notice) showNotice(`Saved ${filename}: rerun it with  detente run ${filename} --replicates ${state.limits.replicates}  and report it with  detente report results/${filename.replace(/\.yaml$/, '')}`);
 }
 
 function connect() {
@@ -867,6 +1205,7 @@ function setup() {
   $('step-all').addEventListener('click', () => liveTeams().forEach(step));
   $('reset-all').addEventListener('click', () => liveTeams().forEach(reset));
   $('add-team').addEventListener('click', addTeam);
+  $('debrief').addEventListener('click', startDebrief);
   $('speed').addEventListener('change', setPace);
   $('join-form').addEventListener('submit', (event) => {
     event.preventDefault();

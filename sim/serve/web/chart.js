@@ -153,6 +153,7 @@ export class LineChart {
       g.setLineDash(m.kind === 'crisis' ? [5, 3] : [2, 3]);
       g.beginPath(); g.moveTo(x, plot.y); g.lineTo(x, plot.y + plot.h); g.stroke();
       g.setLineDash([]);
+      if (!m.label) continue;
       // Labels that would collide with an earlier one drop a line.
       let row = 0;
       while (labelled.some((l) => l.row === row && Math.abs(l.x - x) < 90)) row += 1;

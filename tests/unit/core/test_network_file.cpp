@@ -142,53 +142,53 @@ TEST_CASE("bad network files are refused with the file, line and text") {
     const auto edges = edges_with("3,4\n4;7\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(edges + ":2: expected \"source,target[,weight]\" with non-negative integer ids, "
+        Message(edges + ":2:1: expected \"source,target[,weight]\" with non-negative integer ids, "
                         "got \"4;7\""));
   }
   SECTION("a first line that looks like data is not taken for a header") {
     const auto edges = edges_with("4;7\n3,4\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(edges + ":1: expected \"source,target[,weight]\" with non-negative integer ids, "
+        Message(edges + ":1:1: expected \"source,target[,weight]\" with non-negative integer ids, "
                         "got \"4;7\""));
   }
   SECTION("too many fields") {
     const auto edges = edges_with("3,4,1,2\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(edges + ":1: expected \"source,target[,weight]\" with non-negative integer ids, "
+        Message(edges + ":1:7: expected \"source,target[,weight]\" with non-negative integer ids, "
                         "got \"3,4,1,2\""));
   }
   SECTION("a negative id") {
     const auto edges = edges_with("3,-4\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(edges + ":1: expected \"source,target[,weight]\" with non-negative integer ids, "
+        Message(edges + ":1:3: expected \"source,target[,weight]\" with non-negative integer ids, "
                         "got \"3,-4\""));
   }
   SECTION("an id missing from the nodes file") {
     const auto edges = edges_with("source,target\n3,4\n7,99\n");
-    REQUIRE_THROWS_MATCHES(read_network_files(edges, nodes, kTwoGroups, false, 0.5),
-                           detente::InputError,
-                           Message(edges + ":3: node 99 is not listed in " + nodes + ": \"7,99\""));
+    REQUIRE_THROWS_MATCHES(
+        read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
+        Message(edges + ":3:3: node 99 is not listed in " + nodes + ": \"7,99\""));
   }
   SECTION("a negative weight") {
     const auto edges = edges_with("3,4,1\n4,7,-2\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, true, 0.5), detente::InputError,
-        Message(edges + ":2: expected a finite non-negative weight, got \"4,7,-2\""));
+        Message(edges + ":2:5: expected a finite non-negative weight, got \"4,7,-2\""));
   }
   SECTION("a non-finite weight") {
     const auto edges = edges_with("3,4,inf\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, true, 0.5), detente::InputError,
-        Message(edges + ":1: expected a finite non-negative weight, got \"3,4,inf\""));
+        Message(edges + ":1:5: expected a finite non-negative weight, got \"3,4,inf\""));
   }
   SECTION("a weight on some lines only") {
     const auto edges = edges_with("3,4,1\n4,7\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, true, 0.5), detente::InputError,
-        Message(edges + ":2: expected \"source,target,weight\" like the first edge (line 1), got "
+        Message(edges + ":2:1: expected \"source,target,weight\" like the first edge (line 1), got "
                         "\"4,7\""));
   }
   SECTION("an empty edge file, or one with only a header") {
@@ -216,21 +216,21 @@ TEST_CASE("bad nodes files are refused with the file, line and text") {
     const auto nodes = nodes_with("3,north\n4,east\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(nodes + ":2: unknown group \"east\" (declared groups: \"north\", \"south\"): "
+        Message(nodes + ":2:3: unknown group \"east\" (declared groups: \"north\", \"south\"): "
                         "\"4,east\""));
   }
   SECTION("a node listed twice") {
     const auto nodes = nodes_with("id,group\n3,north\n4,south\n5,south\n4,north\n3,south\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(nodes + ":5: node 4 is listed twice (first on line 3): \"4,north\""));
+        Message(nodes + ":5:1: node 4 is listed twice (first on line 3): \"4,north\""));
   }
   SECTION("a line that is not id,group") {
     const auto nodes = nodes_with("3,north\n-4,south\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
         Message(nodes +
-                ":2: expected \"id,group\" with a non-negative integer id, got \"-4,south\""));
+                ":2:1: expected \"id,group\" with a non-negative integer id, got \"-4,south\""));
   }
   SECTION("an empty nodes file") {
     const auto nodes = nodes_with("id,group\n");
@@ -280,7 +280,7 @@ TEST_CASE("bad per-agent columns are refused with the file, line and text") {
     const auto nodes = nodes_with("id,group,charisma\n3,north\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(nodes + ":1: unknown column \"charisma\" (after id,group the columns may be "
+        Message(nodes + ":1:10: unknown column \"charisma\" (after id,group the columns may be "
                         "opinion, trust, susceptibility, literacy, convener_trust, "
                         "stubbornness): \"id,group,charisma\""));
   }
@@ -288,20 +288,20 @@ TEST_CASE("bad per-agent columns are refused with the file, line and text") {
     const auto nodes = nodes_with("id,group,trust,trust\n3,north,0,0\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(nodes + ":1: column \"trust\" is named twice: \"id,group,trust,trust\""));
+        Message(nodes + ":1:16: column \"trust\" is named twice: \"id,group,trust,trust\""));
   }
   SECTION("a value outside [0, 1]") {
     const auto nodes = nodes_with("id,group,trust\n3,north,0.5\n4,south,1.5\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(nodes + ":3: expected trust to be a number in [0, 1], got \"1.5\": "
+        Message(nodes + ":3:9: expected trust to be a number in [0, 1], got \"1.5\": "
                         "\"4,south,1.5\""));
   }
   SECTION("a line without the header's columns") {
     const auto nodes = nodes_with("id,group,trust\n3,north,0.5\n4,south\n");
     REQUIRE_THROWS_MATCHES(
         read_network_files(edges, nodes, kTwoGroups, false, 0.5), detente::InputError,
-        Message(nodes + ":3: expected \"id,group,trust\" with a non-negative integer id, got "
+        Message(nodes + ":3:1: expected \"id,group,trust\" with a non-negative integer id, got "
                         "\"4,south\""));
   }
 }

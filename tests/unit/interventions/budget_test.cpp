@@ -43,18 +43,22 @@ TEST_CASE("a round is paid when it leaves money for those paid before it", "[bud
   CHECK(b.can_pay(40, 0, 2));
   CHECK_FALSE(b.can_pay(40, 0.01, 2));  // the reserve counts
   CHECK_FALSE(b.can_pay(41, 0, 2));
-  b.stop(1, 41, 0, 2);  // the total is short: for good
+  CHECK(b.stop(1, 41, 0, 2) == Budget::Shortfall::total);  // the total is short: for good
   CHECK(b.stopped(1, 2));
   CHECK(b.stopped(1, 1000000));
   CHECK_FALSE(b.stopped(2, 2));
+  // 40 is left: a round of 30 fits, but not with 20 kept for those paid before it.
+  CHECK(b.stop(2, 30, 20, 2) == Budget::Shortfall::reserve);
+  CHECK(b.stopped(2, 2));
 }
 
 TEST_CASE("a year's money renews; a stop for lack of it lasts the year", "[budget]") {
   Budget b(three({}, 50.0));
   b.pay(0, 45, 3);  // year 0 = steps 1..10
   CHECK_FALSE(b.can_pay(10, 0, 7));
-  b.stop(1, 10, 0, 7);
+  CHECK(b.stop(1, 10, 0, 7) == Budget::Shortfall::year);  // only the year's money is short
   CHECK(b.stopped(1, 10));
+  CHECK(b.stopped_until(1) == 10);
   CHECK_FALSE(b.stopped(1, 11));  // year 1 begins
   CHECK(b.can_pay(50, 0, 11));
   b.pay(1, 50, 11);

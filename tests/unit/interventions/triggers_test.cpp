@@ -2,6 +2,7 @@
 // rounds, cool-down and the cap on repetitions, with a scripted metric; and a
 // convener responding to a crisis in a run.
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "interventions/triggers.hpp"
 #include "world.hpp"
@@ -86,6 +87,37 @@ TEST_CASE("a trigger waits for its metric to cross", "[triggers]") {
   auto until = triggered();
   until.end = 8;
   CHECK(due_steps(until, 30, [](std::int64_t t) { return t < 9 ? 0.5 : 0.2; }).empty());
+}
+
+TEST_CASE("schedules at the edge of int64 neither wrap nor misfire (issue 16 item 14)",
+          "[triggers]") {
+  // rounds and every of INT64_MAX made UBSan report signed overflow in
+  // Schedule::due and rounds_ahead; the sums now saturate.
+  constexpr std::int64_t huge = std::numeric_limits<std::int64_t>::max();
+  auto spec = triggered();
+  spec.rounds = huge;
+  spec.every = huge;
+  spec.when.delay = huge;
+  spec.when.cooldown = huge;
+  // Fires at step 3, its first round lies past the end of time: never due.
+  CHECK(due_steps(spec, 20, [](std::int64_t) { return 0.1; }).empty());
+  Schedule schedule(spec);
+  const auto low = [](std::string_view, std::string_view) { return 0.1; };
+  CHECK(!schedule.due(3, low));  // fires now, its round is due at INT64_MAX
+  CHECK(schedule.fired() == 1);
+  CHECK(schedule.rounds_ahead(5));
+
+  scenario::Intervention plain;
+  plain.start = 2;
+  plain.every = huge;
+  plain.rounds = huge;
+  CHECK(due_steps(plain, 20, [](std::int64_t) { return 0.0; }) == std::vector<std::int64_t>{2});
+  // The next round saturates at INT64_MAX (it used to wrap to a step in the past).
+  CHECK(Schedule(plain).rounds_ahead(5));
+  plain.end = 1000;
+  CHECK(!Schedule(plain).rounds_ahead(5));
+  plain.start = huge - 1;
+  CHECK(Schedule(plain).rounds_ahead(5));  // not started yet
 }
 
 TEST_CASE("a convener responds to a crisis when trust falls", "[triggers]") {

@@ -165,13 +165,14 @@ TEST_CASE("an arm is the base with its settings and removals", "[scenario][arms]
 
 TEST_CASE("arms are checked when the scenario loads", "[scenario][arms]") {
   const std::string camp = kMinimal + "interventions:\n  - {name: camp, type: exchange_program}\n";
-  CHECK_INPUT_ERROR(load(camp + "arms:\n  - {name: big, set: {interventions.camp.cohort: -3}}\n"),
-                    "test.yaml:11:50: interventions[0].cohort: expected a positive integer, got "
-                    "\"-3\"");
+  CHECK_INPUT_ERROR(
+      load(camp + "arms:\n  - {name: big, set: {interventions.camp.cohort: -3}}\n"),
+      "test.yaml:11:50: interventions[0].cohort: expected a positive integer up to 100000000, got "
+      "\"-3\"");
   CHECK_INPUT_ERROR(load(camp + "arms:\n  - {name: big, set: {seed: 3}}\n"),
                     "test.yaml:11:23: arms[0].set.seed: expected a key an arm may change, got "
-                    "\"seed\"; arms share the base's name, seed and streams, so they differ by "
-                    "policy only");
+                    "\"seed\"; arms share the base's name, seed, streams and uncertainties, so "
+                    "they differ by policy only");
   CHECK_INPUT_ERROR(load(camp + "arms:\n  - {name: big, set: {dynamics.contact.rat: 0.3}}\n"),
                     "test.yaml:11:23: dynamics.contact.rat: unknown key; did you mean \"rate\"?");
   CHECK_INPUT_ERROR(load(camp + "arms:\n  - {name: base}\n"),

@@ -91,7 +91,7 @@ TEST_CASE("a path that does not exist is refused with a did-you-mean", "[scenari
 TEST_CASE("bad overridden values are located at the override", "[scenario][overrides]") {
   CHECK_INPUT_ERROR(load(kMinimal, {"population.groups.north.size=-5"}),
                     "--set population.groups.north.size=-5: population.groups[0].size: expected "
-                    "a positive integer, got \"-5\"");
+                    "a positive integer up to 100000000, got \"-5\"");
   CHECK_INPUT_ERROR(load(kMinimal, {"dynamics.influence.rate=7"}),
                     "--set dynamics.influence.rate=7: dynamics.influence.rate: expected a number "
                     "in [0, 1], got \"7\"");

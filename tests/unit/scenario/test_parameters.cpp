@@ -93,6 +93,15 @@ TEST_CASE("every key to_yaml writes has a row, and every row is written",
   outcome.metric = "mean";
   outcome.step = 10;
   s.sweep.outcomes.push_back(outcome);
+  UncertainParameter uncertain;  // every optional key set, as no real prior would
+  uncertain.path = "dynamics.contact.rate";
+  uncertain.low = 0.05;
+  uncertain.high = 0.2;
+  uncertain.mean = 0.1;
+  uncertain.sd = 0.02;
+  uncertain.a = 2;
+  uncertain.b = 2;
+  s.uncertain.push_back(uncertain);
   const std::set<std::string> written = key_paths(to_yaml(s));
 
   std::set<std::string> rows;
@@ -129,7 +138,7 @@ TEST_CASE("rows carry the defaults of scenario.hpp", "[scenario][parameters]") {
   CHECK(rows.at("dynamics.contact.negative_step").default_value == "0.065");
   CHECK(rows.at("dynamics.contact.negative_step").range == "[0, 1]");
   CHECK(rows.at("steps").default_value == "520");
-  CHECK(rows.at("steps").range == "≥ 1");
+  CHECK(rows.at("steps").range == "[1, 10000000]");
   CHECK(rows.at("steps").type == "integer");
   CHECK(rows.at("population.groups[].size").default_value == "1000");
   CHECK(rows.at("population.groups[].size").unit == "agents");

@@ -56,7 +56,7 @@ Scenario everything_set() {
   north.susceptibility = distribution(Distribution::Kind::uniform, &Distribution::low, 0.125,
                                       &Distribution::high, 0.875);
   north.literacy =
-      distribution(Distribution::Kind::beta, &Distribution::a, 1e-300, &Distribution::b, 12345.678);
+      distribution(Distribution::Kind::beta, &Distribution::a, 0.00123, &Distribution::b, 9876.543);
   north.convener_trust =
       distribution(Distribution::Kind::normal, &Distribution::mean, 0.7, &Distribution::sd, 0.0);
   north.stubbornness = Distribution::constant(0.0);

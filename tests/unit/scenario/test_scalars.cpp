@@ -29,6 +29,19 @@ TEST_CASE("numbers are written in the shortest form that reads back exactly",
   }
 }
 
+TEST_CASE("a decimal comma is a number, a thousands separator is not", "[scenario][scalars]") {
+  CHECK(parse_number("-0,2") == -0.2);
+  CHECK(parse_number("0,250") == 0.25);  // a zero before the comma: decimals
+  CHECK(parse_number("+1,5") == 1.5);
+  CHECK(parse_number("12,75") == 12.75);
+  CHECK_FALSE(parse_number("1,500"));  // could be one thousand five hundred
+  CHECK_FALSE(parse_number("1,2,3"));
+  CHECK_FALSE(parse_number("1,2.5"));
+  CHECK_FALSE(parse_number(",5"));
+  CHECK_FALSE(parse_number("5,"));
+  CHECK_FALSE(parse_integer("3,0"));  // integers stay whole numbers
+}
+
 TEST_CASE("numbers parse strictly", "[scenario][scalars]") {
   CHECK(parse_number("+0.25") == 0.25);
   CHECK(parse_number("1e-3") == 0.001);
@@ -55,6 +68,19 @@ TEST_CASE("strings are quoted only when YAML would misread them", "[scenario][sc
   CHECK(yaml_string("123") == "\"123\"");
   CHECK(yaml_string("a: b") == "\"a: b\"");
   CHECK(yaml_string("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
+  CHECK(yaml_string("back\\slash") == "\"back\\\\slash\"");
+}
+
+TEST_CASE("quoted strings escape what a terminal would act on or hide, and read back",
+          "[scenario][scalars]") {
+  CHECK(yaml_string("\x1b[31mred\x7f") == "\"\\x1B[31mred\\x7F\"");
+  CHECK(yaml_string("left\u202eright") == "\"left\\u202Eright\"");
+  CHECK(yaml_string("Zürich") == "\"Zürich\"");
+  using detente::scenario::test::kMinimal;
+  for (const std::string text : {"\x1b[2J", "a\u202eb\u200b", "tab\there", "x\\u202E", "\u0085"}) {
+    const auto s = detente::scenario::test::load(kMinimal + "description: " + yaml_string(text));
+    CHECK(s.description == text);
+  }
 }
 
 TEST_CASE("names are letters, digits, underscores and hyphens", "[scenario][scalars]") {

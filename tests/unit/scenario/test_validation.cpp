@@ -13,7 +13,7 @@ TEST_CASE("unknown keys are refused with a did-you-mean", "[scenario][validation
                     "\"positive_step\"?");
   CHECK_INPUT_ERROR(load(kMinimal + "outputs:\n  colour: red\n"),
                     "test.yaml:9:3: outputs.colour: unknown key; valid keys are every, "
-                    "trusting_threshold, hostile_threshold, cluster_gap, agents");
+                    "trusting_threshold, hostile_threshold, cluster_gap, agents, headline");
   // Inside a list entry the path carries the index.
   CHECK_INPUT_ERROR(load("name: x\npopulation:\n  groups:\n    - {name: north, sise: 200}\n"),
                     "test.yaml:4:21: population.groups[0].sise: unknown key; did you mean "
@@ -23,8 +23,9 @@ TEST_CASE("unknown keys are refused with a did-you-mean", "[scenario][validation
 TEST_CASE("values of the wrong type are refused", "[scenario][validation]") {
   CHECK_INPUT_ERROR(load(kMinimal + "seed: -3\n"),
                     "test.yaml:8:7: seed: expected a non-negative integer, got \"-3\"");
-  CHECK_INPUT_ERROR(load(kMinimal + "steps: 52.5\n"),
-                    "test.yaml:8:8: steps: expected a positive integer, got \"52.5\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "steps: 52.5\n"),
+      "test.yaml:8:8: steps: expected a positive integer up to 10000000, got \"52.5\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  influence:\n    rate: [0.1]\n"),
                     "test.yaml:10:11: dynamics.influence.rate: expected a number in [0, 1], got "
                     "a list");
@@ -57,9 +58,9 @@ TEST_CASE("values out of range are refused", "[scenario][validation]") {
                     "test.yaml:9:23: network.between.strength: expected a number in (0, 1], got "
                     "\"0\"");
   CHECK_INPUT_ERROR(load(kMinimal + "steps: 0\n"),
-                    "test.yaml:8:8: steps: expected a positive integer, got \"0\"");
+                    "test.yaml:8:8: steps: expected a positive integer up to 10000000, got \"0\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  influence:\n    confidence: .inf\n"),
-                    "test.yaml:10:17: dynamics.influence.confidence: expected a number ≥ 0, got "
+                    "test.yaml:10:17: dynamics.influence.confidence: expected a number in [0, 1000000], got "
                     "\".inf\"");
 }
 
@@ -197,7 +198,7 @@ TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
   const std::string head =
       "name: x\npopulation:\n  groups:\n    - name: south\n    - name: north\n";
   CHECK_INPUT_ERROR(load(head + "      trust: {dist: beta, a: 0, b: 2}\n"),
-                    "test.yaml:6:30: population.groups[1].trust.a: expected a number > 0, got "
+                    "test.yaml:6:30: population.groups[1].trust.a: expected a number in [0.001, 10000], got "
                     "\"0\"");
   CHECK_INPUT_ERROR(load(head + "      trust: {dist: normal, mean: 0.5, sd: -0.1}\n"),
                     "test.yaml:6:44: population.groups[1].trust.sd: expected a number ≥ 0, got "
@@ -229,7 +230,8 @@ TEST_CASE("interventions: schedule checked, then the type and its keys", "[scena
       "test.yaml:9:57: interventions[0].end: expected an integer ≥ start (5), got \"4\"");
   CHECK_INPUT_ERROR(
       load(kMinimal + "interventions:\n  - {name: camp, type: exchange_program, every: 0}\n"),
-      "test.yaml:9:49: interventions[0].every: expected a positive integer, got \"0\"");
+      "test.yaml:9:49: interventions[0].every: expected a positive integer up to 10000000, got "
+      "\"0\"");
   CHECK_INPUT_ERROR(
       load(kMinimal + "interventions:\n  - {name: camp, type: campaign, cohort: 20}\n"),
       "test.yaml:9:24: interventions[0].type: expected an intervention type (exchange_program | "

@@ -10,9 +10,11 @@
 #include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "serve/assets.hpp"
 #include "serve/join_code.hpp"
@@ -99,6 +101,11 @@ class RunningServer {
   }
   std::uint16_t port() const { return server_.port(); }
   Server& server() { return server_; }
+  // What the server has logged so far (ServerOptions::log).
+  std::vector<std::string> log() const {
+    const std::lock_guard lock(log_mutex_);
+    return log_;
+  }
   const Workshop& workshop() const { return workshop_; }
 
   // Polls `predicate` every 10 ms for up to `timeout`; whether it came true.
@@ -114,13 +121,19 @@ class RunningServer {
   }
 
  private:
-  static ServerOptions options(std::string join_code) {
+  ServerOptions options(std::string join_code) {
     ServerOptions o;
     o.host = "127.0.0.1";
     o.port = 0;
     o.join_code = std::move(join_code);
+    o.log = [this](const std::string& line) {
+      const std::lock_guard lock(log_mutex_);
+      log_.push_back(line);
+    };
     return o;
   }
+  mutable std::mutex log_mutex_;
+  std::vector<std::string> log_;
   Workshop workshop_;
   Server server_;
   std::thread thread_;
@@ -154,15 +167,17 @@ class Timeout : public std::runtime_error {
 // A page's WebSocket, as a test drives it. Every wait is bounded.
 class Client {
  public:
-  // `origin` empty: no Origin header (as a program, not a browser).
-  explicit Client(std::uint16_t port, const std::string& origin = "") : ws_(ioc_), port_(port) {
+  // `origin` empty: no Origin header (as a program, not a browser); `host`
+  // empty: the Host header names 127.0.0.1:port.
+  explicit Client(std::uint16_t port, const std::string& origin = "", const std::string& host = "")
+      : ws_(ioc_), port_(port) {
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
     beast::get_lowest_layer(ws_).connect(
         net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
     if (!origin.empty())
       ws_.set_option(websocket::stream_base::decorator(
           [origin](websocket::request_type& r) { r.set(http::field::origin, origin); }));
-    ws_.handshake("127.0.0.1:" + std::to_string(port), "/ws");
+    ws_.handshake(host.empty() ? "127.0.0.1:" + std::to_string(port) : host, "/ws");
     beast::get_lowest_layer(ws_).expires_never();
   }
 

@@ -1,0 +1,88 @@
+// The debrief a facilitator takes home: one self-contained HTML file (no
+// scripts, no links) with each team's strategy in words, its outcomes with
+// their range over the replicates, its spending per programme, what
+// happened (events), and a ranking that follows the policy brief's honesty
+// rule: a team is ranked only when its difference from the baseline does not
+// span zero — here, when every replicate of the team lies on the same side of
+// every replicate of the baseline (their ranges do not overlap).
+
+const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+
+function range(frame, index, key) {
+  const i = index ? index.get(key) : undefined;
+  if (!frame || i === undefined) return null;
+  return { lo: frame.lo[i], mid: frame.mid[i], hi: frame.hi[i] };
+}
+
+const f3 = (v) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+const signed = (v) => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(3)}` : '—');
+
+// Whether a team's range lies wholly above (1) or below (-1) the baseline's, else 0.
+function side(team, base) {
+  if (!team || !base) return 0;
+  if (team.lo > base.hi) return 1;
+  if (team.hi < base.lo) return -1;
+  return 0;
+}
+
+// `d`: { scenario, replicates, teams: [{ name, color, strategy: [[label, value]], last, index,
+//        events: [[when, what, detail]], spending: [[programme, spent]] }], baseline: { last, index },
+//        series(metric, subject), when(step), date }
+export function debriefHtml(d) {
+  const rows = [];
+  const keys = { trust: d.series('mean', 'all'), space: d.series('political_space', 'all'), ties: d.series('positive_tie_share', 'all'), spent: d.series('spending', 'all') };
+  const base = { trust: range(d.baseline.last, d.baseline.index, keys.trust), space: range(d.baseline.last, d.baseline.index, keys.space) };
+  for (const t of d.teams) {
+    const trust = range(t.last, t.index, keys.trust);
+    const space = range(t.last, t.index, keys.space);
+    const spent = range(t.last, t.index, keys.spent);
+    rows.push({ team: t, trust, space, spent, spaceSide: side(space, base.space), trustSide: side(trust, base.trust) });
+  }
+  const ranked = rows.filter((r) => r.spaceSide !== 0).sort((a, b) => b.space.mid - a.space.mid);
+  const unranked = rows.filter((r) => r.spaceSide === 0);
+  const cell = (r) => (r ? `${f3(r.mid)} <small>(${f3(r.lo)} to ${f3(r.hi)})</small>` : '—');
+  let body = `<h1>Workshop debrief: ${escape(d.scenario.name)}</h1>
+<p class="meta">${escape(d.date)} · ${d.teams.length} teams · each strategy run ${d.replicates} times (replicates) with the same chance events as the baseline, the scenario left alone.</p>
+<p>${escape(d.scenario.description || '')}</p>
+<h2>Outcomes at the end</h2>
+<p>Mean over the replicates, with the lowest and highest replicate in brackets.</p>
+<table><thead><tr><th>team</th><th>trust toward the other side</th><th>political space</th><th>gain in political space</th><th>spent</th></tr></thead><tbody>`;
+  for (const r of rows) {
+    body += `<tr><td style="color:${escape(r.team.color)}"><b>${escape(r.team.name)}</b></td><td>${cell(r.trust)}</td><td>${cell(r.space)}</td><td>${r.space && base.space ? signed(r.space.mid - base.space.mid) : '—'}</td><td>${r.spent ? Math.round(r.spent.mid).toLocaleString('en') : '0'}</td></tr>`;
+  }
+  body += `<tr class="baseline"><td>baseline</td><td>${cell(base.trust)}</td><td>${cell(base.space)}</td><td></td><td>0</td></tr></tbody></table>
+<h2>Ranking</h2>
+<p>By political space at the end. A team is ranked only when all its replicates end on the same side of all the baseline's: otherwise its difference from doing nothing spans zero, and no rank is given. Teams whose ranges overlap share a place.</p>`;
+  if (ranked.length) {
+    // Teams whose ranges overlap share a place: nothing orders them.
+    let place = 0;
+    let previous = null;
+    const items = [];
+    ranked.forEach((r, i) => {
+      const tied = previous && r.space.hi >= previous.space.lo;
+      if (!tied) place = i + 1;
+      items.push(`<li value="${place}"><b>${escape(r.team.name)}</b>${tied ? ' (shares this place: its range overlaps the team above)' : ''}: ${r.spaceSide > 0 ? 'more' : 'less'} political space than the baseline (${signed(r.space.mid - base.space.mid)})</li>`);
+      previous = tied ? { space: { lo: Math.min(previous.space.lo, r.space.lo) } } : r;
+    });
+    body += `<ol>${items.join('')}</ol>`;
+  } else {
+    body += '<p>No team is ranked.</p>';
+  }
+  if (unranked.length) body += `<p>Not ranked (difference from the baseline spans zero): ${unranked.map((r) => escape(r.team.name)).join(', ')}.</p>`;
+  for (const r of rows) {
+    const t = r.team;
+    body += `<h2 style="color:${escape(t.color)}">${escape(t.name)}</h2><h3>Strategy</h3>`;
+    body += t.strategy.length ? '<ul>' + t.strategy.map(([label, value]) => `<li>${escape(label)}: <b>${escape(value)}</b></li>`).join('') + '</ul>' : '<p>No change: the scenario as it is.</p>';
+    if (t.spending.length) {
+      body += '<h3>Spending</h3><table><thead><tr><th>programme</th><th>spent (mean over replicates)</th></tr></thead><tbody>' +
+        t.spending.map(([name, spent]) => `<tr><td>${escape(name)}</td><td>${Number.isFinite(spent) ? Math.round(spent).toLocaleString('en') : '—'}</td></tr>`).join('') + '</tbody></table>';
+    }
+    if (t.events.length) {
+      body += '<h3>What happened</h3><table><thead><tr><th>when</th><th>what</th><th>detail</th></tr></thead><tbody>' +
+        t.events.map(([when, what, detail]) => `<tr><td>${escape(when)}</td><td>${escape(what)}</td><td>${escape(detail)}</td></tr>`).join('') + '</tbody></table>';
+    }
+    if (t.yaml) body += `<details><summary>The strategy as a scenario file (${escape(t.yamlName)})</summary><pre>${escape(t.yaml)}</pre></details>`;
+  }
+  const style = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2937}table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #e3e7ee;padding:3px 8px;text-align:left}small{color:#5b6472}.meta{color:#5b6472}tr.baseline td{color:#5b6472}pre{background:#f4f6f9;padding:8px;overflow:auto}';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Workshop debrief: ${escape(d.scenario.name)}</title><style>${style}</style></head><body>${body}</body></html>`;
+}
