@@ -13,7 +13,7 @@ int check_command(const Arguments& args) {
   po::options_description options("options");
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                         "override a scenario value: path=value (repeatable)")  //
-      ("seed", po::value<std::string>(), "override the scenario's seed")     //
+      ("seed", po::value<std::string>(), "override the scenario's seed")       //
       ("strict", "treat warnings (a programme that can never run or spend, …) as errors");
   add_memory_option(options);
   po::variables_map values;

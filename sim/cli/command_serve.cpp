@@ -47,7 +47,7 @@ int serve_command(const Arguments& args) {
       ("replicates,r", po::value<int>()->default_value(defaults.replicates),
        "replicates behind each team's band")  //
       ("max-runs", po::value<int>()->default_value(defaults.max_runs),
-       "simulations running at once on this server, every page together")  //
+       "simulations running at once on this server, every page together")                  //
       ("threads,t", po::value<int>()->default_value(0), "worker threads (0: every core)")  //
       ("advanced", po::value<std::vector<std::string>>()->composing(),
        "fold this knob away under 'More settings' (a knob path like "

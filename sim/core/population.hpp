@@ -4,7 +4,8 @@
 // Agents are numbered group by group. `trust[h][i]` is agent i's trust toward
 // group h (the entry for i's own group is unused and stays 0); `anchor[h][i]`
 // the settled attitude it falls back to, and `disposition[h][i]` the lasting
-// personal disposition that settled attitude returns to over years. Real is float (default) or double
+// personal disposition that settled attitude returns to over years. Real is float (default) or
+// double
 // (`precision: float64`, for the exact special cases of the influence rule).
 #include <cstdint>
 #include <string>
@@ -20,8 +21,8 @@ struct Population {
   std::vector<std::uint32_t> group_begin;  // G + 1 offsets
   std::vector<std::uint8_t> group;         // per agent
 
-  std::vector<std::vector<Real>> trust;   // [h][i]
-  std::vector<std::vector<Real>> anchor;  // [h][i]
+  std::vector<std::vector<Real>> trust;        // [h][i]
+  std::vector<std::vector<Real>> anchor;       // [h][i]
   std::vector<std::vector<Real>> disposition;  // [h][i]; formed young, moved by curricula
   std::vector<Real> susceptibility;
   std::vector<Real> literacy;

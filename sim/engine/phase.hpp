@@ -26,17 +26,17 @@ namespace detente::engine {
 
 // The parts of the world a phase may read or write.
 enum class Part : std::uint32_t {
-  trust = 1u << 0,         // trust toward the other groups
-  anchors = 1u << 1,       // settled attitudes
-  traits = 1u << 2,        // susceptibility, literacy, trust in the convener
-  ties = 1u << 3,          // cross-group ties, their strengths and the programme layer
-  tie_summary = 1u << 4,   // per person: positive and any cross-group ties
-  settings = 1u << 5,      // contact settings and their decay factors
-  outlets = 1u << 6,       // media outlets and their slants
-  roster = 1u << 7,        // who took part, graduated, became an ambassador
-  backlash = 1u << 8,      // reactions against messages
-  surge = 1u << 9,         // a crisis's hostile-media surge
-  dispositions = 1u << 10, // lasting personal dispositions the anchors return to
+  trust = 1u << 0,          // trust toward the other groups
+  anchors = 1u << 1,        // settled attitudes
+  traits = 1u << 2,         // susceptibility, literacy, trust in the convener
+  ties = 1u << 3,           // cross-group ties, their strengths and the programme layer
+  tie_summary = 1u << 4,    // per person: positive and any cross-group ties
+  settings = 1u << 5,       // contact settings and their decay factors
+  outlets = 1u << 6,        // media outlets and their slants
+  roster = 1u << 7,         // who took part, graduated, became an ambassador
+  backlash = 1u << 8,       // reactions against messages
+  surge = 1u << 9,          // a crisis's hostile-media surge
+  dispositions = 1u << 10,  // lasting personal dispositions the anchors return to
 };
 using Parts = std::uint32_t;
 constexpr Parts operator|(Part a, Part b) {

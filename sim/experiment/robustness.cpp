@@ -145,10 +145,12 @@ std::vector<RobustnessRow> robustness(const FutureValues& v, std::size_t baselin
         row.futures = static_cast<std::int64_t>(is_base ? regrets.size() : differences.size());
         const auto n = differences.size();
         const auto [low, high] = wilson_interval(beats, n);
-        row.beats_share = is_base || n == 0 ? kNaN : static_cast<double>(beats) / static_cast<double>(n);
+        row.beats_share =
+            is_base || n == 0 ? kNaN : static_cast<double>(beats) / static_cast<double>(n);
         row.beats_low = is_base ? kNaN : low;
         row.beats_high = is_base ? kNaN : high;
-        row.loses_share = is_base || n == 0 ? kNaN : static_cast<double>(loses) / static_cast<double>(n);
+        row.loses_share =
+            is_base || n == 0 ? kNaN : static_cast<double>(loses) / static_cast<double>(n);
         row.median_difference = is_base ? kNaN : quantile(differences, 0.5);
         row.p10_difference = is_base ? kNaN : quantile(differences, 0.1);
         row.p90_difference = is_base ? kNaN : quantile(differences, 0.9);

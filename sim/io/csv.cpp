@@ -5,30 +5,17 @@
 namespace detente::io {
 namespace {
 
-void write_field(detail::TextFile& file, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    file.write(field);
-    return;
-  }
-  file.write('"');
-  for (const char c : field) {
-    if (c == '"') file.write('"');
-    file.write(c);
-  }
-  file.write('"');
-}
-
 void write_row(detail::TextFile& file, std::string_view arm, std::int64_t replicate,
                const metrics::MetricRow& row) {
-  write_field(file, arm);
+  detail::write_csv_field(file, arm);
   file.write(',');
   file.write_integer(replicate);
   file.write(',');
   file.write_integer(row.step);
   file.write(',');
-  write_field(file, row.metric);
+  detail::write_csv_field(file, row.metric);
   file.write(',');
-  write_field(file, row.subject);
+  detail::write_csv_field(file, row.subject);
   file.write(',');
   file.write_number(row.value);
   file.write('\n');
@@ -70,11 +57,11 @@ void write_summary_csv(const std::filesystem::path& path,
   detail::TextFile file(path);
   file.write("arm,metric,subject,step,mean,sd,ci_low,ci_high,n,p10,p50,p90\n");
   for (const auto& r : rows) {
-    write_field(file, r.arm);
+    detail::write_csv_field(file, r.arm);
     file.write(',');
-    write_field(file, r.metric);
+    detail::write_csv_field(file, r.metric);
     file.write(',');
-    write_field(file, r.subject);
+    detail::write_csv_field(file, r.subject);
     file.write(',');
     file.write_integer(r.step);
     for (const double v : {r.mean, r.sd, r.ci_low, r.ci_high}) {
@@ -93,3 +80,21 @@ void write_summary_csv(const std::filesystem::path& path,
 }
 
 }  // namespace detente::io
+
+namespace detente::io::detail {
+
+// One CSV field, quoted only when it holds a comma, a quote or a line break.
+void write_csv_field(TextFile& file, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    file.write(field);
+    return;
+  }
+  file.write('"');
+  for (const char c : field) {
+    if (c == '"') file.write('"');
+    file.write(c);
+  }
+  file.write('"');
+}
+
+}  // namespace detente::io::detail

@@ -45,4 +45,8 @@ class TextFile {
 // and "-inf" for the non-finite values).
 std::string format_number(double value);
 
+// Writes one CSV field, quoted when it holds a comma, a quote or a line break
+// (io/csv.cpp); shared by every CSV writer.
+void write_csv_field(TextFile& file, std::string_view field);
+
 }  // namespace detente::io::detail

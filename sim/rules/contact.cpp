@@ -4,8 +4,8 @@
 // Phase one, over ties: each tie's meeting and how it went come from the tie's
 // own stream (Purpose::contact, key), so both ends share one event and adding
 // a tie shifts no other draw; each end appraises it with its own q; the tie's
-// new strength is written in place (one task per tie). Phase two, over agents: each agent gathers the events of its
-// own incident ties and its in-group neighbours' positive ties, and writes its
+// new strength is written in place (one task per tie). Phase two, over agents: each agent gathers
+// the events of its own incident ties and its in-group neighbours' positive ties, and writes its
 // own trust. No atomics, same result at any thread count.
 #include "rules/contact.hpp"
 

@@ -129,7 +129,8 @@ Value resolve(Value root, const std::string& display_name, std::vector<fs::path>
   inherited = resolve(std::move(inherited), parent_name, chain, budget);
   chain.pop_back();
   if (!inherited.is_map())
-    throw InputError(at + ": extends: " + parent_name + " holds no scenario (expected a map of keys)");
+    throw InputError(at + ": extends: " + parent_name +
+                     " holds no scenario (expected a map of keys)");
   stamp(inherited, parent_name);
   merge(inherited, std::move(root));
   return inherited;

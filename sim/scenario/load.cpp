@@ -19,8 +19,8 @@ Scenario load_text(const std::string& yaml, const std::string& display_name,
                    std::span<const Override> overrides, std::vector<std::string>* warnings) {
   detail::Reporter reporter(display_name);
   detail::YamlBudget budget;  // the file, the files it extends and its overrides together
-  detail::Value root = detail::resolve_extends(
-      detail::parse_document(yaml, display_name, budget), display_name, budget);
+  detail::Value root = detail::resolve_extends(detail::parse_document(yaml, display_name, budget),
+                                               display_name, budget);
   detail::apply_overrides(root, overrides, reporter, budget);
   Scenario scenario = detail::read_scenario(root, reporter);
   detail::check_scenario(scenario, reporter);

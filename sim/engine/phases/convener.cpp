@@ -14,11 +14,9 @@ class ConvenerPhase final : public Phase<Real> {
  public:
   explicit ConvenerPhase(const PhaseSetup& setup)
       : Phase<Real>({"convener",
-                     Part::trust | Part::anchors | Part::traits | Part::dispositions |
-                         Part::ties |
+                     Part::trust | Part::anchors | Part::traits | Part::dispositions | Part::ties |
                          Part::settings | Part::roster,
-                     Part::trust | Part::anchors | Part::traits | Part::dispositions |
-                         Part::ties |
+                     Part::trust | Part::anchors | Part::traits | Part::dispositions | Part::ties |
                          Part::tie_summary | Part::settings | Part::outlets | Part::roster |
                          Part::backlash}),
         probe_(setup.probe) {}
