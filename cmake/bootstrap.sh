@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build git pkg-config ccache
   libboost-program-options-dev libboost-dev libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev
+  pybind11-dev python3-pybind11
   catch2 librandom123-dev libsqlite3-dev libboost-mpi-dev libboost-serialization-dev openmpi-bin
   python3-numpy python3-pandas python3-matplotlib python3-yaml python3-pytest chromium)
 # The workshop page's browser test runs on Node.js (18 or later) and npm;
