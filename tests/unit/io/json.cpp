@@ -83,8 +83,7 @@ TEST_CASE("run.json keeps the declaration order, two-space indent and a final ne
         std::string::npos);
 }
 
-TEST_CASE("run.json escapes the user's text and still parses when it is not UTF-8",
-          "[io][json]") {
+TEST_CASE("run.json escapes the user's text and still parses when it is not UTF-8", "[io][json]") {
   auto info = example_info();
   info.scenario_name = "tab\there \x01 \"q\" C:\\runs Zürich a\xFF";
   info.wall_seconds = std::numeric_limits<double>::quiet_NaN();
