@@ -90,7 +90,7 @@ World<Real>::World(const scenario::Scenario& s, std::uint32_t replicate)
     outlets.push_back(resolve(outlet, population.group_names, population.group, rng));
   settings.push_back(s.dynamics.contact.everyday);
   backlash.assign(population.groups(), 0);
-  slant_relief.assign(population.groups(), 0.0);
+  slant_relief.clear();  // grown by the first training that relieves (MediaDesk::relieve)
   roster = interventions::Roster(population.size());
   convener = std::make_unique<interventions::Portfolio<Real>>(s, population);
   next = population.trust;

@@ -54,8 +54,8 @@ struct World {
   std::vector<scenario::Conditions> settings;  // contact settings: 0 everyday, then programmes'
   std::vector<rules::ResolvedOutlet> outlets;
   std::vector<std::uint64_t> backlash;  // per group, cumulative
-  std::vector<double> slant_relief;     // per group: hostile slant trained journalists remove
-  std::int64_t surge_until = -1;        // last step of a crisis's hostile-media surge
+  std::vector<double> slant_relief;  // per training × group: hostile slant its journalists remove
+  std::int64_t surge_until = -1;     // last step of a crisis's hostile-media surge
   interventions::Roster roster;
   interventions::SettingBook book;
   std::unique_ptr<interventions::Portfolio<Real>> convener;

@@ -281,6 +281,22 @@ constexpr auto fields(Tag<CapacityBuilding>) {
           .unit("agents")
           .range(agents_from(1))
           .about("Trained facilitators that make full facilitation."),
+      field(&CapacityBuilding::turnover, "turnover")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Chance per step that a trained journalist leaves the newsroom and is replaced "
+                 "by someone untrained (who may be trained in a later round). Default: 13% a "
+                 "year, the annual newsroom turnover of US newspapers (Newspaper Association of "
+                 "America survey quoted by Overby 1998, Freedom Forum), per week: "
+                 "1 − 0.87^(1/52) ≈ 0.0027; a figure for one country's newspapers, not for "
+                 "the rival publics modelled. Journalists only; 0 keeps every trainee."),
+      field(&CapacityBuilding::fade, "fade")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Share of a trained journalist's conflict-sensitive practice lost per step "
+                 "(their part of the slant relief fades as practice·(1 − fade)). Uncalibrated: "
+                 "no figure found for how fast such training fades; 0 (the default) keeps it. "
+                 "Journalists only."),
   };
 }
 

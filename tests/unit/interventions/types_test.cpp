@@ -165,6 +165,56 @@ TEST_CASE("trained journalists soften the hostile outlets", "[capacity_building]
   CHECK(m.at("participants/all") < 90);
 }
 
+TEST_CASE("journalists who leave take the relief with them", "[capacity_building]") {
+  // The same training; in one world every trainee stays, in the other each
+  // leaves with chance 0.2 a step. The public's gain over no training shrinks,
+  // and the roster forgets who left.
+  const std::string yaml = test::world_yaml(1500, 40) +
+                           "interventions:\n"
+                           "  - {name: reporters, type: capacity_building, start: 1, rounds: 1,\n"
+                           "     cohort: 100, slant_reduction: 0.5, turnover: 0, fade: 0}\n";
+  const auto staying = test::load(yaml);
+  const auto leaving = test::load(yaml, {"interventions.reporters.turnover=0.2"});
+  const auto untrained = test::load(yaml, {"interventions.reporters.enabled=false"});
+  const auto public_of = [](const Simulation& s) {
+    return flagged(s.trust_state()->roster().participant(), false);
+  };
+  const auto kept = differences(staying, untrained, public_of);
+  const auto left = differences(leaving, untrained, public_of);
+  for (std::size_t r = 0; r < kept.size(); ++r) {
+    INFO("replicate " << r << ": gain if they stay " << kept[r] << ", if they leave " << left[r]);
+    CHECK(left[r] < 0.5 * kept[r]);
+    CHECK(left[r] >= 0.0);
+  }
+  // After 39 steps at 0.2 a step, about 0.8^39 ≈ 0.02% of trainees remain.
+  const auto sim = test::run(leaving);
+  std::size_t trained = 0;
+  for (const auto flag : sim->trust_state()->roster().trained())
+    trained += flag != 0;
+  CHECK(trained <= 2);
+}
+
+TEST_CASE("fading practice lowers the relief step by step", "[capacity_building]") {
+  // Practice that fades by 5% a step keeps part of the gain; none keeps it all.
+  const std::string yaml = test::world_yaml(1500, 40) +
+                           "interventions:\n"
+                           "  - {name: reporters, type: capacity_building, start: 1, rounds: 1,\n"
+                           "     cohort: 100, slant_reduction: 0.5, turnover: 0, fade: 0}\n";
+  const auto lasting = test::load(yaml);
+  const auto fading = test::load(yaml, {"interventions.reporters.fade=0.05"});
+  const auto untrained = test::load(yaml, {"interventions.reporters.enabled=false"});
+  const auto public_of = [](const Simulation& s) {
+    return flagged(s.trust_state()->roster().participant(), false);
+  };
+  const auto full = differences(lasting, untrained, public_of);
+  const auto faded = differences(fading, untrained, public_of);
+  for (std::size_t r = 0; r < full.size(); ++r) {
+    INFO("replicate " << r << ": lasting " << full[r] << ", fading " << faded[r]);
+    CHECK(faded[r] < 0.9 * full[r]);
+    CHECK(faded[r] > 0.1 * full[r]);
+  }
+}
+
 TEST_CASE("trained facilitators improve later programmes", "[capacity_building]") {
   // A programme in poor conditions, set up after 40 facilitators are trained
   // (full facilitation), against the same programme without the training.
