@@ -72,7 +72,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   const auto scenario = load_scenario(values);
   check_run_memory(values, scenario,
                    static_cast<double>(scenario.arms.size() + 1) * compare.replicates,
-                   compare.threads);
+                   compare.threads, true, static_cast<double>(scenario.arms.size() + 1));
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto arms = scenario_arms(scenario);

@@ -44,7 +44,7 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
   // machine is refused with its estimate.
   check_run_memory(values, scenario,
                    static_cast<double>(selected_arms(scenario, run).size()) * run.replicates,
-                   run.threads);
+                   run.threads, true, static_cast<double>(selected_arms(scenario, run).size()));
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
   // The destination is checked (and its staging folder made) before the run,

@@ -43,7 +43,10 @@ void add_memory_option(po::options_description& options);
 // estimated to need more memory than --max-memory or, without it, than the
 // machine has available (experiment/memory_estimate.hpp). `outputs_kept`:
 // whether every run's outputs are held until the end (not so in a sweep).
+// `arms`: the simulations of one replicate held side by side (its arms fork
+// from the base, experiment/fork.hpp); besides them, up to
+// kSharedBuildsHeld shared builds (experiment/batch.hpp).
 void check_run_memory(const po::variables_map& values, const scenario::Scenario& scenario,
-                      double runs, int threads, bool outputs_kept = true);
+                      double runs, int threads, bool outputs_kept = true, double arms = 1);
 
 }  // namespace detente::cli
