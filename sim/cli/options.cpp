@@ -75,7 +75,7 @@ void add_memory_option(po::options_description& options) {
                         "(default: the memory available now)");
 }
 
-void check_run_memory(const po::variables_map& values, const scenario::Scenario& scenario,
+void check_run_memory(const po::variables_map& values, const std::vector<PlannedScenario>& planned,
                       double runs, int threads, bool outputs_kept, double arms) {
   const double cores = threads > 0
                            ? static_cast<double>(threads)
@@ -83,11 +83,9 @@ void check_run_memory(const po::variables_map& values, const scenario::Scenario&
   std::optional<double> requested;
   if (values.count("max-memory"))
     requested = parse_memory_size(values["max-memory"].as<std::string>(), "--max-memory");
-  const std::string where =
-      values.count("scenario") ? values["scenario"].as<std::string>() : scenario.name;
   const double held = cores * std::max(arms, 1.0) + static_cast<double>(kSharedBuildsHeld);
-  check_memory(estimate_memory(scenario, {runs, held, outputs_kept}), memory_limit(requested),
-               where);
+  check_planned_memory(planned, {runs, held, outputs_kept}, memory_limit(requested),
+                       values["scenario"].as<std::string>(), scenario_overrides(values));
 }
 
 }  // namespace detente::cli
