@@ -54,10 +54,6 @@ Outcome summarise(const std::string& name, const std::vector<double>& v) {
   return o;
 }
 
-bool overlaps(const metrics::PairedDifference& a, const metrics::PairedDifference& b) {
-  return a.ci_low <= b.ci_high && b.ci_low <= a.ci_high;
-}
-
 }  // namespace
 
 std::vector<std::string> headline_series() {
@@ -100,26 +96,18 @@ std::vector<Place> place_teams(const std::vector<metrics::PairedDifference>& dif
     out[i].verdict = d.ci_low > 0 ? "better" : d.ci_high < 0 ? "worse" : "unclear";
     if (d.ci_low > 0) better.push_back(i);
   }
-  std::stable_sort(better.begin(), better.end(), [&](std::size_t a, std::size_t b) {
-    return differences[a].mean > differences[b].mean;
-  });
-  // A team shares the place of the group above it while its interval
-  // overlaps any interval in that group: nothing orders them.
-  std::vector<std::size_t> group;
-  int place = 0;
-  for (std::size_t k = 0; k < better.size(); ++k) {
-    const std::size_t i = better[k];
-    const bool tied = std::any_of(group.begin(), group.end(), [&](std::size_t g) {
-      return overlaps(differences[g], differences[i]);
-    });
-    if (!tied) {
-      place = static_cast<int>(k) + 1;
-      group.clear();
-    }
-    group.push_back(i);
-    out[i].place = place;
-    out[i].shared = tied;
+  // A team's place is one more than the number of ranked teams that are
+  // clearly ahead of it (their whole interval above its whole interval):
+  // teams nothing orders share a place, without chaining a clear gap away.
+  for (const std::size_t i : better) {
+    out[i].place = 1;
+    for (const std::size_t j : better)
+      if (j != i && differences[j].ci_low > differences[i].ci_high) ++out[i].place;
   }
+  for (const std::size_t i : better)
+    out[i].shared = std::any_of(better.begin(), better.end(), [&](std::size_t j) {
+      return j != i && out[j].place == out[i].place;
+    });
   return out;
 }
 

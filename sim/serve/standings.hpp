@@ -9,7 +9,9 @@
 // its mean with a 95% Student-t interval over the replicates. The ranking
 // follows the policy brief's honesty rule: a team is ranked only when that
 // interval lies wholly on the better side of zero (a loss or noise is never
-// placed), and ranked teams whose intervals overlap share a place.
+// placed). A ranked team's place is one more than the number of ranked teams
+// clearly ahead of it (their interval wholly above its own), so teams that
+// nothing orders share a place.
 //
 //   Finals base{series, baseline_done_event.final_values};
 //   Finals team{series, team_done_event.final_values};
@@ -54,7 +56,7 @@ std::vector<Outcome> outcomes_of(const Finals& run);
 
 struct Place {
   int place = 0;        // 1, 2, …; 0: not ranked
-  bool shared = false;  // its interval overlaps a team placed above it
+  bool shared = false;  // another ranked team has the same place
   // "better", "worse" (interval wholly on the worse side of zero) or
   // "unclear" (the interval spans zero, or there is none)
   std::string verdict;

@@ -50,7 +50,7 @@ TEST_CASE("without a baseline, differences are unknown; a missing series is left
   CHECK(place_teams({outcomes[1].difference})[0].place == 0);
 }
 
-TEST_CASE("only teams whose interval lies above zero are ranked; overlapping ones share a place") {
+TEST_CASE("only teams whose interval lies above zero are ranked; unordered ones share a place") {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const auto places = place_teams({
       diff(0.00, 0.00, 0.00),     // changed nothing: not ranked
@@ -64,7 +64,7 @@ TEST_CASE("only teams whose interval lies above zero are ranked; overlapping one
   CHECK(places[0].place == 0);
   CHECK(places[0].verdict == "unclear");
   CHECK(places[1].place == 1);
-  CHECK(!places[1].shared);
+  CHECK(places[1].shared);
   CHECK(places[2].place == 1);
   CHECK(places[2].shared);
   CHECK(places[3].place == 3);
@@ -75,4 +75,17 @@ TEST_CASE("only teams whose interval lies above zero are ranked; overlapping one
   CHECK(places[5].verdict == "unclear");
   CHECK(places[6].place == 0);
   CHECK(places[6].verdict == "unclear");
+}
+
+TEST_CASE("a wide interval that overlaps two clearly ordered teams does not chain them together") {
+  const auto places = place_teams({
+      diff(0.207, 0.154, 0.260),  // clearly ahead of the third
+      diff(0.107, 0.017, 0.197),  // overlaps both: ordered against neither
+      diff(0.059, 0.039, 0.080),
+  });
+  CHECK(places[0].place == 1);
+  CHECK(places[1].place == 1);
+  CHECK(places[2].place == 2);
+  CHECK(places[0].shared);
+  CHECK(!places[2].shared);
 }
