@@ -2,9 +2,11 @@
 // scripts, no links) with each team's strategy in words, its outcomes with
 // their range over the replicates, its spending per programme, what
 // happened (events), and a ranking that follows the policy brief's honesty
-// rule: a team is ranked only when its difference from the baseline does not
-// span zero — here, when every replicate of the team lies on the same side of
-// every replicate of the baseline (their ranges do not overlap).
+// rule: a team is ranked only when it is better than the baseline beyond the
+// noise — here, when every replicate of the team lies above every replicate
+// of the baseline (their ranges do not overlap). The page has only the range
+// of its own teams; the facilitator's debrief (roomDebriefHtml, below) has
+// Student-t intervals from the server.
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 
@@ -38,8 +40,10 @@ export function debriefHtml(d) {
     const spent = range(t.last, t.index, keys.spent);
     rows.push({ team: t, trust, space, spent, spaceSide: side(space, base.space), trustSide: side(trust, base.trust) });
   }
-  const ranked = rows.filter((r) => r.spaceSide !== 0).sort((a, b) => b.space.mid - a.space.mid);
+  // As in the policy brief, a loss is never placed: only teams above the baseline are ranked.
+  const ranked = rows.filter((r) => r.spaceSide > 0).sort((a, b) => b.space.mid - a.space.mid);
   const unranked = rows.filter((r) => r.spaceSide === 0);
+  const worse = rows.filter((r) => r.spaceSide < 0);
   const cell = (r) => (r ? `${f3(r.mid)} <small>(${f3(r.lo)} to ${f3(r.hi)})</small>` : '—');
   let body = `<h1>Workshop debrief: ${escape(d.scenario.name)}</h1>
 <p class="meta">${escape(d.date)} · ${d.teams.length} teams · each strategy run ${d.replicates} times (replicates) with the same chance events as the baseline, the scenario left alone.</p>
@@ -69,6 +73,7 @@ export function debriefHtml(d) {
     body += '<p>No team is ranked.</p>';
   }
   if (unranked.length) body += `<p>Not ranked (difference from the baseline spans zero): ${unranked.map((r) => escape(r.team.name)).join(', ')}.</p>`;
+  if (worse.length) body += `<p>Not ranked (less political space than the baseline): ${worse.map((r) => escape(r.team.name)).join(', ')}.</p>`;
   for (const r of rows) {
     const t = r.team;
     body += `<h2 style="color:${escape(t.color)}">${escape(t.name)}</h2><h3>Strategy</h3>`;
