@@ -17,6 +17,7 @@
 
 #include "core/events.hpp"
 #include "core/network.hpp"
+#include "core/population.hpp"
 #include "interventions/roster.hpp"
 #include "metrics/agent_rows.hpp"
 #include "metrics/metric_row.hpp"
@@ -41,6 +42,15 @@ struct Footprint {
   double total_seconds() const;
 };
 
+// The trust model's people, in the precision the scenario asked for: exactly
+// one of the two is set. Their arrays keep their addresses for the life of the
+// simulation (trust's two buffers swap, so trust[h] alternates between two),
+// which lets the Python module hand them out as views without copying.
+struct PopulationView {
+  const Population<float>* f32 = nullptr;
+  const Population<double>* f64 = nullptr;
+};
+
 // A read-only look at the trust model's state, for analyses and tests that
 // look past the metrics.
 class TrustState {
@@ -54,6 +64,10 @@ class TrustState {
   virtual const interventions::Roster& roster() const = 0;
   // Every programme round's teams, in the order they were formed.
   virtual const std::vector<interventions::TeamRound>& teams() const = 0;
+  // The people themselves: trust, anchors, group, role, marginalised.
+  virtual PopulationView population() const = 0;
+  // The social network (CSR); cross-group ties are also in ties().
+  virtual const SocialNetwork& network() const = 0;
 };
 
 class Simulation {

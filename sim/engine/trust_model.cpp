@@ -2,6 +2,7 @@
 #include <chrono>
 #include <limits>
 #include <string_view>
+#include <type_traits>
 
 #include "engine/classic_model.hpp"
 #include "engine/simulation.hpp"
@@ -123,6 +124,16 @@ class TrustModel final : public Simulation, public TrustState {
   const CrossTies& ties() const override { return world_.ties; }
   const interventions::Roster& roster() const override { return world_.roster; }
   const std::vector<interventions::TeamRound>& teams() const override { return world_.book.teams; }
+  PopulationView population() const override {
+    PopulationView view;
+    if constexpr (std::is_same_v<Real, float>) {
+      view.f32 = &world_.population;
+    } else {
+      view.f64 = &world_.population;
+    }
+    return view;
+  }
+  const SocialNetwork& network() const override { return world_.network; }
 
  private:
   // A trigger's reading of one metric on the state the previous step left.

@@ -1,47 +1,40 @@
 #include "io/json.hpp"
 
-#include <ctime>
+#include <nlohmann/json.hpp>
 
 #include "io/text_file.hpp"
 
 namespace detente::io {
 
 std::string run_json(const RunInfo& info) {
-  JsonWriter json;
-  json.begin_object();
-  json.key("command").string(info.command);
-  json.key("version").string(info.version);
-  json.key("git_commit").string(info.git_commit);
-  json.key("scenario_name").string(info.scenario_name);
-  json.key("scenario_file").string(info.scenario_file);
-  json.key("host").string(info.host);
-  json.key("started_at").string(info.started_at);
-  json.key("command_line").string(info.command_line);
-  json.key("seed").integer(info.seed);
-  json.key("replicate_seeds").begin_array();
-  for (const std::uint64_t seed : info.replicate_seeds)
-    json.integer(seed);
-  json.end_array();
-  json.key("threads").integer(info.threads);
-  json.key("wall_seconds").number(info.wall_seconds);
-  json.key("steps").integer(info.steps);
-  json.key("replicates").integer(info.replicates);
-  json.key("arms").begin_array();
-  for (const auto& arm : info.arms)
-    json.string(arm);
-  json.end_array();
-  if (!info.baseline.empty()) json.key("baseline").string(info.baseline);
-  if (!info.design.empty()) json.key("design").string(info.design);
-  if (info.points > 0) json.key("points").integer(info.points);
-  if (info.futures > 0) json.key("futures").integer(info.futures);
-  if (!info.headline.empty()) {
-    json.key("headline").begin_array();
-    for (const auto& outcome : info.headline)
-      json.string(outcome);
-    json.end_array();
-  }
-  json.end_object();
-  return json.str();
+  // ordered_json keeps the keys in RunInfo's declaration order, which readers
+  // of the folder (and reviewers diffing two of them) rely on.
+  nlohmann::ordered_json json = {
+      {"command", info.command},
+      {"version", info.version},
+      {"git_commit", info.git_commit},
+      {"scenario_name", info.scenario_name},
+      {"scenario_file", info.scenario_file},
+      {"host", info.host},
+      {"started_at", info.started_at},
+      {"command_line", info.command_line},
+      {"seed", info.seed},
+      {"replicate_seeds", info.replicate_seeds},
+      {"threads", info.threads},
+      {"wall_seconds", info.wall_seconds},
+      {"steps", info.steps},
+      {"replicates", info.replicates},
+      {"arms", info.arms},
+  };
+  if (!info.baseline.empty()) json["baseline"] = info.baseline;
+  if (!info.design.empty()) json["design"] = info.design;
+  if (info.points > 0) json["points"] = info.points;
+  if (info.futures > 0) json["futures"] = info.futures;
+  if (!info.headline.empty()) json["headline"] = info.headline;
+  // A scenario name or command line is the user's text: bytes that are not
+  // UTF-8 become U+FFFD rather than an exception, so the file always parses.
+  // Non-finite numbers are written as null by the library.
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 void write_run_json(const std::filesystem::path& path, const RunInfo& info) {

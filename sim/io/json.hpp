@@ -9,14 +9,13 @@
 //
 // The keys are the RunInfo member names, in declaration order; `baseline`,
 // `design` and `points` only when set (a compare's baseline arm; a sweep's
-// design and number of points). Seeds are written as exact integers.
+// design and number of points). Seeds are written as exact integers; the
+// text is nlohmann/json's, two-space indented, ending in a newline.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include "io/json_writer.hpp"
 
 namespace detente::io {
 

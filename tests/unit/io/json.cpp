@@ -1,98 +1,22 @@
-// property_tree pulls in boost/bind.hpp, which otherwise prints a deprecation note.
-#define BOOST_BIND_GLOBAL_PLACEHOLDERS
-
 #include "io/json.hpp"
 
-#include <boost/property_tree/json_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
-#include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "io/json_writer.hpp"
 #include "temp_folder.hpp"
-
-using detente::io::json_quote;
-using detente::io::JsonWriter;
 
 namespace {
 
-boost::property_tree::ptree parse(const std::string& text) {
-  std::istringstream in(text);
-  boost::property_tree::ptree tree;
-  boost::property_tree::read_json(in, tree);
-  return tree;
-}
-
-std::vector<std::string> array_values(const boost::property_tree::ptree& tree,
-                                      const std::string& key) {
-  std::vector<std::string> out;
-  for (const auto& item : tree.get_child(key))
-    out.push_back(item.second.data());
-  return out;
-}
-
-}  // namespace
-
-TEST_CASE("strings are escaped per RFC 8259", "[io][json]") {
-  CHECK(json_quote("plain") == "\"plain\"");
-  CHECK(json_quote("say \"hi\"") == R"("say \"hi\"")");
-  CHECK(json_quote("C:\\runs") == R"("C:\\runs")");
-  CHECK(json_quote("a\nb\tc\r") == R"("a\nb\tc\r")");
-  CHECK(json_quote(std::string("\x01\x1f", 2)) == R"("\u0001\u001f")");
-  CHECK(json_quote("\b\f") == R"("\b\f")");
-  CHECK(json_quote("/") == "\"/\"");
-}
-
-TEST_CASE("UTF-8 passes through; invalid bytes become U+FFFD", "[io][json]") {
-  CHECK(json_quote("Zürich → Genève") == "\"Zürich → Genève\"");
-  CHECK(json_quote("\xF0\x9F\x95\x8A") == "\"\xF0\x9F\x95\x8A\"");  // 4-byte sequence
-  CHECK(json_quote("a\xFF"
-                   "b") == R"("a\ufffdb")");
-  CHECK(json_quote("\xC3") == R"("\ufffd")");                      // truncated sequence
-  CHECK(json_quote("\xC0\xAF") == R"("\ufffd\ufffd")");            // overlong form of '/'
-  CHECK(json_quote("\xED\xA0\x80") == R"("\ufffd\ufffd\ufffd")");  // a UTF-16 surrogate
-}
-
-TEST_CASE("the writer nests objects and arrays with commas in the right places", "[io][json]") {
-  JsonWriter json;
-  json.begin_object();
-  json.key("empty").begin_array().end_array();
-  json.key("list")
-      .begin_array()
-      .integer(1)
-      .integer(-2)
-      .number(0.5)
-      .boolean(true)
-      .null()
-      .end_array();
-  json.key("inner").begin_object().key("x").string("y").end_object();
-  json.key("nan").number(std::numeric_limits<double>::quiet_NaN());
-  json.end_object();
-  CHECK(json.str() ==
-        "{\n"
-        "  \"empty\": [],\n"
-        "  \"list\": [\n"
-        "    1,\n"
-        "    -2,\n"
-        "    0.5,\n"
-        "    true,\n"
-        "    null\n"
-        "  ],\n"
-        "  \"inner\": {\n"
-        "    \"x\": \"y\"\n"
-        "  },\n"
-        "  \"nan\": null\n"
-        "}\n");
-}
-
-TEST_CASE("run.json holds every field and parses back", "[io][json]") {
+detente::io::RunInfo example_info() {
   detente::io::RunInfo info;
+  info.command = "run";
   info.version = "0.1.0";
   info.git_commit = "abc123";
   info.scenario_name = "exchange \"pilot\"";
@@ -107,7 +31,13 @@ TEST_CASE("run.json holds every field and parses back", "[io][json]") {
   info.steps = 520;
   info.replicates = 2;
   info.arms = {"baseline", "exchange"};
+  return info;
+}
 
+}  // namespace
+
+TEST_CASE("run.json holds every field and parses back", "[io][json]") {
+  const auto info = example_info();
   detente::test::TempFolder dir("json-run");
   detente::io::write_run_json(dir.path() / "run.json", info);
   std::ifstream in(dir.path() / "run.json");
@@ -115,19 +45,51 @@ TEST_CASE("run.json holds every field and parses back", "[io][json]") {
   text << in.rdbuf();
   CHECK(text.str() == detente::io::run_json(info));
 
-  const auto tree = parse(text.str());
-  CHECK(tree.get<std::string>("version") == "0.1.0");
-  CHECK(tree.get<std::string>("git_commit") == "abc123");
-  CHECK(tree.get<std::string>("scenario_name") == "exchange \"pilot\"");
-  CHECK(tree.get<std::string>("scenario_file") == "scenarios/exchange.yaml");
-  CHECK(tree.get<std::string>("host") == "lab-1");
-  CHECK(tree.get<std::string>("started_at") == "2025-01-31T09:05:00Z");
-  CHECK(tree.get<std::string>("command_line") == info.command_line);
-  CHECK(tree.get<std::string>("seed") == "18446744073709551615");
-  CHECK(array_values(tree, "replicate_seeds") == std::vector<std::string>{"1", "9007199254740993"});
-  CHECK(tree.get<int>("threads") == 2);
-  CHECK(tree.get<double>("wall_seconds") == 12.5);
-  CHECK(tree.get<std::int64_t>("steps") == 520);
-  CHECK(tree.get<int>("replicates") == 2);
-  CHECK(array_values(tree, "arms") == std::vector<std::string>{"baseline", "exchange"});
+  const auto tree = nlohmann::json::parse(text.str());
+  CHECK(tree.at("command") == "run");
+  CHECK(tree.at("version") == "0.1.0");
+  CHECK(tree.at("git_commit") == "abc123");
+  CHECK(tree.at("scenario_name") == "exchange \"pilot\"");
+  CHECK(tree.at("scenario_file") == "scenarios/exchange.yaml");
+  CHECK(tree.at("host") == "lab-1");
+  CHECK(tree.at("started_at") == "2025-01-31T09:05:00Z");
+  CHECK(tree.at("command_line") == info.command_line);
+  CHECK(tree.at("seed").get<std::uint64_t>() == 18446744073709551615ull);
+  CHECK(tree.at("replicate_seeds").get<std::vector<std::uint64_t>>() ==
+        std::vector<std::uint64_t>{1, 9007199254740993ull});
+  CHECK(tree.at("threads") == 2);
+  CHECK(tree.at("wall_seconds") == 12.5);
+  CHECK(tree.at("steps") == 520);
+  CHECK(tree.at("replicates") == 2);
+  CHECK(tree.at("arms").get<std::vector<std::string>>() ==
+        std::vector<std::string>{"baseline", "exchange"});
+  // Optional keys appear only when set.
+  CHECK_FALSE(tree.contains("baseline"));
+  CHECK_FALSE(tree.contains("design"));
+  CHECK_FALSE(tree.contains("headline"));
+}
+
+TEST_CASE("run.json keeps the declaration order, two-space indent and a final newline",
+          "[io][json]") {
+  auto info = example_info();
+  info.baseline = "baseline";
+  info.headline = {"mean_outgroup_trust/all"};
+  const auto text = detente::io::run_json(info);
+  CHECK(text.rfind("{\n  \"command\": \"run\",\n  \"version\": \"0.1.0\",\n", 0) == 0);
+  CHECK(text.back() == '\n');
+  CHECK(text.find("\"arms\"") < text.find("\"baseline\""));
+  CHECK(text.find("\"baseline\": \"baseline\"") < text.find("\"headline\""));
+  CHECK(text.find("  \"headline\": [\n    \"mean_outgroup_trust/all\"\n  ]\n}") !=
+        std::string::npos);
+}
+
+TEST_CASE("run.json escapes the user's text and still parses when it is not UTF-8", "[io][json]") {
+  auto info = example_info();
+  info.scenario_name = "tab\there \x01 \"q\" C:\\runs Zürich a\xFF";
+  info.wall_seconds = std::numeric_limits<double>::quiet_NaN();
+  const auto text = detente::io::run_json(info);
+  CHECK(text.find(R"(tab\there \u0001 \"q\" C:\\runs Zürich)") != std::string::npos);
+  const auto tree = nlohmann::json::parse(text);
+  CHECK(tree.at("scenario_name") == "tab\there \x01 \"q\" C:\\runs Zürich a\xEF\xBF\xBD");
+  CHECK(tree.at("wall_seconds").is_null());  // no JSON form for NaN
 }
