@@ -29,8 +29,16 @@ const state = {
 
 // ---- words --------------------------------------------------------------
 
-function metricLabel(series) {
-  const name = series.split(' ')[0];
+// A series of a run, `${metric} ${subject}`: the page names a metric only
+// here, which refuses one the metric table lacks.
+function series(name, subject) {
+  if (METRICS.size > 0 && !METRICS.has(name)) throw new Error(`not in the metric table: ${name}`);
+  return `${name} ${subject}`;
+}
+
+// A series' label from the metric table.
+function metricLabel(key) {
+  const name = key.split(' ')[0];
   const row = METRICS.get(name);
   return row ? row.label : name;
 }
@@ -159,8 +167,8 @@ function nextColor() {
 
 function chartSeries() {
   return [
-    { key: 'political_space all', subtitle: 'the smaller of the sides\' shares who trust the other', clamp: [0, 1] },
-    { key: 'mean all', subtitle: 'mean over people, both sides', clamp: [0, 1] },
+    { key: series('political_space', 'all'), subtitle: 'the smaller of the sides\' shares who trust the other', clamp: [0, 1] },
+    { key: series('mean', 'all'), subtitle: 'mean over people, both sides', clamp: [0, 1] },
   ];
 }
 
@@ -275,16 +283,18 @@ function teamCard(id, t) {
     tr.insertCell().textContent = label;
     tr.insertCell().textContent = value;
   };
-  const space = outcome(r, 'political_space all');
-  const trust = outcome(r, 'mean all');
-  row(metricLabel('mean all'), trust ? `${f3(trust.mean)} (95%: ${f3(trust.ci_low)} to ${f3(trust.ci_high)})` : f3(latest(t, 'mean all')));
-  row(metricLabel('political_space all'), space ? `${f3(space.mean)} (95%: ${f3(space.ci_low)} to ${f3(space.ci_high)})` : f3(latest(t, 'political_space all')));
+  const spaceKey = series('political_space', 'all');
+  const trustKey = series('mean', 'all');
+  const space = outcome(r, spaceKey);
+  const trust = outcome(r, trustKey);
+  row(metricLabel(trustKey), trust ? `${f3(trust.mean)} (95%: ${f3(trust.ci_low)} to ${f3(trust.ci_high)})` : f3(latest(t, trustKey)));
+  row(metricLabel(spaceKey), space ? `${f3(space.mean)} (95%: ${f3(space.ci_low)} to ${f3(space.ci_high)})` : f3(latest(t, spaceKey)));
   if (space && Number.isFinite(space.difference.mean)) {
     const s = standingOf(id);
     row('against doing nothing', `${signed(space.difference.mean)} (95%: ${signed(space.difference.ci_low)} to ${signed(space.difference.ci_high)})` +
       (s ? ` · ${s.place ? `place ${s.place}${s.shared ? ' (shared)' : ''}` : VERDICT_WORDS[s.verdict]}` : ''));
   }
-  const spent = latest(t, 'spending all');
+  const spent = latest(t, series('spending', 'all'));
   const programmes = (r.spending || []).filter((p) => p.spent > 0).map((p) => `${p.programme} ${money(p.spent)}`);
   row('spent', `${Number.isFinite(spent) ? money(spent) : '0'}${programmes.length ? ` (${programmes.join(', ')})` : ''}`);
 
@@ -365,7 +375,7 @@ function writeDebrief(yamls) {
   state.debrief = false;
   const byId = new Map(yamls.map((y) => [y.id, y]));
   for (const y of yamls) download(y.filename, y.text, 'application/x-yaml');
-  const s = state.standings || { teams: [], baseline: [], ranked_by: 'political_space all' };
+  const s = state.standings || { teams: [], baseline: [], ranked_by: series('political_space', 'all') };
   const teams = [...state.teams.entries()].map(([id, t]) => {
     const standing = s.teams.find((x) => x.id === id) || {};
     const yaml = byId.get(id);
