@@ -83,11 +83,14 @@ void Hub::broadcast(Audience to, const std::string& text) {
 }
 
 // A team page's teams leave the room with it; a facilitator's place frees.
+// The room hears of it in a handler of its own: close() may be called from
+// inside a room's message (a page whose queue overflowed), and the room must
+// not change under its own feet.
 void WsSession::leave_room() {
   if (page_ != 0) {
     const auto page = page_;
     page_ = 0;
-    hub_.room.close_page(page);
+    boost::asio::post(hub_.ioc, [&room = hub_.room, page] { room.close_page(page); });
   }
   if (facilitator_) {
     facilitator_ = false;
