@@ -90,7 +90,7 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
             : static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
     runs += std::max(arm_runs, static_cast<double>(kFutureRunsPerThread) * threads);
   }
-  check_run_memory(values, planned, runs, compare.threads);
+  check_run_memory(values, planned, runs, compare.threads, true, static_cast<double>(names.size()));
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto arms = scenario_arms(scenario);

@@ -44,7 +44,8 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
   // machine is refused with its estimate.
   const auto arms = selected_arms(scenario, run);
   check_run_memory(values, planned_arms(scenario, arms),
-                   static_cast<double>(arms.size()) * run.replicates, run.threads);
+                   static_cast<double>(arms.size()) * run.replicates, run.threads, true,
+                   static_cast<double>(arms.size()));
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
   // The destination is checked (and its staging folder made) before the run,

@@ -46,7 +46,10 @@ void add_memory_option(po::options_description& options);
 // the machine has available; the message locates the key that drives the
 // estimate in the scenario file or the --set that gave it. `outputs_kept`:
 // whether every run's outputs are held until the end (not so in a sweep).
+// `arms`: the simulations of one replicate held side by side (its arms fork
+// from the base, experiment/fork.hpp); besides them, up to
+// kSharedBuildsHeld shared builds (experiment/batch.hpp).
 void check_run_memory(const po::variables_map& values, const std::vector<PlannedScenario>& planned,
-                      double runs, int threads, bool outputs_kept = true);
+                      double runs, int threads, bool outputs_kept = true, double arms = 1);
 
 }  // namespace detente::cli

@@ -98,6 +98,31 @@ World<Real>::World(const scenario::Scenario& s, std::uint32_t replicate)
 }
 
 template <class Real>
+World<Real>::World(const scenario::Scenario& s, const World& from)
+    : scenario(s), rng(from.rng), network(from.network) {
+  follow(from);
+  convener = std::make_unique<interventions::Portfolio<Real>>(
+      s, population, interventions::Portfolio<Real>::Alignment::already_applied);
+}
+
+template <class Real>
+void World<Real>::follow(const World& from) {
+  // Everything a phase may write (phase.hpp's parts), and the log.
+  population = from.population;
+  ties = from.ties;
+  tie_summary = from.tie_summary;
+  settings = from.settings;
+  outlets = from.outlets;
+  backlash = from.backlash;
+  slant_relief = from.slant_relief;
+  surge_until = from.surge_until;
+  roster = from.roster;
+  book = from.book;
+  next = from.next;
+  events = from.events;
+}
+
+template <class Real>
 void World<Real>::summarise_ties() {
   rules::summarise_ties(ties, population.group, scenario.dynamics.contact.positive_tie,
                         tie_summary);

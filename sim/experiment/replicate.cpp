@@ -7,49 +7,72 @@
 
 namespace detente {
 
-void run_replicate(const scenario::Scenario& scenario, std::uint32_t replicate, Progress* progress,
-                   ReplicateOutput& out) {
-  const std::int64_t steps = scenario.steps;
+ReplicateRecorder::ReplicateRecorder(const scenario::Scenario& scenario, ReplicateOutput& out)
+    : scenario_(scenario), out_(out) {
   // The snapshot steps, -1 read as the last step.
-  std::vector<std::int64_t> wanted;
   for (const std::int64_t s : scenario.outputs.agents)
-    wanted.push_back(s < 0 ? steps : s);
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-  const auto wants = [&](std::int64_t s) {
-    return std::binary_search(wanted.begin(), wanted.end(), s);
-  };
+    wanted_.push_back(s < 0 ? scenario.steps : s);
+  std::sort(wanted_.begin(), wanted_.end());
+  wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
+}
 
-  auto simulation = make_simulation(scenario, replicate);
-  out.agent_names = simulation->agent_names();
-  simulation->record(out.rows);
-  if (wants(0)) simulation->snapshot(0, out.agents);
-  while (simulation->now() < steps && !simulation->converged()) {
-    simulation->step();
-    const std::int64_t t = simulation->now();
-    if (is_output_step(scenario, t) || simulation->converged()) simulation->record(out.rows);
-    if (wants(t)) simulation->snapshot(t, out.agents);
-    if (progress != nullptr) progress->advance();
-  }
-  out.last_step = simulation->now();
-  out.events = simulation->events();
-  if (out.last_step == steps) return;
+bool ReplicateRecorder::records(std::int64_t step) const {
+  return is_output_step(scenario_, step) ||
+         std::binary_search(wanted_.begin(), wanted_.end(), step);
+}
+
+void ReplicateRecorder::start(const Simulation& simulation) {
+  out_.agent_names = simulation.agent_names();
+  simulation.record(out_.rows);
+  if (std::binary_search(wanted_.begin(), wanted_.end(), 0)) simulation.snapshot(0, out_.agents);
+}
+
+void ReplicateRecorder::after_step(const Simulation& simulation) {
+  const std::int64_t t = simulation.now();
+  if (is_output_step(scenario_, t) || simulation.converged()) simulation.record(out_.rows);
+  if (std::binary_search(wanted_.begin(), wanted_.end(), t)) simulation.snapshot(t, out_.agents);
+}
+
+void ReplicateRecorder::finish(const Simulation& simulation) {
+  const std::int64_t steps = scenario_.steps;
+  out_.last_step = simulation.now();
+  out_.events = simulation.events();
+  if (out_.last_step == steps) return;
 
   // Converged early: the frozen state stands for the steps that were skipped.
   std::vector<metrics::MetricRow> final_rows;
-  simulation->record(final_rows);
+  simulation.record(final_rows);
   for (auto& row : final_rows) {
     row.step = steps;
-    out.rows.push_back(std::move(row));
+    out_.rows.push_back(std::move(row));
   }
-  for (const std::int64_t s : wanted) {
-    if (s <= out.last_step) continue;
-    const std::size_t first = out.agents.size();
-    simulation->snapshot(s, out.agents);
-    for (std::size_t k = first; k < out.agents.size(); ++k)
-      out.agents[k].step = s;
+  for (const std::int64_t s : wanted_) {
+    if (s <= out_.last_step) continue;
+    const std::size_t first = out_.agents.size();
+    simulation.snapshot(s, out_.agents);
+    for (std::size_t k = first; k < out_.agents.size(); ++k)
+      out_.agents[k].step = s;
   }
-  if (progress != nullptr) progress->advance(static_cast<std::uint64_t>(steps - out.last_step));
+}
+
+void continue_replicate(Simulation& simulation, const scenario::Scenario& scenario,
+                        ReplicateRecorder& recorder, Progress* progress) {
+  while (simulation.now() < scenario.steps && !simulation.converged()) {
+    simulation.step();
+    recorder.after_step(simulation);
+    if (progress != nullptr) progress->advance();
+  }
+  recorder.finish(simulation);
+  if (progress != nullptr && simulation.now() < scenario.steps)
+    progress->advance(static_cast<std::uint64_t>(scenario.steps - simulation.now()));
+}
+
+void run_replicate(const scenario::Scenario& scenario, std::uint32_t replicate, Progress* progress,
+                   ReplicateOutput& out) {
+  auto simulation = make_simulation(scenario, replicate);
+  ReplicateRecorder recorder(scenario, out);
+  recorder.start(*simulation);
+  continue_replicate(*simulation, scenario, recorder, progress);
 }
 
 }  // namespace detente
