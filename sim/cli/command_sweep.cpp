@@ -47,10 +47,10 @@ int sweep_command(const Arguments& args, const std::string& command_line, Cluste
   const auto overrides = scenario_overrides(values);
   const auto base = scenario::load_file(file, overrides);
   // Each point's runs are stored as they finish: what is held at once is
-  // the simulations running side by side (of the base scenario; a swept
-  // size is not foreseen here).
-  check_run_memory(values, base, std::numeric_limits<double>::max(), sweep.threads,
-                   /*outputs_kept=*/false);
+  // the simulations running side by side, each possibly of the largest
+  // point when the sweep varies a size.
+  check_run_memory(values, planned_sweep_points(base, file, overrides),
+                   std::numeric_limits<double>::max(), sweep.threads, /*outputs_kept=*/false);
   sweep.out =
       values.count("out") ? values["out"].as<std::string>() : "results/" + base.name + "_sweep";
   const auto result = run_sweep(file, overrides, sweep, cluster);

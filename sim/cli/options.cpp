@@ -74,7 +74,7 @@ void add_memory_option(po::options_description& options) {
                         "(default: the memory available now)");
 }
 
-void check_run_memory(const po::variables_map& values, const scenario::Scenario& scenario,
+void check_run_memory(const po::variables_map& values, const std::vector<PlannedScenario>& planned,
                       double runs, int threads, bool outputs_kept) {
   const double cores = threads > 0
                            ? static_cast<double>(threads)
@@ -82,10 +82,8 @@ void check_run_memory(const po::variables_map& values, const scenario::Scenario&
   std::optional<double> requested;
   if (values.count("max-memory"))
     requested = parse_memory_size(values["max-memory"].as<std::string>(), "--max-memory");
-  const std::string where =
-      values.count("scenario") ? values["scenario"].as<std::string>() : scenario.name;
-  check_memory(estimate_memory(scenario, {runs, cores, outputs_kept}), memory_limit(requested),
-               where);
+  check_planned_memory(planned, {runs, cores, outputs_kept}, memory_limit(requested),
+                       values["scenario"].as<std::string>(), scenario_overrides(values));
 }
 
 }  // namespace detente::cli
