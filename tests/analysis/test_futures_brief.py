@@ -19,7 +19,7 @@ SMALL = ["--set", "population.groups.north.size=400", "--set", "population.group
          "--set", "steps=40"]
 STRATEGIES = ["routine_vs_episodic", "inclusive_vs_elite", "campaign_sponsor", "literacy_vs_surge",
               "journalists_vs_exchanges", "ambassadors_mentoring", "crisis_resilience",
-              "convener_governance", "combined_under_cap"]
+              "convener_governance", "combined_under_cap", "joint_production"]
 
 
 def test_the_strategy_scenarios_share_the_library_world_uncertainty():
