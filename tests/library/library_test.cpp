@@ -77,8 +77,7 @@ TEST_CASE("literacy vs surge: a literate public is more trusting when the surge 
   check_all_above(paired(r, "base", "no_curriculum", 288, "mean/all"), kFloor);
 }
 
-TEST_CASE("journalists vs exchanges: training wins only while trainees stay",
-          "[library]") {
+TEST_CASE("journalists vs exchanges: training wins only while trainees stay", "[library]") {
   // At 5,000 per side (400 extra exchange participants are a larger share of
   // a small public, so the size matters too): when trained journalists never
   // leave, training does more than the same money on exchanges; at the

@@ -59,9 +59,10 @@ TEST_CASE("values out of range are refused", "[scenario][validation]") {
                     "\"0\"");
   CHECK_INPUT_ERROR(load(kMinimal + "steps: 0\n"),
                     "test.yaml:8:8: steps: expected a positive integer up to 10000000, got \"0\"");
-  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  influence:\n    confidence: .inf\n"),
-                    "test.yaml:10:17: dynamics.influence.confidence: expected a number in [0, 1000000], got "
-                    "\".inf\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics:\n  influence:\n    confidence: .inf\n"),
+      "test.yaml:10:17: dynamics.influence.confidence: expected a number in [0, 1000000], got "
+      "\".inf\"");
 }
 
 TEST_CASE("missing required keys are refused", "[scenario][validation]") {
@@ -197,9 +198,10 @@ TEST_CASE("dynamics thresholds in the wrong order are refused", "[scenario][vali
 TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
   const std::string head =
       "name: x\npopulation:\n  groups:\n    - name: south\n    - name: north\n";
-  CHECK_INPUT_ERROR(load(head + "      trust: {dist: beta, a: 0, b: 2}\n"),
-                    "test.yaml:6:30: population.groups[1].trust.a: expected a number in [0.001, 10000], got "
-                    "\"0\"");
+  CHECK_INPUT_ERROR(
+      load(head + "      trust: {dist: beta, a: 0, b: 2}\n"),
+      "test.yaml:6:30: population.groups[1].trust.a: expected a number in [0.001, 10000], got "
+      "\"0\"");
   CHECK_INPUT_ERROR(load(head + "      trust: {dist: normal, mean: 0.5, sd: -0.1}\n"),
                     "test.yaml:6:44: population.groups[1].trust.sd: expected a number ≥ 0, got "
                     "\"-0.1\"");
