@@ -38,6 +38,9 @@ RunOutput execute_run(const RunSpec& run) {
   out.rows = std::move(replicate_output.rows);
   out.agents = std::move(replicate_output.agents);
   out.agent_names = std::move(replicate_output.agent_names);
+  out.edges = std::move(replicate_output.edges);
+  out.nodes = std::move(replicate_output.nodes);
+  out.directed = replicate_output.directed;
   out.events = std::move(replicate_output.events);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -30,6 +30,7 @@ constexpr double kBytesPerTie = 16;
 constexpr double kRowsPerSubjectStep = 12;
 constexpr double kBytesPerRow = 200;
 constexpr double kBytesPerAgentRow = 200;  // an agents.csv row, held the same way
+constexpr double kBytesPerEdgeRow = 100;   // an edges.csv row (40 bytes), held twice, with slack
 constexpr double kBytesPerFileByte = 16;   // a network file's edges once read, per byte of file
 
 double directed_ties(const scenario::Scenario& s) {
@@ -67,9 +68,14 @@ MemoryEstimate estimate_memory(const scenario::Scenario& s, const RunCount& coun
                               2;
   const double rows_per_run = output_steps * subjects * kRowsPerSubjectStep;
   const double snapshot_rows = static_cast<double>(s.outputs.agents.size()) * e.agents;
+  // outputs.network: a row per tie. e.ties counts a within-group tie in both
+  // directions but it is written once, which leaves room for programme ties
+  // (unknown before the run) up to half the within-group ties.
+  const double edge_rows = static_cast<double>(s.outputs.network.size()) * e.ties;
   const double parallel = std::clamp(count.parallel, 1.0, std::max(count.runs, 1.0));
   const double held = count.outputs_kept ? count.runs : parallel;
-  e.output_bytes = held * (rows_per_run * kBytesPerRow + snapshot_rows * kBytesPerAgentRow);
+  e.output_bytes = held * (rows_per_run * kBytesPerRow + snapshot_rows * kBytesPerAgentRow +
+                           edge_rows * kBytesPerEdgeRow);
 
   e.total_bytes = parallel * e.simulation_bytes + e.output_bytes;
   return e;
