@@ -13,7 +13,8 @@ TEST_CASE("unknown keys are refused with a did-you-mean", "[scenario][validation
                     "\"positive_step\"?");
   CHECK_INPUT_ERROR(load(kMinimal + "outputs:\n  colour: red\n"),
                     "test.yaml:9:3: outputs.colour: unknown key; valid keys are every, "
-                    "trusting_threshold, hostile_threshold, cluster_gap, agents, headline");
+                    "trusting_threshold, hostile_threshold, cluster_gap, agents, network, "
+                    "graphml, headline");
   // Inside a list entry the path carries the index.
   CHECK_INPUT_ERROR(load("name: x\npopulation:\n  groups:\n    - {name: north, sise: 200}\n"),
                     "test.yaml:4:21: population.groups[0].sise: unknown key; did you mean "
@@ -59,9 +60,10 @@ TEST_CASE("values out of range are refused", "[scenario][validation]") {
                     "\"0\"");
   CHECK_INPUT_ERROR(load(kMinimal + "steps: 0\n"),
                     "test.yaml:8:8: steps: expected a positive integer up to 10000000, got \"0\"");
-  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  influence:\n    confidence: .inf\n"),
-                    "test.yaml:10:17: dynamics.influence.confidence: expected a number in [0, 1000000], got "
-                    "\".inf\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics:\n  influence:\n    confidence: .inf\n"),
+      "test.yaml:10:17: dynamics.influence.confidence: expected a number in [0, 1000000], got "
+      "\".inf\"");
 }
 
 TEST_CASE("missing required keys are refused", "[scenario][validation]") {
@@ -197,9 +199,10 @@ TEST_CASE("dynamics thresholds in the wrong order are refused", "[scenario][vali
 TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
   const std::string head =
       "name: x\npopulation:\n  groups:\n    - name: south\n    - name: north\n";
-  CHECK_INPUT_ERROR(load(head + "      trust: {dist: beta, a: 0, b: 2}\n"),
-                    "test.yaml:6:30: population.groups[1].trust.a: expected a number in [0.001, 10000], got "
-                    "\"0\"");
+  CHECK_INPUT_ERROR(
+      load(head + "      trust: {dist: beta, a: 0, b: 2}\n"),
+      "test.yaml:6:30: population.groups[1].trust.a: expected a number in [0.001, 10000], got "
+      "\"0\"");
   CHECK_INPUT_ERROR(load(head + "      trust: {dist: normal, mean: 0.5, sd: -0.1}\n"),
                     "test.yaml:6:44: population.groups[1].trust.sd: expected a number ≥ 0, got "
                     "\"-0.1\"");
