@@ -1,7 +1,7 @@
 // detente check: validate a scenario and print it resolved, defaults filled in.
 // Everything `run` would refuse before simulating is refused here too: the
 // network files are read and checked, and a scenario whose one run would
-// not fit in memory is refused with the estimate.
+// not fit in memory (of any arm) is refused with the estimate.
 #include <iostream>
 
 #include "cli/options.hpp"
@@ -21,7 +21,8 @@ int check_command(const Arguments& args) {
              values))
     return 0;
   const auto scenario = load_scenario_warning(values);
-  check_run_memory(values, scenario, 1, 1);
+  // One run of the largest arm must fit.
+  check_run_memory(values, planned_arms(scenario, scenario::arm_names(scenario)), 1, 1);
   if (!scenario.network.file.empty()) {
     std::vector<std::string> groups;
     for (const auto& g : scenario.population.groups)

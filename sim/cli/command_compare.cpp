@@ -2,12 +2,15 @@
 // replicate (experiment/compare_run.hpp).
 #include <algorithm>
 #include <iostream>
+#include <iterator>
+#include <thread>
 
 #include "cli/options.hpp"
 #include "core/errors.hpp"
 #include "experiment/compare_run.hpp"
 #include "experiment/compare_table.hpp"
 #include "experiment/futures.hpp"
+#include "experiment/futures_run.hpp"
 #include "experiment/progress.hpp"
 #include "experiment/robustness_table.hpp"
 
@@ -70,9 +73,24 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.command_line = command_line;
   compare.force = values.count("force") > 0;
   const auto scenario = load_scenario(values);
-  check_run_memory(values, scenario,
-                   static_cast<double>(scenario.arms.size() + 1) * compare.replicates,
-                   compare.threads);
+  // The arms, and with --futures each arm in each future when the uncertain:
+  // block can change sizes. The futures run while the arms' series are held,
+  // a batch of futures at a time (at most their runs or a few per thread).
+  const auto names = scenario::arm_names(scenario);
+  auto planned = planned_arms(scenario, names);
+  const double arm_runs = static_cast<double>(names.size()) * compare.replicates;
+  double runs = arm_runs;
+  if (compare.futures > 0) {
+    auto futures = planned_futures(scenario, names, compare.futures);
+    planned.insert(planned.end(), std::make_move_iterator(futures.begin()),
+                   std::make_move_iterator(futures.end()));
+    const double threads =
+        compare.threads > 0
+            ? static_cast<double>(compare.threads)
+            : static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
+    runs += std::max(arm_runs, static_cast<double>(kFutureRunsPerThread) * threads);
+  }
+  check_run_memory(values, planned, runs, compare.threads, true, static_cast<double>(names.size()));
   compare.out = values.count("out") ? values["out"].as<std::string>()
                                     : "results/" + scenario.name + "_compare";
   const auto arms = scenario_arms(scenario);

@@ -42,9 +42,10 @@ int run_command(const Arguments& args, const std::string& command_line, Cluster&
   const auto scenario = load_scenario_warning(values, cluster.is_root());
   // Before anything is allocated or written: a run too large for the
   // machine is refused with its estimate.
-  check_run_memory(values, scenario,
-                   static_cast<double>(selected_arms(scenario, run).size()) * run.replicates,
-                   run.threads);
+  const auto arms = selected_arms(scenario, run);
+  check_run_memory(values, planned_arms(scenario, arms),
+                   static_cast<double>(arms.size()) * run.replicates, run.threads, true,
+                   static_cast<double>(arms.size()));
   const std::string out =
       values.count("out") ? values["out"].as<std::string>() : default_output_directory(scenario);
   // The destination is checked (and its staging folder made) before the run,

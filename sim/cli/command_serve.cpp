@@ -98,6 +98,9 @@ int serve_command(const Arguments& args) {
   };
   const bool room = !serve::is_loopback_host(server_options.host);
   if (room) server_options.join_code = serve::make_join_code();
+  // The facilitator's page locks, resets and reveals: its code is printed
+  // here only, for the trainer, in the link that opens that page.
+  server_options.facilitator_code = serve::make_join_code();
 
   const std::string name = path ? *path : "workshop.yaml (built in)";
   const std::string text =
@@ -127,10 +130,13 @@ int serve_command(const Arguments& args) {
     std::cout << "warning: listening on " << server_options.host << ": anyone on this network "
               << "who has the join code can run simulations on this machine\n"
               << "join code: " << server_options.join_code << "\n"
-              << "open http://<this machine's address>:" << server.port() << "/ in a browser\n";
+              << "open http://<this machine's address>:" << server.port() << "/ in a browser\n"
+              << "facilitator (keep this link to yourself): http://<this machine's address>:"
+              << server.port() << "/facilitator#code=" << server_options.facilitator_code << "\n";
   } else {
-    std::cout << "open http://" << server_options.host << ":" << server.port()
-              << "/ in a browser\n";
+    std::cout << "open http://" << server_options.host << ":" << server.port() << "/ in a browser\n"
+              << "facilitator (keep this link to yourself): http://" << server_options.host << ":"
+              << server.port() << "/facilitator#code=" << server_options.facilitator_code << "\n";
   }
   std::cout << "Ctrl-C stops the server" << std::endl;
   server.run();

@@ -22,7 +22,9 @@ int sweep_command(const Arguments& args, const std::string& command_line, Cluste
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario value: path=value (repeatable)")  //
       ("stop-after", po::value<std::size_t>()->default_value(0),
-       "stop after this many runs, as an interruption would (to try --resume)")             //
+       "stop after this many runs, as an interruption would (to try --resume)")  //
+      ("store-series",
+       "keep every run's time series in results.db (default: runs and summaries)")          //
       ("force", "write into --out even if it holds something other than a detente result")  //
       ("quiet,q", "no progress bar");
   add_memory_option(options);
@@ -32,6 +34,7 @@ int sweep_command(const Arguments& args, const std::string& command_line, Cluste
   SweepOptions sweep;
   sweep.resume = values.count("resume") > 0;
   sweep.force = values.count("force") > 0;
+  sweep.store_series = values.count("store-series") > 0;
   sweep.threads = values["threads"].as<int>();
   sweep.replicates = values["replicates"].as<int>();
   sweep.stop_after = values["stop-after"].as<std::size_t>();
@@ -47,10 +50,10 @@ int sweep_command(const Arguments& args, const std::string& command_line, Cluste
   const auto overrides = scenario_overrides(values);
   const auto base = scenario::load_file(file, overrides);
   // Each point's runs are stored as they finish: what is held at once is
-  // the simulations running side by side (of the base scenario; a swept
-  // size is not foreseen here).
-  check_run_memory(values, base, std::numeric_limits<double>::max(), sweep.threads,
-                   /*outputs_kept=*/false);
+  // the simulations running side by side, each possibly of the largest
+  // point when the sweep varies a size.
+  check_run_memory(values, planned_sweep_points(base, file, overrides),
+                   std::numeric_limits<double>::max(), sweep.threads, /*outputs_kept=*/false);
   sweep.out =
       values.count("out") ? values["out"].as<std::string>() : "results/" + base.name + "_sweep";
   const auto result = run_sweep(file, overrides, sweep, cluster);
@@ -59,6 +62,11 @@ int sweep_command(const Arguments& args, const std::string& command_line, Cluste
     std::cerr << "stopped after " << result.executed << " runs; " << sweep.out
               << "/results.db holds " << result.skipped + result.executed << " of " << result.runs
               << " (continue with --resume)\n";
+    return 0;
+  }
+  if (result.already_finished) {
+    std::cerr << sweep.out << ": the sweep is finished (" << result.runs
+              << " runs stored, its tables written); nothing to do\n";
     return 0;
   }
   for (const auto& line : result.sensitivity_lines)

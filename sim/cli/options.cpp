@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "experiment/batch.hpp"
 #include "experiment/memory_estimate.hpp"
 
 namespace detente::cli {
@@ -74,18 +75,17 @@ void add_memory_option(po::options_description& options) {
                         "(default: the memory available now)");
 }
 
-void check_run_memory(const po::variables_map& values, const scenario::Scenario& scenario,
-                      double runs, int threads, bool outputs_kept) {
+void check_run_memory(const po::variables_map& values, const std::vector<PlannedScenario>& planned,
+                      double runs, int threads, bool outputs_kept, double arms) {
   const double cores = threads > 0
                            ? static_cast<double>(threads)
                            : static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
   std::optional<double> requested;
   if (values.count("max-memory"))
     requested = parse_memory_size(values["max-memory"].as<std::string>(), "--max-memory");
-  const std::string where =
-      values.count("scenario") ? values["scenario"].as<std::string>() : scenario.name;
-  check_memory(estimate_memory(scenario, {runs, cores, outputs_kept}), memory_limit(requested),
-               where);
+  const double held = cores * std::max(arms, 1.0) + static_cast<double>(kSharedBuildsHeld);
+  check_planned_memory(planned, {runs, held, outputs_kept}, memory_limit(requested),
+                       values["scenario"].as<std::string>(), scenario_overrides(values));
 }
 
 }  // namespace detente::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "experiment/memory_plan.hpp"
 #include "io/output_dir.hpp"
 #include "scenario/load.hpp"
 
@@ -39,11 +40,16 @@ std::vector<scenario::Override> scenario_overrides(const po::variables_map& valu
 // --max-memory, for the commands that run simulations.
 void add_memory_option(po::options_description& options);
 // Refuses (InputError, exit 2) before anything is allocated when `runs`
-// simulations of `scenario`, `threads` at a time (0: every core), are
-// estimated to need more memory than --max-memory or, without it, than the
-// machine has available (experiment/memory_estimate.hpp). `outputs_kept`:
+// simulations of the largest of `planned` (the scenarios the command will
+// build: experiment/memory_plan.hpp), `threads` at a time (0: every core),
+// are estimated to need more memory than --max-memory or, without it, than
+// the machine has available; the message locates the key that drives the
+// estimate in the scenario file or the --set that gave it. `outputs_kept`:
 // whether every run's outputs are held until the end (not so in a sweep).
-void check_run_memory(const po::variables_map& values, const scenario::Scenario& scenario,
-                      double runs, int threads, bool outputs_kept = true);
+// `arms`: the simulations of one replicate held side by side (its arms fork
+// from the base, experiment/fork.hpp); besides them, up to
+// kSharedBuildsHeld shared builds (experiment/batch.hpp).
+void check_run_memory(const po::variables_map& values, const std::vector<PlannedScenario>& planned,
+                      double runs, int threads, bool outputs_kept = true, double arms = 1);
 
 }  // namespace detente::cli

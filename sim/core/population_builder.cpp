@@ -7,6 +7,10 @@
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
 
 namespace detente {
 namespace {
@@ -42,28 +46,50 @@ class QuantileTable {
 
   explicit QuantileTable(const scenario::Distribution& dist) : dist_(dist) {
     using Kind = scenario::Distribution::Kind;
-    if (dist.kind != Kind::beta && dist.kind != Kind::normal) return;
-    values_.resize(kKnots + 1);
-    for (std::size_t k = 0; k <= kKnots; ++k)
-      values_[k] = sample_distribution(dist, std::clamp(knot(k), 1e-12, 1.0 - 1e-12));
+    if (dist.kind == Kind::beta || dist.kind == Kind::normal) values_ = tabulated(dist);
   }
 
   double operator()(double u) const {
-    if (values_.empty()) return sample_distribution(dist_, u);
+    if (!values_) return sample_distribution(dist_, u);
+    const std::vector<double>& values = *values_;
     const double position = std::acos(1.0 - 2.0 * u) / kPi * kKnots;
     const auto k = std::min(static_cast<std::size_t>(position), kKnots - 1);
     const double fraction = (u - knot(k)) / (knot(k + 1) - knot(k));
-    return values_[k] + std::clamp(fraction, 0.0, 1.0) * (values_[k + 1] - values_[k]);
+    return values[k] + std::clamp(fraction, 0.0, 1.0) * (values[k + 1] - values[k]);
   }
 
  private:
+  // The knots' quantiles, computed once per distinct distribution in this
+  // process: with shapes like Beta(1.96, 2.6) Boost needs tens of
+  // microseconds a quantile, so a table costs a fraction of a second, which
+  // every replicate and arm of a comparison used to pay again. The values are
+  // a pure function of the distribution, so sharing them changes no result.
+  static std::shared_ptr<const std::vector<double>> tabulated(const scenario::Distribution& dist) {
+    using Key = std::tuple<int, double, double, double, double>;
+    static std::mutex guard;
+    static std::map<Key, std::shared_ptr<const std::vector<double>>> tables;
+    const Key key{static_cast<int>(dist.kind), dist.a, dist.b, dist.mean, dist.sd};
+    {
+      const std::lock_guard<std::mutex> lock(guard);
+      if (const auto found = tables.find(key); found != tables.end()) return found->second;
+    }
+    auto values = std::make_shared<std::vector<double>>(kKnots + 1);
+    for (std::size_t k = 0; k <= kKnots; ++k)
+      (*values)[k] = sample_distribution(dist, std::clamp(knot(k), 1e-12, 1.0 - 1e-12));
+    const std::lock_guard<std::mutex> lock(guard);
+    // Bounded: a sweep over shapes would otherwise keep every table (64 KiB each).
+    if (tables.size() >= kMostTables) tables.clear();
+    return tables.try_emplace(key, std::move(values)).first->second;
+  }
+
+  static constexpr std::size_t kMostTables = 256;
   static constexpr double kPi = 3.14159265358979323846;
   static double knot(std::size_t k) {
     return 0.5 * (1.0 - std::cos(kPi * static_cast<double>(k) / kKnots));
   }
 
   scenario::Distribution dist_;
-  std::vector<double> values_;
+  std::shared_ptr<const std::vector<double>> values_;
 };
 
 }  // namespace

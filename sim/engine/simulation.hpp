@@ -94,6 +94,22 @@ class Simulation {
   virtual Footprint footprint() const = 0;
   // The trust model's state, or nullptr for a classic model.
   virtual const TrustState* trust_state() const { return nullptr; }
+
+  // Forking (experiment/fork.hpp): arms under common random numbers are the
+  // same run until the first step in which something they differ in acts, so
+  // an arm can continue from the base's state instead of repeating it.
+  //
+  // A simulation of `scenario` (which must outlive it) that continues this
+  // one's state as it stands now, with `scenario`'s convener's work not yet
+  // begun; nullptr when the model cannot fork (the classic models). Right
+  // only while nothing in which the two scenarios differ has acted.
+  virtual std::unique_ptr<Simulation> fork(const scenario::Scenario& scenario) const {
+    (void)scenario;
+    return nullptr;
+  }
+  // Takes again the state of `from`, the simulation this one was forked from
+  // (or forked from the same one), further on in the shared prefix.
+  virtual void follow(const Simulation& from) { (void)from; }
 };
 
 // Builds the population and networks for `replicate` of `scenario`, in the

@@ -40,6 +40,25 @@ class TrustModel final : public Simulation, public TrustState {
                       std::string_view subject) { return probe(metric, subject); }})),
         seconds_(phases_.size(), 0.0) {}
 
+  TrustModel(const scenario::Scenario& s, const TrustModel& from)
+      : world_(s, from.world_),
+        phases_(engine::step_order<Real>(engine::PhaseSetup{
+            s, [this](std::string_view metric,
+                      std::string_view subject) { return probe(metric, subject); }})),
+        seconds_(phases_.size(), 0.0),
+        step_(from.step_) {}
+
+  std::unique_ptr<Simulation> fork(const scenario::Scenario& s) const override {
+    return std::make_unique<TrustModel>(s, *this);
+  }
+
+  void follow(const Simulation& from) override {
+    const auto& other = dynamic_cast<const TrustModel&>(from);
+    world_.follow(other.world_);
+    step_ = other.step_;
+    probed_step_ = -1;
+  }
+
   void step() override {
     const std::int64_t t = step_ + 1;
     const rules::StepContext context{t, &world_.rng};

@@ -90,11 +90,36 @@ World<Real>::World(const scenario::Scenario& s, std::uint32_t replicate)
     outlets.push_back(resolve(outlet, population.group_names, population.group, rng));
   settings.push_back(s.dynamics.contact.everyday);
   backlash.assign(population.groups(), 0);
-  slant_relief.assign(population.groups(), 0.0);
+  slant_relief.clear();  // grown by the first training that relieves (MediaDesk::relieve)
   roster = interventions::Roster(population.size());
   convener = std::make_unique<interventions::Portfolio<Real>>(s, population);
   next = population.trust;
   summarise_ties();
+}
+
+template <class Real>
+World<Real>::World(const scenario::Scenario& s, const World& from)
+    : scenario(s), rng(from.rng), network(from.network) {
+  follow(from);
+  convener = std::make_unique<interventions::Portfolio<Real>>(
+      s, population, interventions::Portfolio<Real>::Alignment::already_applied);
+}
+
+template <class Real>
+void World<Real>::follow(const World& from) {
+  // Everything a phase may write (phase.hpp's parts), and the log.
+  population = from.population;
+  ties = from.ties;
+  tie_summary = from.tie_summary;
+  settings = from.settings;
+  outlets = from.outlets;
+  backlash = from.backlash;
+  slant_relief = from.slant_relief;
+  surge_until = from.surge_until;
+  roster = from.roster;
+  book = from.book;
+  next = from.next;
+  events = from.events;
 }
 
 template <class Real>

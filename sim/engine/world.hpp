@@ -44,6 +44,18 @@ People<Real> build_people(const scenario::Scenario& scenario, const Streams& rng
 template <class Real>
 struct World {
   World(const scenario::Scenario& scenario, std::uint32_t replicate);
+  // A world of `scenario` that continues `from`'s people as they stand: the
+  // same replicate's streams and network, a copy of everything the steps so
+  // far changed, and the convener's work of `scenario`, not yet begun. Only
+  // right when nothing in which the two scenarios differ has acted yet
+  // (experiment/fork.hpp decides when).
+  World(const scenario::Scenario& scenario, const World& from);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // Takes `from`'s state again, as the constructor above took it, further on
+  // in a shared prefix; the network is the same and is not copied.
+  void follow(const World& from);
 
   const scenario::Scenario& scenario;
   Streams rng;
@@ -54,8 +66,8 @@ struct World {
   std::vector<scenario::Conditions> settings;  // contact settings: 0 everyday, then programmes'
   std::vector<rules::ResolvedOutlet> outlets;
   std::vector<std::uint64_t> backlash;  // per group, cumulative
-  std::vector<double> slant_relief;     // per group: hostile slant trained journalists remove
-  std::int64_t surge_until = -1;        // last step of a crisis's hostile-media surge
+  std::vector<double> slant_relief;  // per training × group: hostile slant its journalists remove
+  std::int64_t surge_until = -1;     // last step of a crisis's hostile-media surge
   interventions::Roster roster;
   interventions::SettingBook book;
   std::unique_ptr<interventions::Portfolio<Real>> convener;

@@ -5,7 +5,8 @@
 // replicate_seed(scenario.seed, replicate), so the same run gives the same
 // rows wherever and whenever it executes. Runs execute in parallel with oneTBB
 // (each run's step keeps its own parallel loops inside), and under MPI they are
-// dealt to ranks (run i to rank i mod size); outputs are collected per run and
+// dealt to ranks (the runs of one point and replicate together, group g to rank
+// g mod size); outputs are collected per run and
 // handed back in the order of the request, so every file written from them is
 // bitwise identical whatever the thread or rank count.
 //
@@ -46,8 +47,14 @@ struct RunOutput {
   bool directed = false;
   std::vector<Event> events;  // what happened, in order (core/events.hpp)
   std::uint64_t seed = 0;     // replicate seed
-  double wall_seconds = 0.0;  // not part of any bitwise-compared file
+  // Its share of its group's wall time (the arms of a replicate run
+  // together, fork.hpp); not part of any bitwise-compared file.
+  double wall_seconds = 0.0;
 };
+
+// Unstepped simulations execute_runs may hold besides the running ones, so
+// that futures or sweep points of one replicate build their people once.
+inline constexpr std::size_t kSharedBuildsHeld = 8;
 
 // The processes an experiment is spread over. Rank 0 writes every output.
 class Cluster {
@@ -85,6 +92,10 @@ RunOutput execute_run(const RunSpec& run);
 // Executes this rank's share of `runs` in parallel and gathers. On rank 0 the
 // result holds one output per run, in the order of `runs`; elsewhere it is
 // empty. `progress` advances by one per run finished on this rank.
+// The runs of one point and replicate (the arms) run together, forking
+// from the first where they share a prefix, and groups whose people are
+// built alike share one build (experiment/fork.hpp): the same bits as
+// running each on its own.
 std::vector<RunOutput> execute_runs(std::span<const RunSpec> runs, Cluster& cluster,
                                     Progress& progress);
 

@@ -13,11 +13,6 @@
 namespace detente {
 namespace {
 
-// Runs in flight per batch and thread: enough that the last runs of a batch
-// do not leave a thread idle for long, few enough that a batch's series fit
-// in memory before they are reduced.
-constexpr std::size_t kRunsPerThread = 6;
-
 // One run's rows reduced to the final value and the mean over output steps
 // (where the metric has a value) of each outcome, as compare reads them.
 void reduce_run(const std::vector<metrics::MetricRow>& rows,
@@ -72,7 +67,7 @@ FuturesResult run_futures(const std::vector<Arm>& arms, std::size_t baseline,
   const auto n_replicates = static_cast<std::size_t>(options.replicates);
   const std::size_t per_future = n_arms * n_replicates;
   const auto in_flight =
-      kRunsPerThread *
+      kFutureRunsPerThread *
       tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) *
       static_cast<std::size_t>(cluster.size());
   const std::size_t futures_per_batch = std::max<std::size_t>(1, in_flight / per_future);

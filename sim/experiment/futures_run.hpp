@@ -15,6 +15,11 @@
 
 namespace detente {
 
+// Runs in flight per batch and thread: enough that the last runs of a batch
+// do not leave a thread idle for long, few enough that a batch's series fit
+// in memory before they are reduced.
+constexpr std::size_t kFutureRunsPerThread = 6;
+
 struct FuturesResult {
   FuturePlan plan;
   std::vector<RobustnessRow> robustness;

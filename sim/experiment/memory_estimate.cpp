@@ -33,6 +33,59 @@ constexpr double kBytesPerAgentRow = 200;  // an agents.csv row, held the same w
 constexpr double kBytesPerEdgeRow = 100;   // an edges.csv row (40 bytes), held twice, with slack
 constexpr double kBytesPerFileByte = 16;   // a network file's edges once read, per byte of file
 
+// The group with the most people (the first of equals): its size drives the agents' share.
+std::size_t largest_group(const scenario::Scenario& s) {
+  std::size_t largest = 0;
+  for (std::size_t g = 1; g < s.population.groups.size(); ++g)
+    if (s.population.groups[g].size > s.population.groups[largest].size) largest = g;
+  return largest;
+}
+
+// The recorded outputs' shares of the estimate, in bytes.
+struct OutputShares {
+  double rows = 0;       // timeseries rows
+  double snapshots = 0;  // outputs.agents rows
+  double edges = 0;      // outputs.network rows
+};
+
+// The key behind the largest share of the estimate, and how to shrink it.
+void name_driver(const scenario::Scenario& s, double within_ties, double cross_ties,
+                 const OutputShares& outputs, MemoryEstimate& e) {
+  const double agent_bytes = e.parallel * e.agents * kBytesPerAgent;
+  const double within_bytes = e.parallel * within_ties * kBytesPerTie;
+  const double cross_bytes = e.parallel * cross_ties * kBytesPerTie;
+  const double largest = std::max(
+      {agent_bytes, within_bytes, cross_bytes, outputs.rows, outputs.snapshots, outputs.edges});
+  const std::string at_once = e.parallel > 1 ? ", run fewer at once (--threads)" : "";
+  if (largest == agent_bytes) {
+    e.driver = "population.groups[" + std::to_string(largest_group(s)) + "].size";
+    e.remedy = "make the groups smaller (population.groups[].size)" + at_once;
+  } else if (largest == within_bytes && !s.network.file.empty()) {
+    e.driver = "network.file";
+    e.remedy = "use a smaller network file" + at_once;
+  } else if (largest == within_bytes &&
+             s.network.within.model == scenario::NetworkModel::complete) {
+    e.driver = "network.within.model";
+    e.remedy = "use a sparser network.within.model than complete" + at_once;
+  } else if (largest == within_bytes) {
+    e.driver = "network.within.mean_degree";
+    e.remedy = "make network.within.mean_degree smaller" + at_once;
+  } else if (largest == cross_bytes) {
+    e.driver = "network.between.mean_degree";
+    e.remedy = "make network.between.mean_degree smaller" + at_once;
+  } else if (largest == outputs.edges) {
+    e.driver = "outputs.network";
+    e.remedy = "write the network at fewer steps (outputs.network), or run fewer replicates";
+  } else if (largest == outputs.snapshots) {
+    e.driver = "outputs.agents";
+    e.remedy = "snapshot the agents at fewer steps (outputs.agents), or run fewer replicates";
+  } else {
+    e.driver = "steps";
+    e.remedy =
+        "record fewer steps (fewer steps or a larger outputs.every), or run fewer replicates";
+  }
+}
+
 double directed_ties(const scenario::Scenario& s) {
   if (!s.network.file.empty()) {
     std::error_code ec;
@@ -56,9 +109,10 @@ MemoryEstimate estimate_memory(const scenario::Scenario& s, const RunCount& coun
   MemoryEstimate e;
   for (const auto& g : s.population.groups)
     e.agents += static_cast<double>(g.size);
-  const double cross = e.agents * s.network.between.mean_degree;
-  e.ties = directed_ties(s) + cross;
-  if (scenario::implicit_complete_graph(s)) e.ties = 0;
+  const bool no_edges = scenario::implicit_complete_graph(s);
+  const double within = no_edges ? 0 : directed_ties(s);
+  const double cross = no_edges ? 0 : e.agents * s.network.between.mean_degree;
+  e.ties = within + cross;
   e.simulation_bytes = e.agents * kBytesPerAgent + e.ties * kBytesPerTie;
 
   const double groups = static_cast<double>(std::max<std::size_t>(s.population.groups.size(), 1));
@@ -72,13 +126,25 @@ MemoryEstimate estimate_memory(const scenario::Scenario& s, const RunCount& coun
   // directions but it is written once, which leaves room for programme ties
   // (unknown before the run) up to half the within-group ties.
   const double edge_rows = static_cast<double>(s.outputs.network.size()) * e.ties;
-  const double parallel = std::clamp(count.parallel, 1.0, std::max(count.runs, 1.0));
-  const double held = count.outputs_kept ? count.runs : parallel;
-  e.output_bytes = held * (rows_per_run * kBytesPerRow + snapshot_rows * kBytesPerAgentRow +
-                           edge_rows * kBytesPerEdgeRow);
+  e.parallel = std::clamp(count.parallel, 1.0, std::max(count.runs, 1.0));
+  const double held = count.outputs_kept ? count.runs : e.parallel;
+  const double row_bytes = held * rows_per_run * kBytesPerRow;
+  const double snapshot_bytes = held * snapshot_rows * kBytesPerAgentRow;
+  const double edge_bytes = held * edge_rows * kBytesPerEdgeRow;
+  e.output_bytes = row_bytes + snapshot_bytes + edge_bytes;
 
-  e.total_bytes = parallel * e.simulation_bytes + e.output_bytes;
+  e.total_bytes = e.parallel * e.simulation_bytes + e.output_bytes;
+  name_driver(s, within, cross, {row_bytes, snapshot_bytes, edge_bytes}, e);
   return e;
+}
+
+bool may_change_memory(const std::string& path) {
+  // What estimate_memory reads: the groups, the network, the classic model
+  // (on the complete graph it builds no edges), the steps and the outputs.
+  for (const std::string_view prefix :
+       {"population", "network", "steps", "outputs", "dynamics.classic"})
+    if (path == prefix || (path.starts_with(prefix) && path[prefix.size()] == '.')) return true;
+  return false;
 }
 
 double memory_limit(std::optional<double> requested) {
@@ -145,16 +211,37 @@ std::string format_bytes(double bytes) {
   return out.str();
 }
 
+namespace {
+
+// The smallest whole number of GiB (or MiB, under one GiB) above `bytes`.
+std::string limit_above(double bytes) {
+  constexpr double kMiB = 1024.0 * 1024, kGiB = 1024 * kMiB;
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(0);
+  if (bytes >= kGiB)
+    text << std::floor(bytes / kGiB) + 1 << "G";
+  else
+    text << std::floor(bytes / kMiB) + 1 << "M";
+  return text.str();
+}
+
+}  // namespace
+
+std::string memory_refusal(const MemoryEstimate& e, double limit, const std::string& subject) {
+  std::ostringstream why;
+  why << std::fixed << std::setprecision(0) << subject << " needs about "
+      << format_bytes(e.total_bytes) << " of memory (" << e.agents << " agents and " << e.ties
+      << " ties: " << format_bytes(e.simulation_bytes) << " per simulation, " << e.parallel
+      << " at once; recorded outputs " << format_bytes(e.output_bytes) << "), more than the "
+      << format_bytes(limit) << " it may use; " << e.remedy
+      << ", or raise the limit with --max-memory (e.g. --max-memory " << limit_above(e.total_bytes)
+      << ")";
+  return why.str();
+}
+
 void check_memory(const MemoryEstimate& e, double limit, const std::string& where) {
   if (!(e.total_bytes > limit)) return;
-  std::ostringstream why;
-  why << std::fixed << std::setprecision(0) << where << ": this run needs about "
-      << format_bytes(e.total_bytes) << " of memory (" << e.agents << " agents and " << e.ties
-      << " ties: " << format_bytes(e.simulation_bytes) << " per simulation; recorded outputs "
-      << format_bytes(e.output_bytes) << "), more than the " << format_bytes(limit)
-      << " it may use; make population.groups[].size, network.within.mean_degree, the "
-         "replicates or --threads smaller, or raise the limit with --max-memory";
-  throw InputError(why.str());
+  throw InputError(where + ": " + e.driver + ": " + memory_refusal(e, limit));
 }
 
 }  // namespace detente

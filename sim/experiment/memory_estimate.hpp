@@ -31,11 +31,23 @@ struct MemoryEstimate {
   double agents = 0;
   double ties = 0;              // directed social ties plus cross-group ties
   double simulation_bytes = 0;  // one simulation's state
+  double parallel = 1;          // simulations held at once
   double output_bytes = 0;      // every run's recorded rows and snapshots
   double total_bytes = 0;       // parallel × simulation + outputs
+  // The key whose value drives the estimate most, as messages write it
+  // (population.groups[1].size, network.within.mean_degree, steps,
+  // outputs.agents …), and how to get under a limit by changing it.
+  std::string driver;
+  std::string remedy;
 };
 
 MemoryEstimate estimate_memory(const scenario::Scenario& scenario, const RunCount& count);
+
+// Whether setting the key at `path` (a --set path) can change what
+// estimate_memory says: sizes, the network, steps, outputs. A sweep or an
+// uncertain: block that sets none of them builds nothing larger than the
+// scenario as written.
+bool may_change_memory(const std::string& path);
 
 // The limit a run is held to: `requested` (--max-memory) when given, else
 // the memory this machine has available now (/proc/meminfo MemAvailable, or
@@ -50,9 +62,14 @@ double parse_memory_size(const std::string& text, const std::string& option);
 // "1.5 GiB": bytes for a message.
 std::string format_bytes(double bytes);
 
-// Throws InputError when `estimate` exceeds `limit`: the message names
-// `where` (the scenario file), the estimate and what drives it, and how to
-// get under it.
+// "SUBJECT needs about 3.1 GiB of memory (…), more than the 1 GiB it may
+// use; make the groups smaller (population.groups[].size), or raise the
+// limit with --max-memory": why `estimate` is refused, without a location.
+std::string memory_refusal(const MemoryEstimate& estimate, double limit,
+                           const std::string& subject = "this run");
+
+// Throws InputError "WHERE: DRIVER: memory_refusal(…)" when `estimate`
+// exceeds `limit`; `where` locates the driving key (FILE:LINE:COLUMN).
 void check_memory(const MemoryEstimate& estimate, double limit, const std::string& where);
 
 }  // namespace detente

@@ -29,7 +29,12 @@ double map_unit(const scenario::SweepParameter& p, double u) {
 
 std::string number_text(double value) {
   char buffer[64];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  // A whole number keeps its digits (2000000, not 2e+06): an integer key
+  // such as a group's size refuses the exponent form.
+  const bool whole = std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15;
+  const auto end =
+      whole ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed).ptr
+            : std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   return std::string(buffer, end);
 }
 

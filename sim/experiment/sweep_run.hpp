@@ -5,8 +5,8 @@
 //   SweepOptions o;  o.out = "results/sweep_contact";  o.resume = true;
 //   run_sweep("scenarios/sweep_contact.yaml", {}, o, cluster);
 //
-// The folder holds results.db (every run, time series and per-point
-// summaries), sweep_points.csv (point,<path>…), sweep.csv
+// The folder holds results.db (every run and the per-point summaries; each
+// run's full time series too with `store_series`), sweep_points.csv (point,<path>…), sweep.csv
 // (point,replicate,metric,subject,value for each outcome), sensitivity.csv
 // (method,parameter,metric,subject,index,value,ci_low,ci_high; morris:
 // mu_star|sigma|mu, sobol: S1|ST; grids and Latin hypercubes: header only),
@@ -15,7 +15,10 @@
 // and command line of the invocation that finished the sweep). Runs are stored in batches, one
 // transaction each; with `resume` the runs already in results.db are skipped, so an interrupted
 // sweep continues where it stopped. Without it an existing sweep in the database is refused rather
-// than stored twice.
+// than stored twice. The time series stay in results.db while the sweep is
+// under way (a resume needs them for the tables) and are dropped once the
+// tables and summaries are written, unless `store_series`; resuming a
+// finished sweep whose series were dropped changes nothing and says so.
 #include <span>
 #include <string>
 #include <vector>
@@ -35,10 +38,13 @@ struct SweepOptions {
   std::size_t stop_after = 0;  // for tests of --resume: stop after this many runs (0: never)
   std::string command_line;    // as typed, for run.json
   bool force = false;          // write into `out` even if it holds something else
+  bool store_series = false;   // keep every run's time series in results.db
 };
 
 struct SweepSummary {
   std::size_t runs = 0, skipped = 0, executed = 0;
+  // Every run was stored already and the tables written (its series dropped).
+  bool already_finished = false;
   double wall_seconds = 0.0;
   std::vector<std::string> sensitivity_lines;  // a readable table for the terminal
   // Indices that cannot be right (sensitivity.hpp sobol_warnings), for stderr.

@@ -3,12 +3,17 @@
 //    (role `journalist` unless target.roles says otherwise) learns
 //    conflict-sensitive reporting. An outlet's hostile slant (σ < 0) shrinks
 //    to σ·(1 − relief), relief the mean over its audience groups of
-//    slant_reduction × the share of that group's journalists trained.
+//    slant_reduction × the practice of that group's journalists: each
+//    trainee starts at practice 1, loses `fade` of it per step, and leaves the
+//    newsroom with chance `turnover` per step (their successor is untrained
+//    and can be trained in a later round). So relief lasts only as long as
+//    the newsrooms keep their trainees and the trainees their habits.
 //  trains: facilitators — trained facilitators raise the conditions of
 //    programmes set up later by conditions_gain·min(1, trained /
 //    facilitators_needed) of the way to 1 (programme_layer.hpp facilitated()).
 #include <algorithm>
 
+#include "interventions/draws.hpp"
 #include "interventions/targeting.hpp"
 #include "interventions/types.hpp"
 
@@ -31,6 +36,7 @@ class CapacityBuilding final : public Intervention<Real> {
   CapacityBuilding(const Setup& setup, const scenario::CapacityBuilding& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),
+        index_(setup.index),
         key_(stream_key(setup.spec->name)),
         selector_(trainees(*setup.spec, p), *setup.scenario, setup.role_names) {
     for (std::size_t r = 0; r < setup.role_names.size(); ++r)
@@ -52,10 +58,12 @@ class CapacityBuilding final : public Intervention<Real> {
     const std::uint8_t flag = params_.trains == scenario::Trainees::journalists
                                   ? kTrainedJournalist
                                   : kTrainedFacilitator;
+    if (practice_.empty()) practice_.assign(world.people.size(), 0.0f);
     for (const AgentId i : chosen_) {
       taken_[i] = 1;
       changes.roster.took_part(i);
       changes.roster.trained_as(i, flag);
+      practice_[i] = 1.0f;
     }
     trained_ += chosen_.size();
     if (flag == kTrainedFacilitator) {
@@ -67,32 +75,60 @@ class CapacityBuilding final : public Intervention<Real> {
     }
   }
 
+  // Every step: trainees leave and practice fades, and the relief follows.
+  void carry_on(const View<Real>& world, Changes<Real>& changes) override {
+    if (params_.trains != scenario::Trainees::journalists || practiced_ == 0) return;
+    if (params_.turnover <= 0.0 && params_.fade <= 0.0) return;
+    const auto step = static_cast<std::uint64_t>(world.step);
+    const auto keep = static_cast<float>(1.0 - params_.fade);
+    practiced_ = 0;
+    for (AgentId i = 0; i < practice_.size(); ++i) {
+      if (practice_[i] <= 0.0f) continue;
+      if (params_.turnover > 0.0 && world.rng.uniforms(Purpose::intervention, key_, step, i,
+                                                       kDrawTurnover)[0] < params_.turnover) {
+        practice_[i] = 0.0f;
+        taken_[i] = 0;  // the successor can be trained
+        changes.roster.untrained(i, kTrainedJournalist);
+        continue;
+      }
+      practice_[i] *= keep;
+      ++practiced_;
+    }
+    relieve(world, changes.media);
+  }
+
  private:
-  // Relief per group from the trained share of its journalists, then every
+  // Relief per group from the practice of its journalists, then every
   // outlet's slant from its declared slant.
-  void relieve(const View<Real>& world, MediaDesk& media) const {
+  void relieve(const View<Real>& world, MediaDesk& media) {
     const auto& population = world.people;
+    practiced_ = 0;
     for (std::size_t g = 0; g < population.groups(); ++g) {
-      std::size_t journalists = 0, trained = 0;
+      std::size_t journalists = 0;
+      double practice = 0.0;
       for (AgentId i = population.group_begin[g]; i < population.group_begin[g + 1]; ++i) {
         if (static_cast<std::int32_t>(population.role[i]) != journalist_role_) continue;
         ++journalists;
-        trained += (world.roster.trained()[i] & kTrainedJournalist) ? 1 : 0;
+        practice += practice_[i];
+        practiced_ += practice_[i] > 0.0f ? 1 : 0;
       }
       if (journalists == 0) continue;
-      const double share = static_cast<double>(trained) / static_cast<double>(journalists);
-      media.relieve(g, params_.slant_reduction * share);
+      media.relieve(index_, g,
+                    params_.slant_reduction * practice / static_cast<double>(journalists));
     }
     media.apply_relief();
   }
 
   scenario::CapacityBuilding params_;
+  std::size_t index_;
   std::uint32_t key_;
   Selector selector_;
   std::int32_t journalist_role_ = -1;
   std::vector<std::uint8_t> taken_;
   std::vector<AgentId> chosen_;
   std::size_t trained_ = 0;
+  std::vector<float> practice_;  // per agent: 1 when trained, fading; 0 untrained or gone
+  std::size_t practiced_ = 0;    // journalists with practice left (0: nothing to age)
 };
 
 }  // namespace

@@ -13,6 +13,7 @@ inline constexpr std::uint32_t kDrawFollow = 2;  // whether an agent follows a m
 inline constexpr std::uint32_t kDrawExpose = 3;  // exposure and backlash of a message
 inline constexpr std::uint32_t kDrawPartner =
     4;  // partners of mingling and centre ties (4 per draw)
+inline constexpr std::uint32_t kDrawTurnover = 8;  // whether a trained person leaves this step
 // Releases of co-produced works: kDrawRelease + round % 128, so works on show
 // at the same time draw apart.
 inline constexpr std::uint32_t kDrawRelease = 64;

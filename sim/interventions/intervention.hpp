@@ -59,16 +59,20 @@ class MediaDesk {
       : outlets_(outlets), declared_(declared), backlash_(backlash), relief_(relief) {}
 
   void count_backlash(std::size_t group) { ++backlash_[group]; }
-  // Outlets serving `group` lose `share` of their hostile slant (the largest
-  // relief any training gave holds); outlets take the new slants at once.
-  void relieve(std::size_t group, double share);
+  // Training `source` (an intervention's index) now relieves outlets serving
+  // `group` of `share` of their hostile slant; it replaces that source's
+  // earlier relief, which may have been larger (turnover, fading). A group's
+  // relief is the sum over sources (each counts its own trainees), at most 1.
+  // Call apply_relief() after.
+  void relieve(std::size_t source, std::size_t group, double share);
+  // Outlets take the slants the reliefs give, at once.
   void apply_relief();
 
  private:
   std::vector<rules::ResolvedOutlet>& outlets_;
   const std::vector<scenario::Outlet>& declared_;
   std::vector<std::uint64_t>& backlash_;
-  std::vector<double>& relief_;
+  std::vector<double>& relief_;  // [source · groups + group], grown as sources relieve
 };
 
 // What an intervention may change, each through its own door.

@@ -26,7 +26,8 @@ std::string rounds_text(std::int64_t n) {
 }  // namespace
 
 template <class Real>
-Portfolio<Real>::Portfolio(const scenario::Scenario& scenario, Population<Real>& population)
+Portfolio<Real>::Portfolio(const scenario::Scenario& scenario, Population<Real>& population,
+                           Alignment alignment)
     : scenario_(scenario),
       interventions_(make_interventions<Real>(scenario, population.role_names)),
       budget_(scenario) {
@@ -36,7 +37,7 @@ Portfolio<Real>::Portfolio(const scenario::Scenario& scenario, Population<Real>&
     schedules_.emplace_back(spec);
     names_.push_back(spec.name);
   }
-  apply_alignment(scenario, population);
+  if (alignment == Alignment::apply) apply_alignment(scenario, population);
 }
 
 template <class Real>

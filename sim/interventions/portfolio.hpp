@@ -27,8 +27,12 @@ namespace detente::interventions {
 template <class Real>
 class Portfolio {
  public:
-  // Applies the convener's alignment to the population's trust in it.
-  Portfolio(const scenario::Scenario& scenario, Population<Real>& population);
+  // Whether the constructor applies the convener's alignment to the
+  // population's trust in it: a world forked from another (engine/world.hpp)
+  // takes people whose alignment was applied when they were built.
+  enum class Alignment { apply, already_applied };
+  Portfolio(const scenario::Scenario& scenario, Population<Real>& population,
+            Alignment alignment = Alignment::apply);
 
   void step(const View<Real>& world, Changes<Real>& changes, const Probe& probe);
 

@@ -33,6 +33,10 @@ class Roster {
     speaker_weight_[i] = std::max(speaker_weight_[i], static_cast<float>(weight));
   }
   void trained_as(AgentId i, std::uint8_t what) { trained_[i] |= what; }
+  // The trained person left (turnover): whoever takes their place is untrained.
+  void untrained(AgentId i, std::uint8_t what) {
+    trained_[i] = static_cast<std::uint8_t>(trained_[i] & ~what);
+  }
 
   const std::vector<std::uint8_t>& participant() const { return participant_; }
   const std::vector<std::uint8_t>& alumnus() const { return alumnus_; }

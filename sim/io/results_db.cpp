@@ -223,6 +223,27 @@ std::vector<metrics::MetricRow> ResultsDb::rows_of(const std::string& experiment
   return out;
 }
 
+bool ResultsDb::has_series(const std::string& experiment) const {
+  Statement q(db_,
+              "SELECT EXISTS (SELECT 1 FROM timeseries t JOIN runs r ON r.run_id = t.run_id "
+              "WHERE r.experiment = ?)");
+  q.bind(1, experiment);
+  return q.step() && q.integer(0) != 0;
+}
+
+void ResultsDb::drop_series(const std::string& experiment) {
+  {
+    Transaction transaction(db_);
+    Statement drop(db_,
+                   "DELETE FROM timeseries WHERE run_id IN "
+                   "(SELECT run_id FROM runs WHERE experiment = ?)");
+    drop.bind(1, experiment);
+    drop.step();
+    transaction.commit();
+  }
+  exec("VACUUM");
+}
+
 void ResultsDb::store_summaries(const std::string& experiment, std::int64_t point,
                                 std::span<const metrics::SummaryRow> rows) {
   Transaction transaction(db_);

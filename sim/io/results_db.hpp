@@ -71,6 +71,11 @@ class ResultsDb {
   // The time series of one stored run, in the order it was stored.
   std::vector<metrics::MetricRow> rows_of(const std::string& experiment, const RunKey& key) const;
 
+  // Whether any run of `experiment` still has its time series stored.
+  bool has_series(const std::string& experiment) const;
+  // Deletes the time series of every run of `experiment` (the runs and the
+  // summaries stay) in one transaction, then gives the space back (VACUUM).
+  void drop_series(const std::string& experiment);
   // Replaces the summaries of (experiment, point) in one transaction.
   void store_summaries(const std::string& experiment, std::int64_t point,
                        std::span<const metrics::SummaryRow> rows);

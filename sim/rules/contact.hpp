@@ -57,8 +57,8 @@ void update_tie_summary(const CrossTies& ties, std::span<const std::uint8_t> gro
 
 struct ContactCounts {
   std::uint64_t meetings = 0;
-  std::uint64_t positive = 0;  // meetings both ends found positive
-  std::uint64_t negative = 0;  // meetings neither end found positive
+  std::uint64_t positive = 0;               // meetings both ends found positive
+  std::uint64_t negative = 0;               // meetings neither end found positive
   std::vector<std::uint32_t> flipped_ties;  // ties that crossed positive_tie, ascending
 };
 

@@ -79,10 +79,11 @@ Scenario build_arm(const Value& root, std::size_t index, const std::string& disp
     for (const Entry& setting : set->value.entries) {
       const std::string first = setting.key.substr(0, setting.key.find('.'));
       if (std::find(kFixed.begin(), kFixed.end(), first) != kFixed.end())
-        reporter.fail(setting.key_at, key_path(key_path(arm_path, "set"), setting.key),
-                      "expected a key an arm may change, got \"" + setting.key +
-                          "\"; arms share the base's name, seed, streams and uncertainties, so they "
-                          "differ by policy only");
+        reporter.fail(
+            setting.key_at, key_path(key_path(arm_path, "set"), setting.key),
+            "expected a key an arm may change, got \"" + setting.key +
+                "\"; arms share the base's name, seed, streams and uncertainties, so they "
+                "differ by policy only");
       apply_setting(tree, setting.key, setting.value, setting.key_at, reporter);
     }
   }

@@ -24,9 +24,14 @@ constexpr std::size_t kMaxUncertain = 64;
 // Keys a future may not change: they would make it another experiment.
 constexpr std::array<std::string_view, 5> kFixed = {"name", "seed", "arms", "sweep", "uncertain"};
 
+// As experiment's number_text writes a future's values: a whole number with
+// its digits (2000000, not 2e+06), which an integer key reads.
 std::string shown(double value) {
   char buffer[64];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  const bool whole = std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15;
+  const auto end =
+      whole ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed).ptr
+            : std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   return std::string(buffer, end);
 }
 

@@ -138,6 +138,11 @@ struct CapacityBuilding {
   double slant_reduction = 0.5;  // hostile slant removed when every journalist is trained
   double conditions_gain = 0.3;  // raise of later programmes' conditions at full facilitation
   std::int64_t facilitators_needed = 40;
+  // Trained journalists leave their newsroom at this rate per step (replaced by
+  // someone untrained): 13% a year in US newspapers (NAA survey quoted by
+  // Overby 1998), 1 − 0.87^(1/52) ≈ 0.0027 a week.
+  double turnover = 0.0027;
+  double fade = 0.0;  // per step, share of a trained journalist's practice lost
   friend bool operator==(const CapacityBuilding&, const CapacityBuilding&) = default;
 };
 

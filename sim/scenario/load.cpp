@@ -12,8 +12,33 @@
 #include "scenario/detail/parse_yaml.hpp"
 #include "scenario/detail/read.hpp"
 #include "scenario/detail/warnings.hpp"
+#include "scenario/locate.hpp"
 
 namespace detente::scenario {
+namespace {
+
+// The scenario file's text, refused (InputError) when it is missing, a
+// folder, unreadable or longer than the loader reads.
+std::string read_scenario_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::exists(path, error))
+    throw InputError(path + ": cannot read the scenario file: there is no such file");
+  if (fs::is_directory(path, error))
+    throw InputError(path + ": cannot read the scenario file: it is a folder");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read the scenario file: check its permissions");
+  // At most one byte past the cap, so that a huge file or an endless device
+  // (/dev/zero) is refused by the size check instead of read whole.
+  const std::size_t cap = detail::YamlLimits::input().max_bytes + 1;
+  std::string text(cap, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(cap));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw InputError(path + ": cannot read the scenario file: a read error");
+  return text;
+}
+
+}  // namespace
 
 Scenario load_text(const std::string& yaml, const std::string& display_name,
                    std::span<const Override> overrides, std::vector<std::string>* warnings) {
@@ -35,24 +60,22 @@ Scenario load_text(const std::string& yaml, const std::string& display_name,
 
 Scenario load_file(const std::string& path, std::span<const Override> overrides,
                    std::vector<std::string>* warnings) {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  if (!fs::exists(path, error))
-    throw InputError(path + ": cannot read the scenario file: there is no such file");
-  if (fs::is_directory(path, error))
-    throw InputError(path + ": cannot read the scenario file: it is a folder");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read the scenario file: check its permissions");
-  // At most one byte past the cap, so that a huge file or an endless device
-  // (/dev/zero) is refused by the size check instead of read whole.
-  const std::size_t cap = detail::YamlLimits::input().max_bytes + 1;
-  std::string text(cap, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(cap));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) throw InputError(path + ": cannot read the scenario file: a read error");
-  Scenario scenario = load_text(text, path, overrides, warnings);
+  Scenario scenario = load_text(read_scenario_file(path), path, overrides, warnings);
   scenario.source_path = path;
   return scenario;
+}
+
+std::string locate_key(const std::string& file, std::span<const Override> overrides,
+                       const std::string& path) {
+  // The steps of load_text that record where each key was given; the
+  // scenario has loaded before, so none of them refuses it now.
+  detail::Reporter reporter(file);
+  detail::YamlBudget budget;
+  detail::Value root = detail::resolve_extends(
+      detail::parse_document(read_scenario_file(file), file, budget), file, budget);
+  detail::apply_overrides(root, overrides, reporter, budget);
+  (void)detail::read_scenario(root, reporter);
+  return reporter.where_given(path);
 }
 
 }  // namespace detente::scenario

@@ -84,8 +84,7 @@ std::string default_of(const M& value) {
 // section's defaults are its owner's (an exchange's conditions are good ones),
 // not those of the section type on its own.
 template <Described T>
-void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows,
-              const T& defaults = T{});
+void add_rows(const std::string& prefix, std::vector<ParameterInfo>& rows, const T& defaults = T{});
 
 // Each intervention type's own keys, as interventions[type=NAME].key.
 template <std::size_t I = 0>

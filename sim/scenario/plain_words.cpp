@@ -105,6 +105,13 @@ constexpr std::array kWords = {
                "share", true},
     PlainWords{".facilitators_needed", "Facilitators needed",
                "How many trained facilitators give the full improvement.", "people", true},
+    PlainWords{".turnover", "Trained journalists leaving",
+               "The chance each week that a trained journalist leaves the newsroom; whoever "
+               "replaces them has not been trained.",
+               "per week", true},
+    PlainWords{".fade", "Training wearing off",
+               "How much of what trained journalists learned they lose each week.", "per week",
+               true},
     PlainWords{".decay_reduction", "Friendships kept alive",
                "How much of the fading of programme friendships follow-up prevents.", "share",
                true},

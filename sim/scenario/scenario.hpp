@@ -145,8 +145,8 @@ struct MediaRule {
 
 struct Consolidation {
   bool enabled = true;
-  double rate = 0.01;         // η
-  double disposition = 0.0;   // δ: pull of the anchor back to the personal disposition
+  double rate = 0.01;        // η
+  double disposition = 0.0;  // δ: pull of the anchor back to the personal disposition
   friend bool operator==(const Consolidation&, const Consolidation&) = default;
 };
 

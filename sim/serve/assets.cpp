@@ -45,6 +45,7 @@ std::optional<Asset> find_asset(std::string_view target) {
   const std::size_t query = target.find_first_of("?#");
   if (query != std::string_view::npos) target = target.substr(0, query);
   if (target == "/") target = "/index.html";
+  if (target == "/facilitator") target = "/facilitator.html";
   if (target == kMetricTable)
     return Asset{kMetricTable, content_type_of(kMetricTable), metric_table_body()};
   for (const EmbeddedFile& f : embedded_web_files())

@@ -65,15 +65,14 @@ bool HttpSession::addressed_to_us(const Request& request) {
   beast::error_code ec;
   const auto local = stream_.socket().local_endpoint(ec);
   return host != request.end() && !ec &&
-         host_allowed(std::string_view(host->value().data(), host->value().size()),
-                      local.address(), hub_.port);
+         host_allowed(std::string_view(host->value().data(), host->value().size()), local.address(),
+                      hub_.port);
 }
 
 std::string HttpSession::wrong_host() {
   beast::error_code ec;
   const auto local = stream_.socket().local_endpoint(ec);
-  const std::string address =
-      ec ? std::string("its IP address") : local.address().to_string();
+  const std::string address = ec ? std::string("its IP address") : local.address().to_string();
   return "this server answers only to its own address: open http://" + address + ":" +
          std::to_string(hub_.port) + "/";
 }

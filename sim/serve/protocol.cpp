@@ -164,7 +164,25 @@ Json knob_json(const Knob& k) {
   return j;
 }
 
+// A team of the room, by the id the facilitator page was given.
+std::uint64_t room_id_of(const Json& message) {
+  const Json& j = member(message, "id", std::nullopt);
+  constexpr double kMaxId = 9007199254740992.0;  // 2^53: every integer below is exact
+  if (!j.is_number() || j.as_number() != std::floor(j.as_number()) || j.as_number() < 1 ||
+      j.as_number() > kMaxId)
+    throw ProtocolError(std::nullopt,
+                        "bad message: \"id\": expected a team id (a positive integer), got " +
+                            (j.is_number() ? number_text(j.as_number()) : kind_word(j)));
+  return static_cast<std::uint64_t>(j.as_number());
+}
+
 }  // namespace
+
+bool facilitator_only(Command::Kind kind) {
+  using Kind = Command::Kind;
+  return kind == Kind::lock || kind == Kind::unlock || kind == Kind::reveal || kind == Kind::hide ||
+         kind == Kind::reset_team || kind == Kind::reset_all || kind == Kind::debrief;
+}
 
 Command parse_command(std::string_view text, const Limits& limits) {
   Json message;
@@ -183,6 +201,25 @@ Command parse_command(std::string_view text, const Limits& limits) {
     c.code = text_of(member(message, "code", std::nullopt), "code", std::nullopt);
     return c;
   }
+  if (type == "facilitate") {
+    c.kind = Command::Kind::facilitate;
+    c.code = text_of(member(message, "code", std::nullopt), "code", std::nullopt);
+    return c;
+  }
+  static constexpr std::pair<std::string_view, Command::Kind> kRoomCommands[] = {
+      {"lock", Command::Kind::lock},
+      {"unlock", Command::Kind::unlock},
+      {"reveal", Command::Kind::reveal},
+      {"hide", Command::Kind::hide},
+      {"reset_all", Command::Kind::reset_all},
+      {"debrief", Command::Kind::debrief},
+      {"reset_team", Command::Kind::reset_team}};
+  for (const auto& [name, kind] : kRoomCommands) {
+    if (type != name) continue;
+    c.kind = kind;
+    if (kind == Command::Kind::reset_team) c.id = room_id_of(message);
+    return c;
+  }
   if (type == "pace") {
     c.kind = Command::Kind::pace;
     const Json& p = member(message, "steps_per_second", std::nullopt);
@@ -193,10 +230,10 @@ Command parse_command(std::string_view text, const Limits& limits) {
     return c;
   }
   static constexpr std::pair<std::string_view, Command::Kind> kTeamCommands[] = {
-      {"start", Command::Kind::start},       {"pause", Command::Kind::pause},
-      {"resume", Command::Kind::resume},     {"step", Command::Kind::step},
-      {"reset", Command::Kind::reset},       {"validate", Command::Kind::validate},
-      {"export", Command::Kind::export_yaml}};
+      {"start", Command::Kind::start},        {"pause", Command::Kind::pause},
+      {"resume", Command::Kind::resume},      {"step", Command::Kind::step},
+      {"reset", Command::Kind::reset},        {"validate", Command::Kind::validate},
+      {"export", Command::Kind::export_yaml}, {"remove", Command::Kind::remove}};
   for (const auto& [name, kind] : kTeamCommands) {
     if (type != name) continue;
     c.kind = kind;
@@ -212,14 +249,18 @@ Command parse_command(std::string_view text, const Limits& limits) {
         c.paused = p->as_bool();
       }
     }
-    if (kind == Command::Kind::export_yaml)
-      c.name = message.find("name") ? text_of(*message.find("name"), "name", c.team)
-                                    : "team " + std::to_string(c.team + 1);
+    // A start or check without a name leaves the team's name as it was.
+    if (kind == Command::Kind::export_yaml || kind == Command::Kind::start ||
+        kind == Command::Kind::validate)
+      c.name = message.find("name")                 ? text_of(*message.find("name"), "name", c.team)
+               : kind == Command::Kind::export_yaml ? "team " + std::to_string(c.team + 1)
+                                                    : "";
     return c;
   }
   throw ProtocolError(std::nullopt, "bad message: unknown type \"" + type +
                                         "\"; expected join, start, pause, resume, step, reset, "
-                                        "pace, validate or export");
+                                        "pace, validate, export, remove, facilitate, lock, "
+                                        "unlock, reveal, hide, reset_team, reset_all or debrief");
 }
 
 std::string join_required_message() {
@@ -326,8 +367,21 @@ std::string run_event_message(int team, std::uint64_t run, const RunEvent& e) {
   return error_message(team, "the simulation stopped: " + e.message);
 }
 
-std::string reset_message(int team) {
-  return Json::object({{"type", "reset"}, {"team", team}}).dump();
+std::string reset_message(int team, bool by_facilitator) {
+  Json j = Json::object({{"type", "reset"}, {"team", team}});
+  if (by_facilitator) j.set("by", "facilitator");
+  return j.dump();
+}
+
+std::string facilitating_message() {
+  return Json::object({{"type", "facilitating"}}).dump();
+}
+
+std::string debrief_message(const std::vector<TeamYaml>& teams) {
+  Json list = Json::array();
+  for (const auto& t : teams)
+    list.push(Json::object({{"id", t.id}, {"filename", t.filename}, {"text", t.text}}));
+  return Json::object({{"type", "debrief"}, {"teams", std::move(list)}}).dump();
 }
 
 Json plan_json(const scenario::CostPlan& plan) {

@@ -10,11 +10,23 @@
 //   {"type":"pace","steps_per_second":52}            0 = as fast as possible
 //   {"type":"validate","team":0,"strategy":[…]}      check without running
 //   {"type":"export","team":0,"name":"Team 1","strategy":[…]}
+//   {"type":"remove","team":0}                       the page closed a team's card
+//   start and validate may carry "name" too: the team's name, for the facilitator.
+//
+// Facilitator page → server (room.hpp)
+//   {"type":"facilitate","code":"ABCD-EFGH"}         the facilitator code; also joins
+//   {"type":"lock"|"unlock"|"reveal"|"hide"|"reset_all"|"debrief"}
+//   {"type":"reset_team","id":7}                     a team of the room, by id
 //
 // Server → page
 //   join_required, welcome (scenario with its markers, programmes and budget; knobs;
-//   limits), baseline (when ready),
-//   started, frame, paused, done, reset, valid, yaml, error {team?, message}.
+//   limits), baseline (when ready), room {locked, revealed, page?},
+//   started, frame, paused, done, reset {team, by?}, valid, yaml, error {team?, message},
+//   standings (every finished team against the baseline: to team pages only
+//   while revealed).
+// Server → facilitator page, besides welcome, baseline and room
+//   facilitating, team, team_frame, team_frames, team_removed, standings,
+//   debrief {teams: [{id, filename, text}]}.
 //
 // parse_command checks the shape of a message (types, sizes, team index);
 // the values of a strategy are checked later by the scenario validator.
@@ -42,15 +54,40 @@ class ProtocolError : public std::runtime_error {
 };
 
 struct Command {
-  enum class Kind { join, start, pause, resume, step, reset, pace, validate, export_yaml };
+  enum class Kind {
+    join,
+    start,
+    pause,
+    resume,
+    step,
+    reset,
+    pace,
+    validate,
+    export_yaml,
+    remove,
+    // the facilitator's
+    facilitate,
+    lock,
+    unlock,
+    reveal,
+    hide,
+    reset_team,
+    reset_all,
+    debrief
+  };
   Kind kind = Kind::join;
   int team = 0;
-  std::string code;                          // join
+  std::string code;                          // join, facilitate
   std::vector<scenario::Override> strategy;  // start, validate, export
   bool paused = false;                       // start
   double steps_per_second = 0;               // pace
-  std::string name;                          // export: the team's name
+  std::string
+      name;  // start, validate, export: the team's name (start, validate: empty if not given)
+  std::uint64_t id = 0;  // reset_team: a team of the room
 };
+
+// Whether only a facilitator page may send it.
+bool facilitator_only(Command::Kind kind);
 
 Command parse_command(std::string_view text, const Limits& limits);
 
@@ -62,7 +99,15 @@ std::string started_message(int team, std::uint64_t run, const scenario::Scenari
                             int replicates);
 // A RunEvent of a team's run: frame, paused, done or error.
 std::string run_event_message(int team, std::uint64_t run, const RunEvent& event);
-std::string reset_message(int team);
+// `by_facilitator`: the facilitator reset it, not the page.
+std::string reset_message(int team, bool by_facilitator = false);
+std::string facilitating_message();
+// Each team's strategy as YAML, for the all-teams debrief.
+struct TeamYaml {
+  std::uint64_t id = 0;
+  std::string filename, text;
+};
+std::string debrief_message(const std::vector<TeamYaml>& teams);
 // A strategy that passed: what the scenario allows but cannot happen, and
 // what its programmes would cost against the budget (scenario/plan.hpp).
 std::string valid_message(int team, const Checked& checked);

@@ -2,6 +2,7 @@
 // run, close every connection, and let the network thread run dry.
 #include "serve/server.hpp"
 
+#include <algorithm>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -9,7 +10,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/bind_handler.hpp>
-#include <algorithm>
 #include <chrono>
 #include <csignal>
 
@@ -145,6 +145,7 @@ class Server::Impl {
     hub_.baseline_ready = true;
     for (const auto& weak : hub_.sockets)
       if (auto s = weak.lock(); s && s->joined()) s->send(hub_.baseline_message);
+    hub_.room.set_baseline(Finals{hub_.baseline_series, std::move(event.final_values)});
   }
 
   void shutdown() {

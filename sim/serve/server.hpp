@@ -30,6 +30,10 @@ struct ServerOptions {
   std::uint16_t port = 8642;  // 0: a free port chosen by the system
   // Required from every page when not empty (constant-time comparison).
   std::string join_code;
+  // What makes a page the facilitator's (lock, reset, reveal, the all-teams
+  // debrief); it also admits the page where a join code is asked. Empty: no
+  // page can be the facilitator's.
+  std::string facilitator_code;
   // Stop gracefully on SIGINT and SIGTERM (for the command line).
   bool handle_signals = false;
   // Where the server reports what a trainer should know: wrong join codes

@@ -164,6 +164,13 @@ void TeamRun::main() {
     done.step = s.steps;
     done.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    for (const auto& replicate : rows) {  // the last recorded step's rows
+      std::vector<double> values;
+      values.reserve(replicate.size());
+      for (const auto& row : replicate)
+        values.push_back(row.value);
+      done.final_values.push_back(std::move(values));
+    }
     sink_(std::move(done));
   } catch (const std::exception& error) {
     RunEvent failed;

@@ -48,7 +48,11 @@ struct RunEvent {
   std::vector<std::string> series;     // kind frame, step 0 only: "metric subject" of each value
   std::int64_t step = 0;               // kind paused: the last step completed
   double seconds = 0;                  // kind done: wall time of the run
-  std::string message;                 // kind failed
+  // kind done: every series' value at the last recorded step, per replicate
+  // ([replicate][series], the order of step 0's `series`): what intervals
+  // over replicates are computed from (standings.hpp).
+  std::vector<std::vector<double>> final_values;
+  std::string message;  // kind failed
 };
 
 class TeamRun {

@@ -28,7 +28,29 @@ std::string peer_address(const boost::asio::ip::tcp::socket& socket) {
 
 bool needs_check(const Command& c) {
   return c.kind == Command::Kind::start || c.kind == Command::Kind::validate ||
-         c.kind == Command::Kind::export_yaml;
+         c.kind == Command::Kind::export_yaml || c.kind == Command::Kind::debrief;
+}
+
+// What a team page may not do while the facilitator has locked the room.
+bool changes_play(Command::Kind kind) {
+  using Kind = Command::Kind;
+  return kind == Kind::start || kind == Kind::pause || kind == Kind::resume || kind == Kind::step ||
+         kind == Kind::reset || kind == Kind::remove;
+}
+
+constexpr const char* kLocked =
+    "the facilitator has locked the room: strategies cannot change or play until they unlock it";
+
+// The teams of the room as the debrief names them: a name two pages share
+// gets its page number, so that no file overwrites another.
+std::vector<std::pair<std::uint64_t, std::string>> debrief_names(const Room& room) {
+  std::vector<std::pair<std::uint64_t, std::string>> out;
+  for (const RoomTeam& t : room.teams()) {
+    const auto same = std::count_if(room.teams().begin(), room.teams().end(),
+                                    [&](const RoomTeam& o) { return o.name == t.name; });
+    out.emplace_back(t.id, same > 1 ? t.name + " (page " + std::to_string(t.page) + ")" : t.name);
+  }
+  return out;
 }
 
 }  // namespace
@@ -49,7 +71,32 @@ WsSession::WsSession(boost::asio::ip::tcp::socket&& socket, Hub& hub)
 WsSession::~WsSession() {
   for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
     stop_team(t);
+  leave_room();
   --(joined_ ? hub_.clients : hub_.unjoined);
+}
+
+void Hub::broadcast(Audience to, const std::string& text) {
+  for (const auto& weak : sockets)
+    if (auto s = weak.lock();
+        s && s->joined() && s->facilitator() == (to == Audience::facilitators))
+      s->send(text);
+}
+
+// A team page's teams leave the room with it; a facilitator's place frees.
+// The room hears of it in a handler of its own: close() may be called from
+// inside a room's message (a page whose queue overflowed), and the room must
+// not change under its own feet.
+void WsSession::leave_room() {
+  if (page_ != 0) {
+    const auto page = page_;
+    page_ = 0;
+    boost::asio::post(hub_.ioc, [&room = hub_.room, page] { room.close_page(page); });
+  }
+  if (facilitator_) {
+    facilitator_ = false;
+    --hub_.facilitators;
+    hub_.log("facilitator: the page from " + address_ + " left");
+  }
 }
 
 void WsSession::start(beast::http::request<beast::http::string_body> request) {
@@ -85,8 +132,13 @@ void WsSession::on_accept(beast::error_code ec) {
 }
 
 void WsSession::send_welcome() {
+  welcomed_ = true;
   send(welcome_message(hub_.workshop, hub_.baseline_ready));
   if (hub_.baseline_ready) send(hub_.baseline_message);
+  if (facilitator_) return;
+  page_ = hub_.room.open_page();
+  for (std::string& text : hub_.room.page_welcome(page_))
+    send(std::move(text));
 }
 
 void WsSession::read() {
@@ -137,6 +189,7 @@ void WsSession::close() {
   timer_.cancel();
   check_timer_.cancel();
   commands_.clear();
+  leave_room();
   beast::error_code ignored;
   auto& socket = beast::get_lowest_layer(ws_).socket();
   socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
@@ -185,8 +238,26 @@ void WsSession::handle(const std::string& text) {
     send(error_message(e.team, e.what()));
     return;
   }
+  if (c.kind == Command::Kind::facilitate) return facilitate(c);
   if (!joined_) return join(c);
+  if (const std::string why = refusal(c); !why.empty()) {
+    const bool for_team = !facilitator_only(c.kind) && c.kind != Command::Kind::pace;
+    send(error_message(for_team ? std::optional(c.team) : std::nullopt, why));
+    return;
+  }
   queue(std::move(c));
+}
+
+std::string WsSession::refusal(const Command& c) const {
+  if (facilitator_only(c.kind) && !facilitator_) {
+    hub_.log("facilitator: a page from " + address_ +
+             " that is not the facilitator's sent a facilitator's command");
+    return "only the facilitator's page can lock, reset, reveal or write the room's debrief";
+  }
+  if (facilitator_ && !facilitator_only(c.kind) && c.kind != Command::Kind::join)
+    return "this is the facilitator's page: teams play on the workshop page";
+  if (hub_.room.locked() && changes_play(c.kind)) return kLocked;
+  return "";
 }
 
 void WsSession::join(const Command& c) {
@@ -194,36 +265,83 @@ void WsSession::join(const Command& c) {
     send(error_message(std::nullopt, "give the join code first"));
     return close_after_pause();
   }
+  if (!code_accepted(c, hub_.options.join_code, "join")) return;
+  if (!admit()) return;
+  send_welcome();
+}
+
+bool WsSession::code_accepted(const Command& c, const std::string& expected,
+                              const std::string& what) {
   // Guesses are limited per address (however many connections it opens)
-  // and on the whole server (join_guard.hpp); a code is not even compared
-  // while its address must wait.
+  // and on the whole server (join_guard.hpp), join and facilitator codes
+  // alike; a code is not even compared while its address must wait.
   const auto now = std::chrono::steady_clock::now();
   if (const auto wait = hub_.join_guard.must_wait(address_, now)) {
     const auto seconds = (wait->count() + 999) / 1000;
-    send(error_message(std::nullopt, "too many wrong join codes: wait " +
-                                         std::to_string(seconds) +
-                                         " s before trying again"));
-    hub_.log("join: a code from " + address_ + " was not checked: too many wrong codes");
-    return close_after_pause();
+    send(error_message(std::nullopt, "too many wrong " + what + " codes: wait " +
+                                         std::to_string(seconds) + " s before trying again"));
+    hub_.log(what + ": a code from " + address_ + " was not checked: too many wrong codes");
+    close_after_pause();
+    return false;
   }
-  if (!join_code_matches(c.code, hub_.options.join_code)) {
+  if (expected.empty() || !join_code_matches(c.code, expected)) {
     const int misses = hub_.join_guard.failed(address_, now);
-    hub_.log("join: wrong code from " + address_ + " (" + std::to_string(misses) + " in a row)");
-    send(error_message(
-        std::nullopt, "wrong join code; ask the trainer for the code shown where the server runs"));
-    return close_after_pause();
+    hub_.log(what + ": wrong code from " + address_ + " (" + std::to_string(misses) + " in a row)");
+    send(error_message(std::nullopt,
+                       what == "join"
+                           ? "wrong join code; ask the trainer for the code shown where the "
+                             "server runs"
+                           : "wrong facilitator code: open the facilitator's link that "
+                             "detente serve printed where it runs"));
+    close_after_pause();
+    return false;
   }
   hub_.join_guard.succeeded(address_);
+  return true;
+}
+
+bool WsSession::admit() {
+  if (joined_) return true;
   if (hub_.clients >= hub_.workshop.limits().max_clients) {
     send(error_message(std::nullopt, "the workshop is full: " + std::to_string(hub_.clients) +
                                          " pages are open, the most this server takes"));
-    return close_after_pause();
+    close_after_pause();
+    return false;
   }
   timer_.cancel();
   joined_ = true;
   --hub_.unjoined;
   ++hub_.clients;
-  send_welcome();
+  return true;
+}
+
+// The facilitator code makes this page the facilitator's, whether or not it
+// had joined as a team page (on loopback every page has). It stops being a
+// team page: its runs stop and its teams leave the room.
+void WsSession::facilitate(const Command& c) {
+  if (facilitator_) {
+    send(error_message(std::nullopt, "this page is the facilitator's already"));
+    return;
+  }
+  if (!code_accepted(c, hub_.options.facilitator_code, "facilitator")) return;
+  if (hub_.facilitators >= hub_.workshop.limits().max_facilitators) {
+    send(error_message(std::nullopt, "the facilitator's page is open " +
+                                         std::to_string(hub_.facilitators) +
+                                         " times already, the most this server takes; close one"));
+    return close_after_pause();
+  }
+  if (!admit()) return;
+  for (int t = 0; t < static_cast<int>(teams_.size()); ++t)
+    stop_team(t);
+  commands_.clear();
+  leave_room();
+  facilitator_ = true;
+  ++hub_.facilitators;
+  hub_.log("facilitator: the page from " + address_ + " is the facilitator's");
+  if (!welcomed_) send_welcome();
+  send(facilitating_message());
+  for (std::string& text : hub_.room.snapshot())
+    send(std::move(text));
 }
 
 void WsSession::queue(Command c) {
@@ -253,11 +371,25 @@ void WsSession::check(const Command& c) {
   check_timer_.async_wait([weak = weak_from_this(), id](beast::error_code ec) {
     if (auto self = weak.lock(); self && !ec) self->on_check_timeout(id);
   });
-  boost::asio::post(*hub_.checks, [&workshop = hub_.workshop, c, id,
+  // The debrief's teams as they are now, copied for the check thread.
+  struct Export {
+    std::uint64_t id;
+    std::string name;
+    std::vector<scenario::Override> strategy;
+  };
+  std::vector<Export> exports;
+  if (c.kind == Command::Kind::debrief)
+    for (const auto& [team_id, name] : debrief_names(hub_.room))
+      exports.push_back({team_id, name, hub_.room.find(team_id)->strategy});
+  boost::asio::post(*hub_.checks, [&workshop = hub_.workshop, c, id, exports = std::move(exports),
                                    executor = ws_.get_executor(), weak = weak_from_this()] {
     Checked result;
     try {
-      if (c.kind == Command::Kind::export_yaml)
+      if (c.kind == Command::Kind::debrief)
+        for (const Export& e : exports)
+          result.debrief.push_back({e.id, workshop.export_name(e.name) + ".yaml",
+                                    workshop.export_yaml(e.strategy, e.name)});
+      else if (c.kind == Command::Kind::export_yaml)
         result.yaml = workshop.export_yaml(c.strategy, c.name);
       else if (c.kind == Command::Kind::validate)
         result.validated = workshop.check(c.strategy);
@@ -290,20 +422,28 @@ void WsSession::on_check_timeout(std::uint64_t id) {
   checking_ = false;
   const Command c = std::move(commands_.front());
   commands_.pop_front();
-  send(error_message(c.team, "the server took too long to check this strategy; simplify it"));
+  send(error_message(c.kind == Command::Kind::debrief ? std::nullopt : std::optional(c.team),
+                     c.kind == Command::Kind::debrief
+                         ? "the server took too long to write every team's strategy; try again"
+                         : "the server took too long to check this strategy; simplify it"));
   next();
 }
 
 void WsSession::finish_check(const Command& c, Checked result) {
   if (result.error) {
-    send(error_message(c.team, *result.error));
+    send(error_message(c.kind == Command::Kind::debrief ? std::nullopt : std::optional(c.team),
+                       *result.error));
     return;
   }
   switch (c.kind) {
     case Command::Kind::start:
       return start_run(c, std::move(result.scenario));
     case Command::Kind::validate:
+      hub_.room.named(page_, c.team, c.name, c.strategy);
       send(valid_message(c.team, *result.validated));
+      return;
+    case Command::Kind::debrief:
+      send(debrief_message(result.debrief));
       return;
     case Command::Kind::export_yaml:
       send(yaml_message(c.team, hub_.workshop.export_name(c.name) + ".yaml", result.yaml));
@@ -334,6 +474,12 @@ void WsSession::act(const Command& c) {
     }
     case Kind::reset:
       stop_team(c.team);
+      hub_.room.cleared(page_, c.team);
+      send(reset_message(c.team));
+      return;
+    case Kind::remove:
+      stop_team(c.team);
+      hub_.room.removed(page_, c.team);
       send(reset_message(c.team));
       return;
     case Kind::pace:
@@ -344,12 +490,66 @@ void WsSession::act(const Command& c) {
     case Kind::start:
     case Kind::validate:
     case Kind::export_yaml:
+    case Kind::debrief:
       return;  // through check()
+    default:
+      return act_for_room(c);
   }
+}
+
+// The facilitator's commands (refusal() has made sure this page is the facilitator's).
+void WsSession::act_for_room(const Command& c) {
+  using Kind = Command::Kind;
+  Room& room = hub_.room;
+  const auto reset = [&](const RoomTeam& t) {
+    if (!t.page_open) return room.forget(t.id);  // its page has gone: nothing to stop
+    for (const auto& weak : hub_.sockets)
+      if (auto s = weak.lock(); s && !s->facilitator() && s->page() == t.page)
+        return s->reset_by_facilitator(t.team);
+  };
+  switch (c.kind) {
+    case Kind::lock:
+    case Kind::unlock:
+      room.lock(c.kind == Kind::lock);
+      hub_.log(std::string("facilitator: room ") + (room.locked() ? "locked" : "unlocked"));
+      return;
+    case Kind::reveal:
+    case Kind::hide:
+      room.reveal(c.kind == Kind::reveal);
+      hub_.log(std::string("facilitator: results ") + (room.revealed() ? "revealed" : "hidden"));
+      return;
+    case Kind::reset_team: {
+      const RoomTeam* t = room.find(c.id);
+      if (t == nullptr) {
+        send(error_message(std::nullopt,
+                           "there is no team " + std::to_string(c.id) + " in the room (any more)"));
+        return;
+      }
+      return reset(RoomTeam(*t));
+    }
+    case Kind::reset_all: {
+      const std::vector<RoomTeam> teams = room.teams();  // a reset changes the list
+      for (const RoomTeam& t : teams)
+        reset(t);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void WsSession::reset_by_facilitator(int t) {
+  stop_team(t);
+  hub_.room.cleared(page_, t);
+  send(reset_message(t, true));
 }
 
 void WsSession::start_run(const Command& c, std::shared_ptr<const scenario::Scenario> resolved) {
   const Limits& limits = hub_.workshop.limits();
+  if (hub_.room.locked()) {  // locked while the strategy was being checked
+    send(error_message(c.team, kLocked));
+    return;
+  }
   Team& team = teams_[static_cast<std::size_t>(c.team)];
   const int mine = static_cast<int>(
       std::count_if(teams_.begin(), teams_.end(), [](const Team& t) { return t.active; }));
@@ -373,9 +573,11 @@ void WsSession::start_run(const Command& c, std::shared_ptr<const scenario::Scen
   auto sink = [executor = ws_.get_executor(), weak = weak_from_this(), t = c.team,
                id = team.id](RunEvent event) {
     std::string text = run_event_message(t, id, event);
-    boost::asio::post(executor, [weak, t, id, kind = event.kind, text = std::move(text)]() mutable {
-      if (auto self = weak.lock()) self->on_run_event(t, id, kind, std::move(text));
-    });
+    boost::asio::post(executor,
+                      [weak, t, id, event = std::move(event), text = std::move(text)]() mutable {
+                        if (auto self = weak.lock())
+                          self->on_run_event(t, id, std::move(event), std::move(text));
+                      });
   };
   team.run = std::make_unique<TeamRun>(resolved, limits.replicates, c.paused, std::move(sink));
   team.run->set_pace(pace_);
@@ -383,6 +585,7 @@ void WsSession::start_run(const Command& c, std::shared_ptr<const scenario::Scen
   ++hub_.active_runs;
   // Before the run's first frame, which is posted after this handler ends.
   send(started_message(c.team, team.id, *resolved, limits.replicates));
+  hub_.room.started(page_, c.team, team.id, c.name, c.strategy);
   team.run->start();
 }
 
@@ -395,14 +598,19 @@ void WsSession::stop_team(int t) {
   }
 }
 
-void WsSession::on_run_event(int t, std::uint64_t id, RunEvent::Kind kind, std::string text) {
+void WsSession::on_run_event(int t, std::uint64_t id, RunEvent event, std::string text) {
   Team& team = teams_[static_cast<std::size_t>(t)];
   if (team.id != id || !team.run) return;
+  const auto kind = event.kind;
   if ((kind == RunEvent::Kind::done || kind == RunEvent::Kind::failed) && team.active) {
     team.active = false;
     --hub_.active_runs;
   }
   send(std::move(text));
+  if (kind == RunEvent::Kind::frame) hub_.room.frame(page_, t, id, event);
+  if (kind == RunEvent::Kind::paused) hub_.room.paused(page_, t, id, event.step);
+  if (kind == RunEvent::Kind::done || kind == RunEvent::Kind::failed)
+    hub_.room.finished(page_, t, id, event);
 }
 
 }  // namespace detente::serve::detail

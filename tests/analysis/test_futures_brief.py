@@ -1,7 +1,8 @@
 """`detente compare --futures` end to end on campaign_sponsor at a reduced size:
 robustness.csv and discovery.csv follow their contract, the brief states the
 share of futures in which each arm beats the base (the figure robustness.csv
-holds), and the library's strategy scenarios share one `uncertain:` block.
+holds), and the library's strategy scenarios share one `uncertain:` block, the
+baseline world's.
 """
 import html as html_module
 import math
@@ -18,16 +19,18 @@ SMALL = ["--set", "population.groups.north.size=400", "--set", "population.group
          "--set", "steps=40"]
 STRATEGIES = ["routine_vs_episodic", "inclusive_vs_elite", "campaign_sponsor", "literacy_vs_surge",
               "journalists_vs_exchanges", "ambassadors_mentoring", "crisis_resilience",
-              "convener_governance", "combined_under_cap"]
+              "convener_governance", "combined_under_cap", "joint_production"]
 
 
 def test_the_strategy_scenarios_share_the_library_world_uncertainty():
-    """The loader has no `extends`: the block is repeated, and must not drift."""
-    blocks = {name: yaml.safe_load((ROOT / "scenarios" / f"{name}.yaml").read_text())
-              .get("uncertain") for name in STRATEGIES}
-    first = blocks[STRATEGIES[0]]
-    assert first and len(first) >= 4
-    assert all(block == first for block in blocks.values()), blocks
+    """Every strategy scenario extends the baseline world and inherits its
+    `uncertain:` block rather than carrying a copy that could drift."""
+    baseline = yaml.safe_load((ROOT / "scenarios" / "baseline.yaml").read_text())
+    assert baseline.get("uncertain") and len(baseline["uncertain"]) >= 4
+    for name in STRATEGIES:
+        own = yaml.safe_load((ROOT / "scenarios" / f"{name}.yaml").read_text())
+        assert own.get("extends") == "baseline.yaml", name
+        assert "uncertain" not in own, name
 
 
 def test_futures_write_robustness_and_discovery_and_the_brief_states_shares(tmp_path):
@@ -72,10 +75,12 @@ def test_futures_write_robustness_and_discovery_and_the_brief_states_shares(tmp_
 
 
 def test_futures_without_an_uncertain_block_are_refused_before_running(tmp_path):
-    scenario = yaml.safe_load((ROOT / "scenarios" / "campaign_sponsor.yaml").read_text())
-    del scenario["uncertain"]
+    # campaign_sponsor over a baseline world that declares no uncertainty.
+    world = yaml.safe_load((ROOT / "scenarios" / "baseline.yaml").read_text())
+    del world["uncertain"]
+    (tmp_path / "baseline.yaml").write_text(yaml.safe_dump(world))
     path = tmp_path / "certain.yaml"
-    path.write_text(yaml.safe_dump(scenario))
+    path.write_text((ROOT / "scenarios" / "campaign_sponsor.yaml").read_text())
     result = run_detente("compare", str(path), "--futures", "4", "--out", str(tmp_path / "x"),
                          check=False)
     assert result.returncode == 2

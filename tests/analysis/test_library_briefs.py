@@ -25,7 +25,9 @@ LIBRARY = sorted(p for p in (ROOT / "scenarios").glob("*.yaml")
 def small(path):
     """Overrides that shrink a scenario to 1,000 people a side and one year,
     its crises moved into that year (weeks 20, 25, …) so that they still happen."""
-    scenario = yaml.safe_load(path.read_text())
+    # The resolved scenario (`detente check` prints it), since a library file
+    # inherits its groups and crises from the world it extends.
+    scenario = yaml.safe_load(run_detente("check", str(path.relative_to(ROOT))).stdout)
     sets = ["--set", "steps=52"]
     for group in scenario["population"]["groups"]:
         sets += ["--set", f"population.groups.{group['name']}.size=1000"]

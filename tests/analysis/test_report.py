@@ -37,7 +37,7 @@ def test_brief_has_every_part(crisis_brief, crisis_dir):
     assert 'id="headline-figure"' in headline
     assert "The crisis in week 30 cut mean trust" in headline
     assumptions = section(crisis_brief, "assumptions")
-    assert "300 people; initial trust in the other side Beta(3, 4), mean 0.43" in assumptions
+    assert "300 people; initial trust in the other side Beta(1.96, 2.6), mean 0.43" in assumptions
     assert "week 30: trust cut by up to 35% on both sides" in assumptions
     assert "north_national_tv" in assumptions
     caveats = section(crisis_brief, "caveats")

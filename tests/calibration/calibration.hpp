@@ -1,13 +1,8 @@
 #pragma once
-// The calibration world: the world the strategy library shares (two rival
-// communities, hostile national media, thin cross-border contact; see
-// scenarios/routine_vs_episodic.yaml), built from scenarios/baseline.yaml at
-// a size that runs in seconds, with the default parameters of everything not
-// declared there. baseline.yaml itself tunes its society to be more stubborn
-// and its media more hostile (scenarios/README.md); the calibration targets
-// are about programmes, so they are measured in the library's world.
-// Programmes are compared with a same-seed control arm: the same world with
-// the programme turned off.
+// The calibration world: the baseline world every library scenario extends
+// (scenarios/baseline.yaml), at a size that runs in seconds. Programmes are
+// compared with a same-seed control arm: the same world with the programme
+// turned off.
 #include <string>
 #include <vector>
 
@@ -17,12 +12,6 @@ namespace detente::calibration {
 
 inline scenario::Scenario baseline(int size, int steps, const std::string& interventions,
                                    std::vector<std::string> sets = {}) {
-  for (const char* world :
-       {"population.groups.north.stubbornness=0.1", "population.groups.south.stubbornness=0.1",
-        "dynamics.influence.confidence=0.3", "dynamics.influence.repulsion_threshold=0.6",
-        "dynamics.media.influence=0.02", "dynamics.consolidation.rate=0.01",
-        "media.north_national_tv.slant=-0.4", "media.south_national_tv.slant=-0.5"})
-    sets.insert(sets.begin(), world);
   sets.push_back("population.groups.north.size=" + std::to_string(size));
   sets.push_back("population.groups.south.size=" + std::to_string(size));
   sets.push_back("steps=" + std::to_string(steps));

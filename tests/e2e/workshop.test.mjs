@@ -5,8 +5,11 @@
 // sees their planned cost against the budget before Play, four teams played
 // side by side, charts, the event lane, the status of the team that ran out
 // of money, spending and scoreboard checked, a strategy exported, the
-// debrief downloaded, and a screenshot of each state saved for a person to
-// look at.
+// debrief downloaded; then the facilitator's page: a second page's two
+// teams play, the facilitator sees every team, locks the room (the page's
+// Play is disabled and the server refuses a start sent anyway), reveals the
+// results to the teams, resets a team and downloads the all-teams debrief;
+// and a screenshot of each state saved for a person to look at.
 //
 //   node workshop.test.mjs PATH/TO/detente OUTPUT_DIR
 import { spawn, spawnSync } from 'node:child_process';
@@ -47,7 +50,9 @@ const watchdog = setTimeout(async () => {
   process.exit(1);
 }, 240_000);
 
-// Starts the server on a free port; resolves with the page's address.
+// Starts the server on a free port; resolves with the page's address and
+// the facilitator's link (with its code), as the server prints them.
+let facilitatorLink = null;
 function startServer() {
   return new Promise((resolve, reject) => {
     server = spawn(detente, ['serve', '--port', '0', '--host', '127.0.0.1'], {
@@ -58,7 +63,9 @@ function startServer() {
     server.stdout.on('data', (chunk) => {
       text += chunk;
       const match = text.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (match) {
+      const link = text.match(/facilitator \(keep this link to yourself\): (http:\/\/127\.0\.0\.1:\d+\/facilitator#code=[A-Z0-9-]+)/);
+      if (match && link) {
+        facilitatorLink = link[1];
         clearTimeout(timer);
         resolve(match[1]);
       }
@@ -308,6 +315,7 @@ async function main() {
     await view.close();
   }
 
+  await facilitate(context, page, out, problems);
   check(problems.length === 0, `no errors in the page's console ${problems.join(' | ')}`);
 
   // Ctrl-C stops the server cleanly.
@@ -315,6 +323,112 @@ async function main() {
   server.kill('SIGINT');
   const end = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 10_000))]);
   check(end !== null && end.code === 0, `the server stops on Ctrl-C (${JSON.stringify(end)})`);
+}
+
+// The facilitator's page, with the four teams of `page` finished.
+async function facilitate(context, page, out, problems) {
+  console.log(`# facilitator: ${facilitatorLink}`);
+  const f = await context.newPage();
+  f.setDefaultTimeout(60_000);
+  f.on('pageerror', (e) => problems.push(`facilitator: ${e}`));
+  f.on('console', (m) => { if (m.type() === 'error') problems.push(`facilitator: ${m.text()}`); });
+  // Without the code the page is not the facilitator's: it asks for the code.
+  await f.goto(facilitatorLink.replace(/#.*/, ''));
+  await f.waitForSelector('#code:not([hidden])');
+  check(await f.locator('body[data-facilitating="true"]').count() === 0, 'without its code the facilitator\'s page asks for it');
+  await f.goto('about:blank');
+  await f.goto(facilitatorLink);
+  await f.waitForSelector('body[data-facilitating="true"]');
+  await f.waitForFunction(() => window.facilitator.state.teams.size === 4);
+  check(true, 'with the link\'s code, the facilitator sees the four teams of the first page');
+
+  // A second page: two teams, renamed, play.
+  const second = await context.newPage();
+  second.setDefaultTimeout(60_000);
+  second.on('pageerror', (e) => problems.push(`second page: ${e}`));
+  await second.goto(facilitatorLink.replace(/facilitator#.*/, ''));
+  await second.waitForSelector('body[data-ready="true"]');
+  await second.waitForSelector('body[data-baseline="ready"]');
+  for (const [i, name] of [[0, 'Visitors A'], [1, 'Visitors B']]) {
+    await teamCard(second, i).locator('.team-name').fill(name);
+  }
+  const slider = knob(second, 1, 'media.south_national_tv.slant').locator('input[type="range"]');
+  await slider.focus();
+  await slider.press('End');
+  await second.selectOption('#speed', '0');
+  await second.click('#play-all');
+  await second.waitForFunction(() => window.workshop.state.teams.every((t) => t.status === 'done'), null, { timeout: 120_000 });
+  await f.waitForFunction(() => [...window.facilitator.state.teams.values()].filter((t) => t.record.status === 'done').length === 6, null, { timeout: 30_000 });
+  const cards = await f.locator('.room-team').evaluateAll((list) => list.map((c) => c.querySelector('.room-team-name').textContent));
+  check(cards.length === 6 && cards.includes('Visitors A') && cards.includes('Visitors B') && cards.includes('Team 4'),
+    `the facilitator sees every team of both pages side by side (${cards})`);
+  const visitorsB = f.locator('.room-team', { hasText: 'Visitors B' });
+  check((await visitorsB.locator('.room-strategy').innerText()).includes('south national tv: Tone toward the other side: 1'),
+    'each team\'s strategy in the knobs\' words');
+  const outcomeShown = await f.waitForFunction(() => [...document.querySelectorAll('.room-team')]
+    .some((c) => c.textContent.includes('Visitors B') && /against doing nothing[+-]\d\.\d{3} \(95%: /.test(c.querySelector('.room-numbers').textContent)),
+  null, { timeout: 5_000 }).then(() => true, () => false);
+  check(outcomeShown, 'its outcome against doing nothing, with a 95% interval');
+  const team4 = f.locator('.room-team', { hasText: 'Team 4' });
+  check((await team4.locator('.status').innerText()).includes('the money ran out'), 'and what stopped for lack of money');
+  check(/spent\s+[0-9,]+ \(exchange/.test(await team4.locator('.room-numbers').innerText()), 'and its spending per programme');
+  check(await f.evaluate(() => window.facilitator.state.charts.every((c) => c.chart.drawn > 0)), 'the room\'s charts drew every team');
+
+  // Lock: the pages' Play is disabled, and the server refuses a start sent anyway.
+  await f.click('#lock');
+  await page.waitForSelector('body[data-locked="true"]');
+  check(await teamCard(page, 0).locator('button.play').isDisabled(), 'locked: a team\'s Play is disabled');
+  check(await page.locator('#locked').isVisible(), 'and the page says the facilitator locked the room');
+  await page.evaluate(() => window.workshop.state.socket.send(JSON.stringify({ type: 'start', team: 0, strategy: [] })));
+  await page.waitForFunction(() => window.workshop.state.teams[0].error.includes('locked'));
+  check(true, 'a start sent while locked is refused by the server');
+  check(await page.evaluate(() => window.workshop.state.teams[0].status) === 'done', 'and the team\'s finished run stays');
+
+  // Reveal: every page sees the room's results and the ranking.
+  check(!(await second.locator('#room-results').isVisible()), 'before reveal a page sees no other team\'s results');
+  await f.click('#reveal');
+  await second.waitForSelector('#room-results:not([hidden])');
+  const revealed = await second.locator('#room-results tbody tr').count();
+  check(revealed === 6, `after reveal a page sees every team's results (${revealed} rows)`);
+  const team1Row = await page.locator('#room-results tbody tr', { hasText: 'Team 1' }).innerText();
+  check(team1Row.startsWith('—') && team1Row.includes('not told apart from doing nothing'), `a team that changed nothing is not ranked (${team1Row.replace(/\s+/g, ' ')})`);
+  await f.waitForTimeout(300);
+  await f.setViewportSize({ width: 1280, height: 1180 });
+  await f.screenshot({ path: path.join(out, 'facilitator.png') });
+
+  // Reset one team: its page is told and shows it ready; the facilitator too.
+  await visitorsB.locator('button.reset-team').click();
+  await second.waitForFunction(() => window.workshop.state.teams[1].status === 'ready');
+  await f.waitForFunction(() => [...window.facilitator.state.teams.values()].some((t) => t.record.name === 'Visitors B' && t.record.status === 'ready'));
+  check(true, 'the facilitator resets one team: its page clears the run');
+
+  // The all-teams debrief: one file for every team, and each strategy as YAML.
+  const downloads = [];
+  f.on('download', (d) => downloads.push(d));
+  await f.click('#debrief');
+  const deadline = Date.now() + 20_000;
+  while (!downloads.some((d) => d.suggestedFilename() === 'workshop-debrief-all-teams.html') && Date.now() < deadline) await f.waitForTimeout(100);
+  const debrief = downloads.find((d) => d.suggestedFilename() === 'workshop-debrief-all-teams.html');
+  check(!!debrief, `the all-teams debrief downloads (${downloads.map((d) => d.suggestedFilename())})`);
+  check(downloads.filter((d) => d.suggestedFilename().endsWith('.yaml')).length === 6, 'with every team\'s strategy as YAML');
+  if (debrief) {
+    const file = path.join(out, 'workshop-debrief-all-teams.html');
+    await debrief.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    check(!/<script|<link|src="http/.test(text), 'the all-teams debrief is self-contained');
+    check(['Team 1', 'Team 2', 'Team 3', 'Team 4', 'Visitors A', 'Visitors B'].every((t) => text.includes(t)), 'it covers every team of both pages');
+    check(text.includes('95% Student-t interval'), 'it says its intervals are Student-t intervals from the replicates');
+    check(/Not ranked \(difference from doing nothing spans zero\): [^<]*Team 1/.test(text), 'a team that changed nothing is not ranked');
+    check(text.includes('Not run to the end, so not in the table or the ranking: Visitors B'), 'the reset team is said not to have run to the end');
+    check(text.includes('budget ran out') && text.includes('Tone toward the other side'), 'with what happened and each strategy in the knobs\' words');
+    check(/<details><summary>The strategy as a scenario file \(workshop-visitors-a\.yaml\)/.test(text), 'and each strategy\'s YAML inside');
+  }
+  await f.click('#lock');  // unlock
+  await page.waitForSelector('body[data-locked="false"]');
+  await page.waitForFunction(() => !document.querySelector('.team[data-team="0"] button.play').disabled, null, { timeout: 5_000 });
+  check(true, 'unlocked: Play is enabled again');
+  await second.close();
+  await f.close();
 }
 
 try {

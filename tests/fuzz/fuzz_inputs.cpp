@@ -158,6 +158,12 @@ std::vector<std::string> message_seeds() {
       R"({"type":"validate","team":1,"strategy":[{"path":"dynamics.contact.rate","value":"[a, b]"}]})",
       R"({"type":"export","team":0,"name":"Team 1","strategy":[{"path":"steps","value":"52"}]})",
       R"({"type":"validate","team":0,"strategy":[{"path":"media.0.slant","value":"{x: 1}"}]})",
+      R"({"type":"start","team":1,"name":"Reds","strategy":[],"paused":true})",
+      R"({"type":"remove","team":3})",
+      R"({"type":"facilitate","code":"FFFF-GGGG"})",
+      R"({"type":"reset_team","id":12})",
+      R"({"type":"lock"})",
+      R"({"type":"debrief"})",
   };
 }
 

@@ -30,6 +30,9 @@ WORDS = ["&a ", "*a", "&b [*b]", "[*a, *a, *a]", "<<: *a", "{", "}", "[", "]", "
          "\u202e", "\x1b[2J", "\x07", "\t", "\r", "population.groups.0.size", "steps",
          "{dist: beta, a: 1e308, b: 2}", "self_weight: 1e39", "rounds: 9223372036854775807"]
 EXTREMES = ["0", "-1", "9223372036854775807", "1e308", "1e39", "4294967296", "nan", "100000000"]
+# A refusal that names a line (file:line[:column]), a --set or an option; the
+# rest of LOCATED (a file named without a line) is counted apart as well.
+AT_LINE = re.compile(r"^error: (.*?\.(yaml|yml|csv):\d+(:\d+)?|--set |--seed |--[a-z-]+:)", re.M)
 LOCATED = re.compile(r"^error: (.*?\.(yaml|yml|csv):\d+(:\d+)?|--set |--seed |--[a-z-]+:|[^ ]+\.(yaml|yml): )",
                      re.M)
 
@@ -118,6 +121,7 @@ def main():
     keep.mkdir(parents=True, exist_ok=True)
     counts = {"exit 0": 0, "located exit 2": 0, "unlocated exit 2": 0, "other exit": 0,
               "over time": 0, "over memory": 0}
+    file_only = 0  # located exit 2 naming the file but no line
     slowest = 0.0
     peak_mb = 0.0
     detente = str(Path(a.detente).resolve())
@@ -149,6 +153,8 @@ def main():
                 verdict = "exit 0"
             elif code == 2:
                 verdict = "located exit 2" if LOCATED.search(err) else "unlocated exit 2"
+                if verdict == "located exit 2" and not AT_LINE.search(err):
+                    file_only += 1
             else:
                 verdict = "other exit"
             counts[verdict] += 1
@@ -159,6 +165,7 @@ def main():
                       file=sys.stderr)
     print(f"mutate_cli {a.command}: {a.count} mutants (seed {a.seed}): " +
           ", ".join(f"{v} {k}" for k, v in counts.items()) +
+          f" (of the located, {file_only} name the file without a line)" +
           f"; slowest {slowest:.2f} s; largest peak memory {peak_mb:.0f} MB")
     return 0 if counts["exit 0"] + counts["located exit 2"] == a.count else 1
 

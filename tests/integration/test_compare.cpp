@@ -26,6 +26,13 @@ namespace {
 // routine_vs_episodic (base: small exchanges every four weeks; episodic: one
 // large cohort a year; none: no exchanges) on 300 + 300 agents for one year.
 const std::string kScenario = "scenarios/routine_vs_episodic.yaml";
+
+// A copy of a library scenario extends the baseline world, found beside it.
+void copy_baseline_beside(const fs::path& file) {
+  fs::copy_file(fs::path(DETENTE_SOURCE_DIR) / "scenarios/baseline.yaml",
+                file.parent_path() / "baseline.yaml", fs::copy_options::overwrite_existing);
+}
+
 const std::string kSmall =
     " --quiet --threads 2 --set population.groups.north.size=300 "
     "--set population.groups.south.size=300 --set steps=52";
@@ -368,7 +375,7 @@ TEST_CASE("an arm that changes only an unused value differs from the base by exa
   // never used: the arm must reproduce the base draw for draw.
   const auto dir = scratch_dir("compare-crn");
   const auto file = dir / "routine_vs_episodic.yaml";
-  // The arm goes first in `arms:` (the file ends with its uncertain: block).
+  // The arm goes first in `arms:`.
   std::string text = read_text(fs::path(DETENTE_SOURCE_DIR) / kScenario);
   const auto arms = text.find("\narms:\n");
   REQUIRE(arms != std::string::npos);
@@ -376,6 +383,7 @@ TEST_CASE("an arm that changes only an unused value differs from the base by exa
               "  - name: unused\n"
               "    set: {interventions.exchange.cost.per_exposure: 7}\n");
   std::ofstream(file) << text;
+  copy_baseline_beside(file);
   const auto r = run_detente(
       "compare '" + file.string() + "'" + kSmall + " -r 2 --out '" + (dir / "out").string() + "'",
       dir);
@@ -459,6 +467,7 @@ TEST_CASE("a declared headline leads the terminal table", "[compare][headline]")
   REQUIRE(at != std::string::npos);
   text.replace(at, shipped.size(), "  headline: [hostile_share/south->north, gap]\n");
   std::ofstream(file) << text;
+  copy_baseline_beside(file);
   const auto r = run_detente(
       "compare '" + file.string() + "'" + kSmall + " -r 2 --out '" + (dir / "out").string() + "'",
       dir);

@@ -49,7 +49,9 @@ TEST_CASE("sizes and replicates past what the machine holds are refused before a
       "--set population.groups.south.size=50000000 --max-memory 4G";
   const auto checked = run_detente(huge, dir);
   CHECK(checked.exit_code == 2);
-  CHECK(checked.err.find("error: scenarios/baseline.yaml: this run needs about ") == 0);
+  // Located at what drives the estimate: here the --set that made north huge.
+  CHECK(checked.err.find("error: --set population.groups.north.size=50000000: "
+                         "population.groups[0].size: this run needs about ") == 0);
   CHECK(checked.err.find("more than the 4 GiB it may use") != std::string::npos);
   const auto ran = run_detente(
       "run scenarios/baseline.yaml --quiet --max-memory 1M --out '" + (dir / "out").string() + "'",
@@ -68,6 +70,47 @@ TEST_CASE("sizes and replicates past what the machine holds are refused before a
   const auto bad_size = run_detente("check scenarios/baseline.yaml --max-memory 12Q", dir);
   CHECK(bad_size.exit_code == 2);
   CHECK(bad_size.err.find("--max-memory: expected a size such as 512M") != std::string::npos);
+}
+
+TEST_CASE("a sweep or compare --futures is checked at the largest world it builds",
+          "[cli][hostile][memory]") {
+  const auto dir = scratch_dir("hostile-swept-sizes");
+  const std::string towns =
+      "name: towns\nsteps: 2\npopulation:\n  groups:\n    - {name: north, size: 1000}\n"
+      "    - {name: south, size: 1000}\n";  // six lines
+  // A sweep up to 2,000,000 people in north: the check looked only at the
+  // 1,000 written in the file, and the sweep then built the large points.
+  write_text(dir / "sweep.yaml", towns +
+                                     "sweep:\n"
+                                     "  design: grid\n"
+                                     "  parameters:\n"
+                                     "    - {path: population.groups.north.size, values: [1000, "
+                                     "2000000]}\n"  // line 10
+                                     "  outcomes: [{metric: trusting_share}]\n");
+  const auto swept =
+      run_detente("sweep '" + (dir / "sweep.yaml").string() + "' --quiet --threads 1 " +
+                      "--max-memory 256M --out '" + (dir / "swept").string() + "'",
+                  dir);
+  CHECK(swept.exit_code == 2);
+  CHECK(swept.err.find("error: " + (dir / "sweep.yaml").string() +
+                       ":10:7: sweep.parameters[0]: sweep point 1 (population.groups.north.size = "
+                       "2000000) needs about ") == 0);
+  CHECK(swept.err.find("more than the 256 MiB it may use; make the groups smaller") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "swept"));
+  // The same range as an uncertain key: compare --futures draws large worlds.
+  write_text(dir / "futures.yaml", towns +
+                                       "uncertain:\n"
+                                       "  - {path: population.groups.north.size, low: 1000, high: "
+                                       "2000000, integer: true}\n");  // line 8
+  const auto futures = run_detente(
+      "compare '" + (dir / "futures.yaml").string() + "' --quiet --threads 1 " +
+          "--replicates 2 --futures 4 --max-memory 256M --out '" + (dir / "futures").string() + "'",
+      dir);
+  CHECK(futures.exit_code == 2);
+  CHECK(futures.err.find("error: " + (dir / "futures.yaml").string() +
+                         ":8:5: uncertain[0]: future ") == 0);
+  CHECK_FALSE(fs::exists(dir / "futures"));
 }
 
 TEST_CASE("values boost::math or single precision cannot take exit 2 at check (items 9, 10)",

@@ -73,9 +73,8 @@ TEST_CASE("a non-empty --out that is not a result is refused unless --force", "[
   CHECK(r.exit_code == 0);
   r = run_detente(kTiny + " --force --out '" + thesis + "'", dir);
   CHECK(r.exit_code == 0);
-  CHECK(entries(dir / "thesis") ==
-        std::set<std::string>{"events.csv", "run.json", "scenario.yaml", "summary.csv",
-                              "timeseries.csv"});
+  CHECK(entries(dir / "thesis") == std::set<std::string>{"events.csv", "run.json", "scenario.yaml",
+                                                         "summary.csv", "timeseries.csv"});
 }
 
 TEST_CASE("the current folder as --out is refused, with or without --force", "[outputs][errors]") {
@@ -117,13 +116,15 @@ TEST_CASE("an --out that cannot be written is reported before the run", "[output
 
 TEST_CASE("an interrupted run leaves neither a staging folder nor a result", "[outputs][signal]") {
   const auto dir = scratch_dir("out-signal");
+  // What the program says goes beside `dir`, which must end up empty.
+  const auto said = scratch_dir("out-signal-stderr") / "stderr.txt";
   for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
     INFO("signal " << signal_number);
     const fs::path out = dir / "interrupted";
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-      ::freopen("/dev/null", "w", stderr);
+      ::freopen(said.c_str(), "w", stderr);
       ::chdir(DETENTE_SOURCE_DIR);
       ::execl(DETENTE_PROGRAM, DETENTE_PROGRAM, "run", "scenarios/baseline.yaml", "--quiet",
               "--replicates", "4", "--set", "steps=100000", "--out", out.c_str(),
@@ -144,6 +145,7 @@ TEST_CASE("an interrupted run leaves neither a staging folder nor a result", "[o
     CHECK(WIFSIGNALED(status));
     CHECK(WTERMSIG(status) == signal_number);
     CHECK(entries(dir).empty());
+    CHECK_FALSE(detente::test::has_sanitizer_report(read_text(said)));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "io/results_db.hpp"
 #include "program.hpp"
 
 namespace fs = std::filesystem;
@@ -57,7 +58,8 @@ TEST_CASE("sweep writes its tables and results.db", "[sweep]") {
 
 TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
   const auto dir = scratch_dir("sweep-resume");
-  const std::string whole = kSmallSweep + " --threads 2 --out '" + (dir / "whole").string() + "'";
+  const std::string whole =
+      kSmallSweep + " --threads 2 --store-series --out '" + (dir / "whole").string() + "'";
   const std::string parts = kSmallSweep + " --threads 1 --out '" + (dir / "parts").string() + "'";
   REQUIRE(run_detente(whole, dir).exit_code == 0);
   // Interrupted after 5 of 12 runs: no tables yet.
@@ -76,6 +78,25 @@ TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
   CHECK(resumed.err.find("5 already stored") != std::string::npos);
   for (const char* file : {"sweep_points.csv", "sweep.csv", "sensitivity.csv"})
     CHECK(read_text(dir / "parts" / file) == read_text(dir / "whole" / file));
+
+  // results.db keeps the runs and summaries; the series only with --store-series.
+  {
+    const detente::io::ResultsDb parts_db(dir / "parts/results.db");
+    const detente::io::ResultsDb whole_db(dir / "whole/results.db");
+    const std::string experiment = "sweep:sweep_contact";
+    CHECK(parts_db.finished_runs(experiment).size() == 12);
+    CHECK_FALSE(parts_db.has_series(experiment));
+    CHECK(parts_db.rows_of(experiment, {5, "base", 1}).empty());
+    CHECK(whole_db.has_series(experiment));
+    CHECK_FALSE(whole_db.rows_of(experiment, {5, "base", 1}).empty());
+    CHECK(fs::file_size(dir / "parts/results.db") < fs::file_size(dir / "whole/results.db"));
+  }
+  // Resuming the finished sweep changes nothing and says so.
+  const auto sweep_csv = read_text(dir / "parts/sweep.csv");
+  const auto again = run_detente(loud + " --resume", dir);
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("the sweep is finished") != std::string::npos);
+  CHECK(read_text(dir / "parts/sweep.csv") == sweep_csv);
 }
 
 TEST_CASE("a resumed sweep refuses another scenario and names the keys (issue 16 item 7)",

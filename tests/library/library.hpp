@@ -16,10 +16,15 @@
 
 namespace detente::library {
 
-inline scenario::Scenario load(const std::string& name, int size) {
+// `sets` are further overrides ("path=value"), e.g. one uncertain key at
+// either end of its range to show where an answer flips.
+inline scenario::Scenario load(const std::string& name, int size,
+                               const std::vector<std::string>& sets = {}) {
   std::vector<scenario::Override> overrides = {
       scenario::parse_override("population.groups.north.size=" + std::to_string(size)),
       scenario::parse_override("population.groups.south.size=" + std::to_string(size))};
+  for (const auto& set : sets)
+    overrides.push_back(scenario::parse_override(set));
   return scenario::load_file(std::string(DETENTE_SOURCE_DIR) + "/scenarios/" + name + ".yaml",
                              overrides);
 }

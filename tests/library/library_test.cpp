@@ -18,15 +18,17 @@ constexpr int kReplicates = 3;
 
 }  // namespace
 
-TEST_CASE("routine vs episodic: at the same budget, annual cohorts end slightly ahead",
+TEST_CASE("routine vs episodic: at the same spending, either rhythm beats no programme",
           "[library]") {
-  // The model does not find that routine beats episodic: every participant
-  // takes part once either way and the ties persist; the annual cohorts meet
-  // earlier on average and leave more room for friendships beyond one's team.
+  // Every participant takes part once either way and the ties persist, so
+  // only timing differs: annual − routine is +0.0002 at full size but its
+  // sign varies across the uncertain parameters (scenarios/README.md), so
+  // no direction between the rhythms is asserted, only that both spend the
+  // same and both beat doing nothing.
   const auto s = library::load("routine_vs_episodic", 2000);
   const auto r = library::run_arms(s, {"base", "episodic", "none"}, kReplicates, {520});
-  check_all_above(negated(paired(r, "base", "episodic", 520, "mean/all")), kFloor);
   check_all_above(paired(r, "base", "none", 520, "mean/all"), kFloor);
+  check_all_above(paired(r, "episodic", "none", 520, "mean/all"), kFloor);
   for (const auto& arm : {"base", "episodic"})
     for (const auto& snapshot : r.at(arm))
       CHECK(snapshot.at(520).at("spending/all") == 7800);
@@ -42,12 +44,30 @@ TEST_CASE(
   check_all_above(paired(r, "base", "elite", 520, "participant_marginalised_share/all"), 0.05);
 }
 
-TEST_CASE("campaign sponsor: a north-sponsored campaign backfires in the south", "[library]") {
+TEST_CASE("campaign sponsor: co-branding backfires against the neutral campaign", "[library]") {
+  // Holds across the uncertain block: the neutral campaign leaves the south
+  // more trusting and the convener more trusted than the co-branded one.
   const auto s = library::load("campaign_sponsor", 2000);
-  const auto r = library::run_arms(s, {"base", "sponsored", "none"}, kReplicates, {104});
+  const auto r = library::run_arms(s, {"base", "sponsored"}, kReplicates, {104});
   check_all_above(paired(r, "base", "sponsored", 104, "mean/south->north"), kFloor);
-  check_all_above(paired(r, "none", "sponsored", 104, "mean/south->north"), kFloor);
   check_all_above(paired(r, "base", "sponsored", 104, "convener_trust/south"), kFloor);
+}
+
+TEST_CASE("campaign sponsor: whether co-branding is worse than no campaign flips with kappa_b",
+          "[library]") {
+  // The backlash step κ_b (uncertain, 0.01 to 0.05): at the default 0.03 the
+  // co-branded campaign leaves the south less trusting than no campaign; at
+  // 0.01 it leaves it more trusting (scenarios/README.md).
+  SECTION("kappa_b 0.03: below no campaign") {
+    const auto s = library::load("campaign_sponsor", 2000, {"dynamics.media.backlash_step=0.03"});
+    const auto r = library::run_arms(s, {"sponsored", "none"}, kReplicates, {104});
+    check_all_above(paired(r, "none", "sponsored", 104, "mean/south->north"), kFloor);
+  }
+  SECTION("kappa_b 0.01: above no campaign") {
+    const auto s = library::load("campaign_sponsor", 2000, {"dynamics.media.backlash_step=0.01"});
+    const auto r = library::run_arms(s, {"sponsored", "none"}, kReplicates, {104});
+    check_all_above(paired(r, "sponsored", "none", 104, "mean/south->north"), 0);
+  }
 }
 
 TEST_CASE("literacy vs surge: a literate public is more trusting when the surge ends",
@@ -57,15 +77,21 @@ TEST_CASE("literacy vs surge: a literate public is more trusting when the surge 
   check_all_above(paired(r, "base", "no_curriculum", 288, "mean/all"), kFloor);
 }
 
-TEST_CASE("journalists vs exchanges: training journalists does more at 5,000 per side",
-          "[library]") {
-  // The answer depends on scale: 400 extra exchange participants are a
-  // larger share of a small public (at 1,000 per side they win), while the
-  // trained journalists soften outlets reaching 70% of either size. Hence
-  // this test's larger size.
-  const auto s = library::load("journalists_vs_exchanges", 5000);
-  const auto r = library::run_arms(s, {"base", "more_exchanges"}, kReplicates, {520});
+TEST_CASE("journalists vs exchanges: training wins only while trainees stay", "[library]") {
+  // At 5,000 per side (400 extra exchange participants are a larger share of
+  // a small public, so the size matters too): when trained journalists never
+  // leave, training does more than the same money on exchanges; at the
+  // default newsroom turnover (13% a year) its relief drains away and the
+  // exchanges come out ahead. The answer flips with turnover; both sides are
+  // asserted.
+  const auto lasting =
+      library::load("journalists_vs_exchanges", 5000, {"interventions.reporters.turnover=0"});
+  const auto r = library::run_arms(lasting, {"base", "more_exchanges"}, kReplicates, {520});
   check_all_above(paired(r, "base", "more_exchanges", 520, "mean/all"), kFloor);
+
+  const auto leaving = library::load("journalists_vs_exchanges", 5000);
+  const auto l = library::run_arms(leaving, {"base", "more_exchanges"}, kReplicates, {520});
+  check_all_above(paired(l, "more_exchanges", "base", 520, "mean/all"), kFloor);
 }
 
 TEST_CASE("ambassadors and mentoring: alumni multiply the programme", "[library]") {
@@ -75,19 +101,38 @@ TEST_CASE("ambassadors and mentoring: alumni multiply the programme", "[library]
   check_all_above(paired(r, "base", "one_off", 520, "programme_ties/all"), 0);
 }
 
-TEST_CASE("crisis resilience: ties built before keep trust higher through the crisis",
-          "[library]") {
-  const auto s = library::load("crisis_resilience", 2000);
+namespace {
+
+// Trust lost in the crisis (week 260 to 280) with ties minus without, per
+// replicate.
+std::vector<double> extra_crisis_loss(int size) {
+  const auto s = library::load("crisis_resilience", size);
   const auto r = library::run_arms(s, {"base", "no_ties"}, kReplicates, {260, 280});
   check_all_above(paired(r, "base", "no_ties", 280, "mean/all"), kFloor);
-  // And lose a little less of it in the crisis itself.
+  std::vector<double> out;
   for (int k = 0; k < kReplicates; ++k) {
     const auto loss = [&](const char* arm) {
       return r.at(arm)[k].at(260).at("mean/all") - r.at(arm)[k].at(280).at("mean/all");
     };
-    INFO("replicate " << k << ": loss with ties " << loss("base") << ", without "
-                      << loss("no_ties"));
-    CHECK(loss("base") < loss("no_ties"));
+    out.push_back(loss("base") - loss("no_ties"));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("crisis resilience: ties keep trust higher; whether they protect depends on their reach",
+          "[library]") {
+  // A shock takes a share of trust, less from people with positive ties.
+  // Where the programmes reach a large share (the same cohorts in a public
+  // of 2,000) the protected outweigh the higher level lost; at the size the
+  // file ships (10,000 a side) they do not, and the arm with ties loses more
+  // in the crisis (scenarios/README.md).
+  SECTION("a large share reached: the ties protect") {
+    check_all_above(negated(extra_crisis_loss(2000)), 0);
+  }
+  SECTION("as shipped: the higher level loses more") {
+    check_all_above(extra_crisis_loss(10000), 0);
   }
 }
 
@@ -109,4 +154,21 @@ TEST_CASE("combined under a cap: the triggered response helps, the cap costs", "
     CHECK(snapshot.at(520).at("spending/all") <= 6000);
     CHECK(snapshot.at(520).at("exposures/rapid_response") > 0);  // the trigger fired
   }
+}
+
+TEST_CASE("joint production vs exchange: at the same budget the exchange moves trust more",
+          "[library]") {
+  // Exchange reaches three times the people for the money, mingles them and
+  // makes ambassadors; joint production's released work draws backlash. Both
+  // hold in every future of the uncertain block (scenarios/README.md).
+  const auto s = library::load("joint_production", 2000);
+  const auto r =
+      library::run_arms(s, {"base", "exchange", "no_common_goal", "none"}, kReplicates, {520});
+  check_all_above(paired(r, "exchange", "base", 520, "mean/all"), kFloor);
+  check_all_above(paired(r, "base", "none", 520, "mean/all"), kFloor);
+  // Taking the common goal away costs joint production a little.
+  check_all_above(paired(r, "base", "no_common_goal", 520, "mean/all"), 0);
+  for (const auto& arm : {"base", "exchange"})
+    for (const auto& snapshot : r.at(arm))
+      CHECK(snapshot.at(520).at("spending/all") == 10800);
 }

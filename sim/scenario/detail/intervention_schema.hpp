@@ -118,10 +118,11 @@ constexpr auto fields(Tag<ExchangeProgram>) {
           .unit("agents")
           .range(agents_from(2))
           .about("Size of the mixed teams the cohort works in; every cross-group pair of a team "
-                 "gets a programme tie. Calibrated with the other defaults so that an exchange "
-                 "under good conditions moves its participants by about 0.3 control-group SD "
-                 "weeks later (Paluck, Green & Green 2019: 0.25–0.4; "
-                 "tests/calibration/exchange_effect_test.cpp)."),
+                 "gets a programme tie. With the other defaults, an exchange under good conditions "
+                 "moves its participants by about 0.14 control-group SD weeks later in the "
+                 "baseline world, inside the 0.1–0.4 the contact experiments span (Paluck, "
+                 "Green & Green 2019: about 0.4 pooled, 0.25 for ethnic prejudice, nearer 0.1 "
+                 "when preregistered; tests/calibration/exchange_effect_test.cpp)."),
       field(&ExchangeProgram::duration, "duration")
           .unit("steps")
           .range(steps_from(1))
@@ -147,10 +148,11 @@ constexpr auto fields(Tag<ExchangeProgram>) {
       field(&ExchangeProgram::ambassador_threshold, "ambassador_threshold")
           .unit("trust")
           .range(unit_interval)
-          .about(
-              "Alumni whose mean out-group trust is at least this when their programme ends "
-              "become ambassadors. Calibrated so that about one alumnus in five of a default "
-              "exchange in the baseline world does (Ross & Lazarus 2015; the model gives 0.22)."),
+          .about("Alumni whose mean out-group trust is at least this when their programme ends "
+                 "become ambassadors. Meant to give about one alumnus in five (Ross & Lazarus "
+                 "2015); in the baseline world a default exchange gives 0.31, a known gap: a "
+                 "threshold on trust is not the friendship and commitment that made alumni "
+                 "active (tests/calibration/programme_structure_test.cpp)."),
       field(&ExchangeProgram::ambassador_weight, "ambassador_weight")
           .unit("factor")
           .range(between(1, kMostWeight))
@@ -279,6 +281,22 @@ constexpr auto fields(Tag<CapacityBuilding>) {
           .unit("agents")
           .range(agents_from(1))
           .about("Trained facilitators that make full facilitation."),
+      field(&CapacityBuilding::turnover, "turnover")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Chance per step that a trained journalist leaves the newsroom and is replaced "
+                 "by someone untrained (who may be trained in a later round). Default: 13% a "
+                 "year, the annual newsroom turnover of US newspapers (Newspaper Association of "
+                 "America survey quoted by Overby 1998, Freedom Forum), per week: "
+                 "1 − 0.87^(1/52) ≈ 0.0027; a figure for one country's newspapers, not for "
+                 "the rival publics modelled. Journalists only; 0 keeps every trainee."),
+      field(&CapacityBuilding::fade, "fade")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Share of a trained journalist's conflict-sensitive practice lost per step "
+                 "(their part of the slant relief fades as practice·(1 − fade)). Uncalibrated: "
+                 "no figure found for how fast such training fades; 0 (the default) keeps it. "
+                 "Journalists only."),
   };
 }
 

@@ -43,6 +43,8 @@ class Reporter {
 
   // Where `path` (or its nearest given parent) came from.
   Location locate(const std::string& path) const;
+  // The same as messages begin: "FILE:LINE:COLUMN" or the override's label.
+  std::string where_given(const std::string& path) const { return where(locate(path)); }
 
  private:
   struct Given {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "serve/join_guard.hpp"
+#include "serve/room.hpp"
 #include "serve/server.hpp"
 #include "serve/team_run.hpp"
 #include "serve/workshop.hpp"
@@ -21,7 +22,10 @@ class WsSession;
 
 struct Hub {
   Hub(const Workshop& w, const ServerOptions& o, boost::asio::io_context& io)
-      : workshop(w), options(o), ioc(io) {}
+      : workshop(w),
+        options(o),
+        ioc(io),
+        room(w.limits(), [this](Audience to, const std::string& text) { broadcast(to, text); }) {}
 
   const Workshop& workshop;
   ServerOptions options;
@@ -29,8 +33,9 @@ struct Hub {
 
   std::atomic<int> active_runs{0};  // team runs going, every page
   std::atomic<bool> baseline_ready{false};
-  int clients = 0;   // open WebSocket connections that have joined (the page cap)
-  int unjoined = 0;  // open WebSocket connections still to give the join code
+  int clients = 0;       // open WebSocket connections that have joined (the page cap)
+  int unjoined = 0;      // open WebSocket connections still to give the join code
+  int facilitators = 0;  // joined connections that gave the facilitator code
   bool stopping = false;
   std::uint16_t port = 0;  // the port listened on: requests must name it in Host
   JoinGuard join_guard;
@@ -47,6 +52,11 @@ struct Hub {
   std::vector<std::string> baseline_series;
   std::vector<Frame> baseline_frames;
   std::string baseline_message;
+
+  // Every team of every page, the lock and the reveal: the facilitator's view.
+  Room room;
+  // Sends `text` to every joined page of that audience (ws_session.cpp).
+  void broadcast(Audience to, const std::string& text);
 
   bool join_required() const { return !options.join_code.empty(); }
   void log(const std::string& line) const {

@@ -37,6 +37,12 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void close();
   // Open (handshake done) and joined (code given, when one is asked).
   bool joined() const { return open_ && joined_; }
+  // Gave the facilitator code: hears the room, may lock, reset and reveal.
+  bool facilitator() const { return facilitator_; }
+  // Its number in the room (0 for a facilitator's page).
+  std::uint64_t page() const { return page_; }
+  // The facilitator reset one of this page's teams: stop it, tell the page.
+  void reset_by_facilitator(int team);
 
  private:
   struct Team {
@@ -57,11 +63,21 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     std::shared_ptr<const scenario::Scenario> scenario;
     std::optional<serve::Checked> validated;  // warnings and the cost plan
     std::string yaml;
+    std::vector<TeamYaml> debrief;  // every team of the room
     std::optional<std::string> error;
   };
 
   void handle(const std::string& text);
   void join(const Command& c);
+  void facilitate(const Command& c);
+  // A guess at a code: false (and the page told, then closed) when its
+  // address must wait or the code is wrong (join_guard.hpp).
+  bool code_accepted(const Command& c, const std::string& expected, const std::string& what);
+  bool admit();  // a place among the joined pages; false (refused) when full
+  // Why this command may not be acted on now (lock, role), or empty.
+  std::string refusal(const Command& c) const;
+  void act_for_room(const Command& c);
+  void leave_room();
   void on_join_timeout();
   void queue(Command c);
   void next();
@@ -72,7 +88,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void finish_check(const Command& c, Checked result);
   void start_run(const Command& c, std::shared_ptr<const scenario::Scenario> resolved);
   void stop_team(int team);
-  void on_run_event(int team, std::uint64_t id, RunEvent::Kind kind, std::string text);
+  void on_run_event(int team, std::uint64_t id, RunEvent event, std::string text);
   void send_welcome();
   void close_after_pause();
   bool within_rate();
@@ -86,6 +102,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::string address_;  // the peer's IP address, for the join guard and the log
   bool joined_;
   bool open_ = false;  // the WebSocket handshake is done: writes may start
+  bool welcomed_ = false;
+  bool facilitator_ = false;
+  std::uint64_t page_ = 0;  // in hub_.room, while a team page
   bool closed_ = false;
   std::vector<Team> teams_;
   double pace_ = 0;
@@ -94,7 +113,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::chrono::steady_clock::time_point warned_;
   std::deque<Command> commands_;  // waiting, in order; the front one may be in a check
   bool checking_ = false;
-  std::uint64_t check_id_ = 0;    // the check in flight; a late answer has an older id
+  std::uint64_t check_id_ = 0;  // the check in flight; a late answer has an older id
 };
 
 }  // namespace detente::serve::detail

@@ -4,6 +4,7 @@
 // and draws every team's run as it streams in.
 import { LineChart } from './chart.js';
 import { debriefHtml } from './debrief.js';
+import { EVENT_WORDS, eventHead, groupEvents, spanIn, stoppedIn, whenIn } from './events.js';
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea'];
 
@@ -36,6 +37,8 @@ const state = {
   charts: [],       // { spec, chart }
   pace: 0,
   dirty: true,
+  room: { locked: false, revealed: false, page: null },  // set by the facilitator
+  standings: null,  // every team's results, once the facilitator reveals them
 };
 
 // ---- teams --------------------------------------------------------------
@@ -113,7 +116,7 @@ function start(team, paused) {
   team.error = '';
   team.status = 'starting';
   team.runKey = team.key();
-  send({ type: 'start', team: team.index, strategy: team.strategy(), paused });
+  send({ type: 'start', team: team.index, name: team.name, strategy: team.strategy(), paused });
 }
 
 function pause(team) {
@@ -141,7 +144,7 @@ function reset(team) {
 function validateSoon(team) {
   clearTimeout(team.validation);
   team.validation = setTimeout(() => {
-    send({ type: 'validate', team: team.index, strategy: team.strategy() });
+    send({ type: 'validate', team: team.index, name: team.name, strategy: team.strategy() });
   }, 250);
 }
 
@@ -158,7 +161,7 @@ function addTeam() {
 }
 
 function removeTeam(team) {
-  send({ type: 'reset', team: team.index });
+  send({ type: 'remove', team: team.index });
   team.element.remove();
   state.teams[team.index] = null;
   state.dirty = true;
@@ -399,6 +402,7 @@ function buildTeamCard(team) {
   name.setAttribute('aria-label', 'team name');
   name.addEventListener('input', () => {
     team.name = name.value.trim() || `Team ${team.index + 1}`;
+    validateSoon(team);  // the facilitator sees the new name
     state.dirty = true;
     render();
   });
@@ -537,6 +541,21 @@ function onMessage(m) {
       state.dirty = true;
       break;
     case 'reset':
+      if (team && m.by === 'facilitator') {
+        team.clearRun();
+        state.dirty = true;
+        showNotice(`The facilitator reset ${team.name}'s run.`);
+      }
+      break;
+    case 'room':
+      state.room = { ...state.room, locked: m.locked, revealed: m.revealed, page: m.page ?? state.room.page };
+      if (!m.revealed) state.standings = null;
+      document.body.dataset.locked = String(m.locked);
+      state.dirty = true;
+      break;
+    case 'standings':
+      state.standings = m;
+      state.dirty = true;
       break;
     case 'valid':
       if (team) {
@@ -822,75 +841,28 @@ function renderScoreboard() {
 
 // A step in the charts' unit: years for a weekly scenario ("year 5.8"), else the step.
 function when(step) {
-  const s = state.scenario;
-  if (s.step_unit === 'week' && s.steps >= 104) return `year ${(step / 52).toFixed(1)}`;
-  return `${s.step_unit} ${step}`;
+  return whenIn(state.scenario, step);
 }
 
 function money(v) {
   return Number.isFinite(v) ? Math.round(v).toLocaleString('en') : '—';
 }
 
-const EVENT_WORDS = {
-  programme_started: { icon: '▶', text: 'starts' },
-  programme_stopped: { icon: '■', text: 'stops' },
-  programme_resumed: { icon: '▶', text: 'resumes' },
-  budget_exhausted: { icon: '€', text: 'the budget is spent' },
-  trigger_fired: { icon: '⚡', text: 'trigger fires' },
-  crisis: { icon: '!', text: 'crisis' },
-};
-
-// Why a programme stopped, in a few words, from its event's detail.
-function stopReason(detail) {
-  if (detail.startsWith('budget ran out')) return 'the money ran out';
-  if (detail.startsWith('cut')) return 'cut to keep money for programmes funded first';
-  if (detail.startsWith('this year')) return 'this year\'s money is spent';
-  if (detail.startsWith('schedule ended')) return 'its schedule ended';
-  return detail;
-}
-
-// A team's events grouped over replicates: the n-th occurrence of (event,
-// subject) in each replicate is one item, placed at its earliest step.
 function groupedEvents(team) {
-  const items = new Map();
-  const seen = new Map();
-  for (const e of team.events) {
-    const base = `${e.event}|${e.subject}|${e.replicate}`;
-    const n = (seen.get(base) || 0) + 1;
-    seen.set(base, n);
-    const key = `${e.event}|${e.subject}|${n}`;
-    if (!items.has(key)) items.set(key, { event: e.event, subject: e.subject, steps: [], details: [], replicates: new Set() });
-    const item = items.get(key);
-    item.steps.push(e.step);
-    item.replicates.add(e.replicate);
-    if (!item.details.includes(e.detail)) item.details.push(e.detail);
-  }
-  for (const item of items.values()) {
-    item.first = Math.min(...item.steps);
-    item.last = Math.max(...item.steps);
-  }
-  return [...items.values()].sort((a, b) => a.first - b.first);
+  return groupEvents(team.events);
 }
 
 function spanText(item) {
-  const replicates = state.limits.replicates;
-  const span = item.first === item.last ? when(item.first)
-    : `${when(item.first)}–${when(item.last).replace(/^\D+/, '')}`;
-  const share = item.replicates.size < replicates ? `, in ${item.replicates.size} of ${replicates} runs` : '';
-  return span + share;
+  return spanIn(state.scenario, state.limits.replicates, item);
 }
 
 // "stopped: exchange, the money ran out (year 5.8)" for the status line.
 function stoppedSummary(team) {
-  const stops = groupedEvents(team).filter((i) => i.event === 'programme_stopped' && !i.details[0].startsWith('schedule ended'));
-  if (!stops.length) return '';
-  return 'stopped: ' + stops.map((i) => `${i.subject}, ${stopReason(i.details[0])} (${spanText(i)})`).join('; ');
+  return stoppedIn(state.scenario, state.limits.replicates, team.events);
 }
 
 function eventTitle(item, teamName) {
-  const words = EVENT_WORDS[item.event] || { text: item.event };
-  const head = item.event === 'crisis' ? `Crisis (${item.subject})` :
-    item.event === 'budget_exhausted' ? 'The budget is spent' : `${item.subject} ${words.text}`;
+  const head = eventHead(item);
   return `${teamName ? `${teamName}: ` : ''}${head}, ${spanText(item)}\n${item.details.slice(0, 3).join('\n')}`;
 }
 
@@ -1063,6 +1035,10 @@ function renderTeam(team) {
   card.querySelector('.progress span').style.width = `${(100 * at) / steps}%`;
   card.querySelector('.error').textContent = team.error ? plainError(team.error) : '';
   card.classList.toggle('has-error', !!team.error);
+  // Locked by the facilitator: the strategy and its run stay as they are.
+  for (const control of card.querySelectorAll('.team-controls button, .knobs input, .knobs select, .team-name, .remove, .team-foot button:not(.export)')) {
+    control.disabled = state.room.locked;
+  }
   card.querySelector('.remove').hidden = liveTeams().length <= 1;
 }
 
@@ -1075,14 +1051,52 @@ function render() {
     if (!state.scenario) return;
     for (const t of liveTeams()) renderTeam(t);
     $('add-team').hidden = liveTeams().length >= state.limits.teams;
+    $('locked').hidden = !state.room.locked;
+    for (const id of ['play-all', 'pause-all', 'step-all', 'reset-all', 'add-team']) $(id).disabled = state.room.locked;
     if (state.dirty) {
       state.dirty = false;
       drawCharts();
       renderEventLane();
       renderScoreboard();
+      renderRoomResults();
     }
   });
 }
+
+// ---- the room's results, once revealed ---------------------------------------
+
+// Every team of the room (all pages), as the facilitator revealed them: where
+// each ended against the baseline, with its 95% interval, and its place.
+function renderRoomResults() {
+  const box = $('room-results');
+  const s = state.standings;
+  box.hidden = !(state.room.revealed && s);
+  if (box.hidden) return;
+  const body = box.querySelector('tbody');
+  body.textContent = '';
+  const ranked = s.teams.slice().sort((a, b) => (a.place || 99) - (b.place || 99));
+  for (const t of ranked) {
+    const space = t.outcomes.find((o) => o.series === s.ranked_by);
+    const tr = body.insertRow();
+    tr.dataset.page = t.page;
+    if (t.page === state.room.page) tr.className = 'mine';
+    const d = space ? space.difference : null;
+    const cells = [
+      t.place ? `${t.place}${t.shared ? ' (shared)' : ''}` : '—',
+      t.name + (t.page === state.room.page ? ' (this page)' : ''),
+      space ? fixed(space.mean) : '—',
+      d ? `${fixed(d.mean, 3, true)} (${fixed(d.ci_low, 3, true)} to ${fixed(d.ci_high, 3, true)})` : '—',
+      VERDICT_WORDS[t.verdict] || t.verdict,
+    ];
+    for (const text of cells) tr.insertCell().textContent = text;
+  }
+}
+
+const VERDICT_WORDS = {
+  better: 'more than doing nothing',
+  worse: 'less than doing nothing',
+  unclear: 'not told apart from doing nothing',
+};
 
 // ---- the debrief -------------------------------------------------------------
 

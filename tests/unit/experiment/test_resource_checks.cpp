@@ -14,16 +14,15 @@ using namespace detente;
 namespace {
 
 scenario::Scenario towns(std::int64_t size) {
-  return scenario::load_text("name: towns\npopulation:\n  groups:\n    - {name: a, size: " +
-                                 std::to_string(size) + "}\n    - {name: b, size: " +
-                                 std::to_string(size) + "}\n",
-                             "towns.yaml");
+  return scenario::load_text(
+      "name: towns\npopulation:\n  groups:\n    - {name: a, size: " + std::to_string(size) +
+          "}\n    - {name: b, size: " + std::to_string(size) + "}\n",
+      "towns.yaml");
 }
 
 }  // namespace
 
-TEST_CASE("the memory estimate grows with agents, parallel runs and kept outputs",
-          "[memory]") {
+TEST_CASE("the memory estimate grows with agents, parallel runs and kept outputs", "[memory]") {
   const auto small = estimate_memory(towns(1000), {1, 1});
   const auto large = estimate_memory(towns(100000), {1, 1});
   CHECK(small.agents == 2000);
@@ -40,11 +39,12 @@ TEST_CASE("a run past the limit is refused with its estimate", "[memory]") {
   const auto e = estimate_memory(towns(50'000'000), {1, 1});
   CHECK(e.total_bytes > 16.0 * 1024 * 1024 * 1024);
   CHECK_THROWS_AS(check_memory(e, 16.0 * 1024 * 1024 * 1024, "towns.yaml"), InputError);
-  CHECK_THROWS_WITH(check_memory(e, 16.0 * 1024 * 1024 * 1024, "towns.yaml"),
-                    Catch::Matchers::StartsWith("towns.yaml: this run needs about ") &&
-                        Catch::Matchers::Contains("100000000 agents") &&
-                        Catch::Matchers::Contains("more than the 16 GiB it may use") &&
-                        Catch::Matchers::Contains("--max-memory"));
+  CHECK_THROWS_WITH(
+      check_memory(e, 16.0 * 1024 * 1024 * 1024, "towns.yaml"),
+      Catch::Matchers::StartsWith("towns.yaml: population.groups[0].size: this run needs about ") &&
+          Catch::Matchers::Contains("100000000 agents") &&
+          Catch::Matchers::Contains("more than the 16 GiB it may use") &&
+          Catch::Matchers::Contains("--max-memory"));
   CHECK_NOTHROW(check_memory(estimate_memory(towns(1000), {1, 1}), 1e9, "towns.yaml"));
   // A billion replicates: their outputs alone.
   CHECK_THROWS_AS(check_memory(estimate_memory(towns(1000), {1e9, 2}), 1e12, "towns.yaml"),

@@ -63,7 +63,10 @@ TEST_CASE("every type runs from YAML and leaves its trace", "[registry]") {
   std::size_t trained = 0, taught = 0;
   for (std::size_t i = 0; i < roster.trained().size(); ++i)
     trained += roster.trained()[i] != 0;
-  CHECK(trained == 30);
+  // 30 trained; a few may have left their newsroom since (turnover 0.0027 a
+  // step: about 1.5 expected over these steps), and those are untrained.
+  CHECK(trained <= 30);
+  CHECK(trained >= 25);
   // Participants: campers, co-producers, pupils and trainees, each counted once.
   for (std::size_t i = 0; i < roster.participant().size(); ++i)
     taught += roster.participant()[i];

@@ -42,6 +42,19 @@ std::vector<double> differences(const scenario::Scenario& with, const scenario::
   return out;
 }
 
+// Every journalist of both sides trained once, keeping what they learned;
+// the tests below switch on turnover or fading.
+const std::string kLastingTraining =
+    test::world_yaml(1500, 40) +
+    "interventions:\n"
+    "  - {name: reporters, type: capacity_building, start: 1, rounds: 1,\n"
+    "     cohort: 100, slant_reduction: 0.5, turnover: 0, fade: 0}\n";
+
+// Everyone who was not trained: the public the outlets reach.
+std::vector<std::uint8_t> untrained_public(const Simulation& s) {
+  return flagged(s.trust_state()->roster().participant(), false);
+}
+
 }  // namespace
 
 TEST_CASE("a co-produced work raises its audience's trust", "[joint_production]") {
@@ -163,6 +176,44 @@ TEST_CASE("trained journalists soften the hostile outlets", "[capacity_building]
   // Every journalist (about 2% of each side) is trained, and only they.
   CHECK(m.at("participants/all") > 40);
   CHECK(m.at("participants/all") < 90);
+}
+
+TEST_CASE("journalists who leave take the relief with them", "[capacity_building]") {
+  // The same training; in one world every trainee stays, in the other each
+  // leaves with chance 0.2 a step. The public's gain over no training shrinks,
+  // and the roster forgets who left.
+  const std::string yaml = kLastingTraining;
+  const auto staying = test::load(yaml);
+  const auto leaving = test::load(yaml, {"interventions.reporters.turnover=0.2"});
+  const auto untrained = test::load(yaml, {"interventions.reporters.enabled=false"});
+  const auto kept = differences(staying, untrained, untrained_public);
+  const auto left = differences(leaving, untrained, untrained_public);
+  for (std::size_t r = 0; r < kept.size(); ++r) {
+    INFO("replicate " << r << ": gain if they stay " << kept[r] << ", if they leave " << left[r]);
+    CHECK(left[r] < 0.5 * kept[r]);
+    CHECK(left[r] >= 0.0);
+  }
+  // After 39 steps at 0.2 a step, about 0.8^39 ≈ 0.02% of trainees remain.
+  const auto sim = test::run(leaving);
+  std::size_t trained = 0;
+  for (const auto flag : sim->trust_state()->roster().trained())
+    trained += flag != 0;
+  CHECK(trained <= 2);
+}
+
+TEST_CASE("fading practice lowers the relief step by step", "[capacity_building]") {
+  // Practice that fades by 5% a step keeps part of the gain; none keeps it all.
+  const std::string yaml = kLastingTraining;
+  const auto lasting = test::load(yaml);
+  const auto fading = test::load(yaml, {"interventions.reporters.fade=0.05"});
+  const auto untrained = test::load(yaml, {"interventions.reporters.enabled=false"});
+  const auto full = differences(lasting, untrained, untrained_public);
+  const auto faded = differences(fading, untrained, untrained_public);
+  for (std::size_t r = 0; r < full.size(); ++r) {
+    INFO("replicate " << r << ": lasting " << full[r] << ", fading " << faded[r]);
+    CHECK(faded[r] < 0.9 * full[r]);
+    CHECK(faded[r] > 0.1 * full[r]);
+  }
 }
 
 TEST_CASE("trained facilitators improve later programmes", "[capacity_building]") {

@@ -155,8 +155,7 @@ TEST_CASE("rows carry the defaults of scenario.hpp", "[scenario][parameters]") {
   // good ones, not the bare Conditions struct's zeros.
   CHECK(rows.at("interventions[type=exchange_program].conditions.common_goal").default_value ==
         "0.5");
-  CHECK(rows.at("interventions[type=exchange_program].conditions.intensity").default_value ==
-        "5");
+  CHECK(rows.at("interventions[type=exchange_program].conditions.intensity").default_value == "5");
   CHECK(rows.at("dynamics.contact.everyday.intensity").default_value == "1");
 }
 

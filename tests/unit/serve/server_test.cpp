@@ -100,7 +100,8 @@ TEST_CASE("bad messages get a clear error and the connection stays usable") {
   page.send_text(R"({"type":"launch"})");
   CHECK(page.receive_until("error").find("message")->as_string() ==
         "bad message: unknown type \"launch\"; expected join, start, pause, resume, step, reset, "
-        "pace, validate or export");
+        "pace, validate, export, remove, facilitate, lock, unlock, reveal, hide, reset_team, "
+        "reset_all or debrief");
   page.send_text(R"({"type":"start","team":7})");
   CHECK(page.receive_until("error").find("message")->as_string() ==
         "bad message: \"team\": expected an integer from 0 to 3, got 7");

@@ -79,6 +79,9 @@ budget:
 )";
 }
 
+// The facilitator code of every RunningServer.
+inline const std::string kFacilitatorCode = "FFFF-GGGG";
+
 inline Limits small_limits() {
   Limits l;
   l.replicates = 2;
@@ -126,6 +129,7 @@ class RunningServer {
     o.host = "127.0.0.1";
     o.port = 0;
     o.join_code = std::move(join_code);
+    o.facilitator_code = kFacilitatorCode;
     o.log = [this](const std::string& line) {
       const std::lock_guard lock(log_mutex_);
       log_.push_back(line);

@@ -90,6 +90,18 @@ TEST_CASE("streamed frames equal detente run's replicates: min, mean and max") {
     }
   }
   CHECK(c.events.back().kind == RunEvent::Kind::done);
+  // The end carries each replicate's last values, as `detente run` wrote them
+  // (the intervals of the facilitator's standings come from these).
+  const auto& finals = c.events.back().final_values;
+  REQUIRE(finals.size() == 3);
+  for (std::size_t r = 0; r < 3; ++r) {
+    REQUIRE(finals[r].size() == n);
+    for (std::size_t i = 0; i < n; ++i)
+      for (const auto& row : result.rows)
+        if (row.replicate == static_cast<int>(r) && row.row.step == 52 &&
+            row.row.metric + " " + row.row.subject == first.series[i] && !std::isnan(row.row.value))
+          CHECK(finals[r][i] == row.row.value);
+  }
 }
 
 TEST_CASE("a paused run sends step 0 and waits; step goes one recorded step further") {
