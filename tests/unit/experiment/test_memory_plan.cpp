@@ -166,7 +166,7 @@ TEST_CASE("edges.csv snapshots are counted, and named when they drive the estima
   CHECK_THROWS_WITH(check_planned_memory({{snapshots, "", {}}}, one, between(plain, snapshots, one),
                                          file, every_step),
                     Catch::Matchers::StartsWith("--set outputs.network=") &&
-                        Catch::Matchers::Contains("outputs.network at fewer steps"));
+                        Catch::Matchers::Contains("write the network at fewer steps"));
 }
 
 TEST_CASE("only keys the estimate reads can change it", "[memory]") {
