@@ -119,6 +119,10 @@ constexpr std::array kWords = {
                "How much strength each follow-up gives back to those friendships.", "share", true},
     PlainWords{".convener_gain", "Trust in the organiser",
                "How much each round raises trust in the neutral organiser.", "per round", true},
+    PlainWords{".visibility", "People who see it as shared",
+               "The share of the people a centre serves who see that both sides benefit and who "
+               "made it happen; only they change their minds because of it.",
+               "share", true},
     PlainWords{".centre_ties", "New acquaintances per visitor",
                "New ties across the divide for each person the centres reach, each round.",
                "per person", true},

@@ -327,13 +327,20 @@ constexpr auto fields(Tag<SharedInvestment>) {
       field(&SharedInvestment::anchor_gain, "anchor_gain")
           .unit("per round")
           .range(unit_interval)
-          .about("Visible benefits: covered agents' anchors move this share of the way to 1 "
-                 "per round."),
+          .about("Visible benefits: the anchors of covered agents who see them move this share "
+                 "of the way to 1 per round, times how evenly the sides gain (the least covered "
+                 "group's share over the most covered one's: 0 when one side gets nothing)."),
       field(&SharedInvestment::convener_gain, "convener_gain")
           .unit("per round")
           .range(unit_interval)
-          .about("Covered agents' trust in the convener moves this share of the way to 1 per "
-                 "round."),
+          .about("The trust in the convener of covered agents who see the benefit moves this "
+                 "share of the way to 1 per round."),
+      field(&SharedInvestment::visibility, "visibility")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of the covered who see the benefit as shared and who delivered it (drawn "
+                 "once per covered agent); the others use the centre without their attitudes "
+                 "moving. Uncalibrated: no figure found; 1 (the default) means everyone sees it."),
       field(&SharedInvestment::centre_ties, "centre_ties")
           .unit("ties per covered agent")
           .range(count_from(0))
