@@ -241,7 +241,7 @@ TEST_CASE("interventions: schedule checked, then the type and its keys", "[scena
       "shared_investment | governance), got \"campaign\"");
   // The convener's governance moved into an intervention: say where.
   CHECK_THROWS_WITH(load(kMinimal + "convener:\n  governance: {rotating_leadership: true}\n"),
-                    Catch::Matchers::StartsWith("test.yaml:10:3: convener.governance: unknown "
+                    Catch::Matchers::StartsWith("test.yaml:9:3: convener.governance: unknown "
                                                 "key; governance is now an intervention") &&
                         Catch::Matchers::Contains("type: governance"));
   // A key of another type is unknown to this one.
