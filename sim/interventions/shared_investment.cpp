@@ -67,8 +67,8 @@ class SharedInvestment final : public Intervention<Real> {
     weigh_balance(world.people);
     for (const AgentId i : covered_)
       if (params_.visibility >= 1.0 ||
-          world.rng.uniforms(Purpose::intervention, key_, static_cast<std::uint64_t>(world.step),
-                             i, kDrawVisible)[0] < params_.visibility)
+          world.rng.uniforms(Purpose::intervention, key_, static_cast<std::uint64_t>(world.step), i,
+                             kDrawVisible)[0] < params_.visibility)
         seeing_.push_back(i);
     // Partners: the pick-th covered agent outside one's own group.
     std::unordered_set<std::uint64_t> seen;
@@ -101,8 +101,10 @@ class SharedInvestment final : public Intervention<Real> {
   // the largest (every group of the population counts, targeted or not).
   void weigh_balance(const Population<Real>& people) {
     std::vector<double> covered(people.groups(), 0.0), size(people.groups(), 0.0);
-    for (std::size_t i = 0; i < people.size(); ++i) size[people.group[i]] += 1.0;
-    for (const AgentId i : covered_) covered[people.group[i]] += 1.0;
+    for (std::size_t i = 0; i < people.size(); ++i)
+      size[people.group[i]] += 1.0;
+    for (const AgentId i : covered_)
+      covered[people.group[i]] += 1.0;
     double least = 1.0, most = 0.0;
     for (std::size_t g = 0; g < size.size(); ++g) {
       const double share = size[g] > 0.0 ? covered[g] / size[g] : 0.0;

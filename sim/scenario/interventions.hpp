@@ -159,7 +159,7 @@ struct SharedInvestment {
   double coverage = 0.1;         // share of each targeted group in the catchment
   double anchor_gain = 0.002;    // per round, toward 1
   double convener_gain = 0.005;  // per round, toward 1
-  double visibility = 1.0;       // share of the covered who see the benefit as shared (uncalibrated)
+  double visibility = 1.0;  // share of the covered who see the benefit as shared (uncalibrated)
   std::int64_t centre_ties = 1;  // new cross-group ties per covered agent per round
   double tie_strength = 0.5;
   Conditions conditions = {0.5, 0.5, 0.5, 1.0, Framing::cooperative, 1.0};
@@ -183,8 +183,9 @@ struct Governance {
 };
 
 // A type's parameters; the alternative matches Intervention::type.
-using InterventionParams = std::variant<ExchangeProgram, JointProduction, MediaCampaign, Curriculum,
-                                        CapacityBuilding, Coordination, SharedInvestment, Governance>;
+using InterventionParams =
+    std::variant<ExchangeProgram, JointProduction, MediaCampaign, Curriculum, CapacityBuilding,
+                 Coordination, SharedInvestment, Governance>;
 
 // An intervention as declared (design §2.4).
 struct Intervention {

@@ -145,10 +145,12 @@ TEST_CASE("convener governance: worth its cost while reviews come out clean, not
   const auto r = library::run_arms(s, {"base", "ungoverned", "aligned"}, kReplicates, {520});
   check_all_above(paired(r, "base", "ungoverned", 520, "convener_trust/south"), 0.1);
   check_all_above(paired(r, "ungoverned", "aligned", 520, "convener_trust/south"), 0.05);
-  // The answer flips when reviews fail often: with half of them finding a
-  // fault, governance leaves the convener less trusted than none.
-  const auto failing =
-      library::load("convener_governance", 2000, {"interventions.governance.review_fault=0.5"});
+  // The answer flips only when reviews fail badly: every review finding a
+  // fault that costs 30% of trust leaves the convener less trusted than none
+  // (with faults of 10%, even every review failing does not flip it).
+  const auto failing = library::load(
+      "convener_governance", 2000,
+      {"interventions.governance.review_fault=1", "interventions.governance.fault_loss=0.3"});
   const auto f = library::run_arms(failing, {"base", "ungoverned"}, kReplicates, {520});
   check_all_above(negated(paired(f, "base", "ungoverned", 520, "convener_trust/south")), 0.05);
 }

@@ -22,7 +22,8 @@ TEST_CASE("a convener aligned with one side starts lower on the other", "[conven
 namespace {
 
 // The convener's governance as a programme: a round every 13 steps from step 1.
-std::string governed_yaml(int steps, const std::string& extra = "", const std::string& budget = "") {
+std::string governed_yaml(int steps, const std::string& extra = "",
+                          const std::string& budget = "") {
   return test::world_yaml(1000, steps) +
          "interventions:\n"
          "  - {name: board, type: governance, start: 1, every: 13, cost: {fixed: 10}" +
@@ -46,8 +47,8 @@ TEST_CASE("governance raises trust in the convener on both sides alike", "[conve
 
 TEST_CASE("governance takes time: nothing is seen before its lead time", "[convener]") {
   const auto none = test::metrics_of(*test::run(test::load(test::world_yaml(1000, 52))));
-  const auto slow = test::metrics_of(*test::run(test::load(
-      governed_yaml(52, ", lead_time: 30, peer_review: false"))));
+  const auto slow = test::metrics_of(
+      *test::run(test::load(governed_yaml(52, ", lead_time: 30, peer_review: false"))));
   // Practices count from step 31 to 52: 22 steps of two practices.
   const double keep = std::pow(1 - 0.002, 44);
   CHECK(1 - slow.at("convener_trust/all") ==
@@ -57,9 +58,10 @@ TEST_CASE("governance takes time: nothing is seen before its lead time", "[conve
 TEST_CASE("governance can fail: a published fault costs trust on every side", "[convener]") {
   const auto none = test::metrics_of(*test::run(test::load(test::world_yaml(1000, 52))));
   // Every review finds a fault: three faults of 10%, no practices.
-  const auto faulty = test::metrics_of(*test::run(test::load(governed_yaml(
-      52, ", rotating_leadership: false, shared_reporting: false, review_fault: 1, "
-          "fault_loss: 0.1"))));
+  const auto faulty = test::metrics_of(*test::run(test::load(
+      governed_yaml(52,
+                    ", rotating_leadership: false, shared_reporting: false, review_fault: 1, "
+                    "fault_loss: 0.1"))));
   for (const char* g : {"convener_trust/north", "convener_trust/south"})
     CHECK(faulty.at(g) == Approx(none.at(g) * std::pow(0.9, 3)).epsilon(1e-4));
   // With a chance of one half, the draws decide: some reviews clean, some
@@ -69,17 +71,16 @@ TEST_CASE("governance can fail: a published fault costs trust on every side", "[
   const auto b = test::metrics_of(*test::run(test::load(governed_yaml(
       520, ", rotating_leadership: false, shared_reporting: false, review_fault: 0.5"))));
   CHECK(a.at("convener_trust/all") == b.at("convener_trust/all"));
-  const auto clean = test::metrics_of(*test::run(test::load(
-      governed_yaml(520, ", rotating_leadership: false, shared_reporting: false"))));
+  const auto clean = test::metrics_of(*test::run(
+      test::load(governed_yaml(520, ", rotating_leadership: false, shared_reporting: false"))));
   CHECK(a.at("convener_trust/all") < clean.at("convener_trust/all") - 0.05);
 }
 
-TEST_CASE("governance costs money: when the budget stops it, the practices lapse",
-          "[convener]") {
+TEST_CASE("governance costs money: when the budget stops it, the practices lapse", "[convener]") {
   const auto none = test::metrics_of(*test::run(test::load(test::world_yaml(1000, 52))));
   // Money for two rounds: the practices run from step 1 to 26, then stop.
-  const auto cut = test::metrics_of(*test::run(
-      test::load(governed_yaml(52, ", peer_review: false", "budget: {total: 20}\n"))));
+  const auto cut = test::metrics_of(
+      *test::run(test::load(governed_yaml(52, ", peer_review: false", "budget: {total: 20}\n"))));
   const double keep = std::pow(1 - 0.002, 52);
   CHECK(1 - cut.at("convener_trust/all") ==
         Approx((1 - none.at("convener_trust/all")) * keep).epsilon(1e-4));
