@@ -3,6 +3,10 @@
     python3 -m analysis plot results/crisis [--out DIR] [--format png|svg|pdf] [--dpi N]
     python3 -m analysis report results/crisis [--out FILE.html]
 
+A calibration folder (`detente calibrate`: run.json's "kind" is
+"calibration", or posterior.csv and priors.csv are present) gets its own
+figures and brief (analysis/calibration_brief.py).
+
 Exit codes as detente's: 0 success, 2 bad input (not a result folder, a bad
 option), 1 anything else.
 """
@@ -11,16 +15,25 @@ import sys
 import traceback
 from pathlib import Path
 
-from analysis import contract, figures, report, style
+from analysis import calibration, calibration_brief, contract, figures, report, style
+
+
+def _rendered(folder):
+    """(file stem, matplotlib figure) for every figure the folder has data for:
+    a calibration folder's own figures, or a run/compare/sweep folder's."""
+    if Path(folder).is_dir() and calibration.is_calibration(folder):
+        return [(slug, fig) for slug, _, _, fig in
+                calibration_brief.render_all(calibration.load(folder))]
+    return [(figure.slug, fig) for figure, fig in figures.render_all(contract.load(folder))]
 
 
 def plot(arguments):
-    results = contract.load(arguments.results)
+    rendered = _rendered(arguments.results)
     out = Path(arguments.out) if arguments.out else Path(arguments.results) / "figures"
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for figure, fig in figures.render_all(results):
-        path = out / f"{figure.slug}.{arguments.format}"
+    for slug, fig in rendered:
+        path = out / f"{slug}.{arguments.format}"
         style.save(fig, path, dpi=arguments.dpi)
         written.append(path)
     for path in written:

@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from analysis import (arms, assumptions, caveats, comparison, contract, events, figures, headline,
-                      html, metrics, robustness, style)
+from analysis import (arms, assumptions, calibration, calibration_brief, caveats, comparison,
+                      contract, events, figures, headline, html, metrics, robustness, style)
 from analysis.plots import cost, sensitivity
 from analysis.plots import sweep as sweep_plots
 
@@ -355,12 +355,16 @@ def build(results):
 
 
 def write(results_dir, out=None):
-    """Writes the brief (default RESULTS_DIR/report.html) atomically; returns its path."""
-    results = contract.load(results_dir)
+    """Writes the brief (default RESULTS_DIR/report.html) atomically; returns its path.
+    A calibration folder (`detente calibrate`) gets the calibration brief."""
+    if Path(results_dir).is_dir() and calibration.is_calibration(results_dir):
+        loaded, make = calibration.load(results_dir), calibration_brief.build
+    else:
+        loaded, make = contract.load(results_dir), build
     out = Path(out) if out else Path(results_dir) / "report.html"
     if out.parent and not out.parent.is_dir():
         raise contract.ContractError(f"{out}: the folder {out.parent} does not exist")
-    text = build(results)
+    text = make(loaded)
     handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=out.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -90,7 +90,7 @@ void ClassicModel<Real>::record(std::vector<metrics::MetricRow>& out) const {
 
 template <class Real>
 metrics::AgentNames ClassicModel<Real>::agent_names() const {
-  return {people_.population.group_names, subjects()};
+  return {people_.population.group_names, subjects(), people_.population.role_names};
 }
 
 template <class Real>
@@ -113,16 +113,24 @@ void ClassicModel<Real>::snapshot(std::int64_t step, std::vector<metrics::AgentR
   const auto& population_ = people_.population;
   const std::size_t n = population_.size();
   const std::size_t f = state_.features;
+  // On the implicit complete graph everyone is everyone's neighbour.
+  const bool complete = implicit_complete_graph(scenario_);
+  const auto& net = people_.network;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t id = population_.external_id[i];
-    const std::uint32_t group = population_.group[i];
+    metrics::AgentRow row{step, population_.external_id[i], population_.group[i], 0, 0.0};
+    row.role = population_.role[i];
+    row.marginalised = population_.marginalised[i];
+    row.degree = static_cast<std::uint32_t>(complete ? n - 1 : net.offsets[i + 1] - net.offsets[i]);
     if (f == 0) {
-      out.push_back({step, id, group, 0, static_cast<double>(state_.opinion[i])});
+      row.value = static_cast<double>(state_.opinion[i]);
+      out.push_back(row);
       continue;
     }
-    for (std::size_t k = 0; k < f; ++k)
-      out.push_back({step, id, group, static_cast<std::uint32_t>(k),
-                     static_cast<double>(state_.culture[i * f + k])});
+    for (std::size_t k = 0; k < f; ++k) {
+      row.subject = static_cast<std::uint32_t>(k);
+      row.value = static_cast<double>(state_.culture[i * f + k]);
+      out.push_back(row);
+    }
   }
 }
 

@@ -103,19 +103,29 @@ class TrustModel final : public Simulation, public TrustState {
     // Trust toward each out-group; subjects are the directed pairs, g then h.
     const auto& pop = world_.population;
     const std::size_t groups = pop.groups();
+    const auto rounds = participation();
     for (std::size_t i = 0; i < pop.size(); ++i) {
       const std::size_t g = pop.group[i];
-      for (std::size_t h = 0; h < groups; ++h)
-        if (h != g)
-          out.push_back({step, pop.external_id[i], static_cast<std::uint32_t>(g),
-                         static_cast<std::uint32_t>(g * (groups - 1) + h - (h > g ? 1 : 0)),
-                         static_cast<double>(pop.trust[h][i])});
+      metrics::AgentRow row{step, pop.external_id[i], static_cast<std::uint32_t>(g), 0, 0.0};
+      row.role = pop.role[i];
+      row.marginalised = pop.marginalised[i];
+      row.participant = world_.roster.participant()[i];
+      row.degree =
+          static_cast<std::uint32_t>(world_.network.offsets[i + 1] - world_.network.offsets[i]);
+      row.cross_ties = world_.tie_summary.any_ties[i];
+      row.participation = rounds[i];
+      for (std::size_t h = 0; h < groups; ++h) {
+        if (h == g) continue;
+        row.subject = static_cast<std::uint32_t>(g * (groups - 1) + h - (h > g ? 1 : 0));
+        row.value = static_cast<double>(pop.trust[h][i]);
+        out.push_back(row);
+      }
     }
   }
 
   metrics::AgentNames agent_names() const override {
     const auto& pop = world_.population;
-    metrics::AgentNames names{pop.group_names, {}};
+    metrics::AgentNames names{pop.group_names, {}, pop.role_names};
     for (const auto& from : pop.group_names)
       for (const auto& to : pop.group_names)
         if (from != to) names.subjects.push_back(metrics::pair_subject(from, to));
@@ -155,6 +165,15 @@ class TrustModel final : public Simulation, public TrustState {
   const SocialNetwork& network() const override { return world_.network; }
 
  private:
+  // Per agent, the programme rounds (exchange, joint production teams) it was a member of.
+  std::vector<std::uint32_t> participation() const {
+    std::vector<std::uint32_t> rounds(world_.population.size(), 0);
+    for (const auto& round : world_.book.teams)
+      for (const std::uint32_t member : round.members)
+        ++rounds[member];
+    return rounds;
+  }
+
   // A trigger's reading of one metric on the state the previous step left.
   // Every metric is recorded at most once per step, however many triggers
   // are watching: recording sorts each group's trust for its percentiles.

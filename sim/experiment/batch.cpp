@@ -28,6 +28,22 @@ ThreadLimit::ThreadLimit(int threads)
 
 ThreadLimit::~ThreadLimit() = default;
 
+namespace {
+
+// Everything a replicate recorded, moved into the run's output: a forked arm
+// and a run on its own give the same.
+void take_recorded(ReplicateOutput& recorded, RunOutput& out) {
+  out.rows = std::move(recorded.rows);
+  out.agents = std::move(recorded.agents);
+  out.agent_names = std::move(recorded.agent_names);
+  out.edges = std::move(recorded.edges);
+  out.nodes = std::move(recorded.nodes);
+  out.directed = recorded.directed;
+  out.events = std::move(recorded.events);
+}
+
+}  // namespace
+
 RunOutput execute_run(const RunSpec& run) {
   const auto start = std::chrono::steady_clock::now();
   const auto& scenario = *run.scenario;
@@ -37,10 +53,7 @@ RunOutput execute_run(const RunSpec& run) {
   // One replicate, its stopping rule and snapshots included (replicate.hpp).
   ReplicateOutput replicate_output;
   run_replicate(scenario, replicate, nullptr, replicate_output);
-  out.rows = std::move(replicate_output.rows);
-  out.agents = std::move(replicate_output.agents);
-  out.agent_names = std::move(replicate_output.agent_names);
-  out.events = std::move(replicate_output.events);
+  take_recorded(replicate_output, out);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
@@ -144,10 +157,7 @@ std::vector<RunOutput> execute_runs(std::span<const RunSpec> runs, Cluster& clus
           for (std::size_t j = 0; j < group.size(); ++j) {
             RunOutput& out = local[first_slot[k] + j].second;
             out.seed = replicate_seed(arms[j]->seed, replicate);
-            out.rows = std::move(outputs[j].rows);
-            out.agents = std::move(outputs[j].agents);
-            out.agent_names = std::move(outputs[j].agent_names);
-            out.events = std::move(outputs[j].events);
+            take_recorded(outputs[j], out);
             out.wall_seconds = seconds / static_cast<double>(group.size());
           }
           progress.advance(group.size());

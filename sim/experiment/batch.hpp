@@ -23,6 +23,7 @@
 #include "core/events.hpp"
 #include "experiment/progress.hpp"
 #include "metrics/agent_rows.hpp"
+#include "metrics/edge_rows.hpp"
 #include "metrics/metric_row.hpp"
 #include "scenario/scenario.hpp"
 
@@ -41,6 +42,9 @@ struct RunOutput {
   std::vector<metrics::MetricRow> rows;   // every output step of the run
   std::vector<metrics::AgentRow> agents;  // outputs.agents snapshots
   metrics::AgentNames agent_names;
+  std::vector<metrics::EdgeRow> edges;  // outputs.network snapshots
+  std::vector<metrics::NodeRow> nodes;  // every agent, for network.graphml
+  bool directed = false;
   std::vector<Event> events;  // what happened, in order (core/events.hpp)
   std::uint64_t seed = 0;     // replicate seed
   // Its share of its group's wall time (the arms of a replicate run

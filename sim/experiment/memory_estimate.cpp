@@ -30,6 +30,7 @@ constexpr double kBytesPerTie = 16;
 constexpr double kRowsPerSubjectStep = 12;
 constexpr double kBytesPerRow = 200;
 constexpr double kBytesPerAgentRow = 200;  // an agents.csv row, held the same way
+constexpr double kBytesPerEdgeRow = 100;   // an edges.csv row (40 bytes), held twice, with slack
 constexpr double kBytesPerFileByte = 16;   // a network file's edges once read, per byte of file
 
 // The group with the most people (the first of equals): its size drives the agents' share.
@@ -40,14 +41,21 @@ std::size_t largest_group(const scenario::Scenario& s) {
   return largest;
 }
 
+// The recorded outputs' shares of the estimate, in bytes.
+struct OutputShares {
+  double rows = 0;       // timeseries rows
+  double snapshots = 0;  // outputs.agents rows
+  double edges = 0;      // outputs.network rows
+};
+
 // The key behind the largest share of the estimate, and how to shrink it.
 void name_driver(const scenario::Scenario& s, double within_ties, double cross_ties,
-                 double row_bytes, double snapshot_bytes, MemoryEstimate& e) {
+                 const OutputShares& outputs, MemoryEstimate& e) {
   const double agent_bytes = e.parallel * e.agents * kBytesPerAgent;
   const double within_bytes = e.parallel * within_ties * kBytesPerTie;
   const double cross_bytes = e.parallel * cross_ties * kBytesPerTie;
-  const double largest =
-      std::max({agent_bytes, within_bytes, cross_bytes, row_bytes, snapshot_bytes});
+  const double largest = std::max(
+      {agent_bytes, within_bytes, cross_bytes, outputs.rows, outputs.snapshots, outputs.edges});
   const std::string at_once = e.parallel > 1 ? ", run fewer at once (--threads)" : "";
   if (largest == agent_bytes) {
     e.driver = "population.groups[" + std::to_string(largest_group(s)) + "].size";
@@ -65,7 +73,10 @@ void name_driver(const scenario::Scenario& s, double within_ties, double cross_t
   } else if (largest == cross_bytes) {
     e.driver = "network.between.mean_degree";
     e.remedy = "make network.between.mean_degree smaller" + at_once;
-  } else if (largest == snapshot_bytes) {
+  } else if (largest == outputs.edges) {
+    e.driver = "outputs.network";
+    e.remedy = "write the network at fewer steps (outputs.network), or run fewer replicates";
+  } else if (largest == outputs.snapshots) {
     e.driver = "outputs.agents";
     e.remedy = "snapshot the agents at fewer steps (outputs.agents), or run fewer replicates";
   } else {
@@ -111,14 +122,19 @@ MemoryEstimate estimate_memory(const scenario::Scenario& s, const RunCount& coun
                               2;
   const double rows_per_run = output_steps * subjects * kRowsPerSubjectStep;
   const double snapshot_rows = static_cast<double>(s.outputs.agents.size()) * e.agents;
+  // outputs.network: a row per tie. e.ties counts a within-group tie in both
+  // directions but it is written once, which leaves room for programme ties
+  // (unknown before the run) up to half the within-group ties.
+  const double edge_rows = static_cast<double>(s.outputs.network.size()) * e.ties;
   e.parallel = std::clamp(count.parallel, 1.0, std::max(count.runs, 1.0));
   const double held = count.outputs_kept ? count.runs : e.parallel;
   const double row_bytes = held * rows_per_run * kBytesPerRow;
   const double snapshot_bytes = held * snapshot_rows * kBytesPerAgentRow;
-  e.output_bytes = row_bytes + snapshot_bytes;
+  const double edge_bytes = held * edge_rows * kBytesPerEdgeRow;
+  e.output_bytes = row_bytes + snapshot_bytes + edge_bytes;
 
   e.total_bytes = e.parallel * e.simulation_bytes + e.output_bytes;
-  name_driver(s, within, cross, row_bytes, snapshot_bytes, e);
+  name_driver(s, within, cross, {row_bytes, snapshot_bytes, edge_bytes}, e);
   return e;
 }
 

@@ -2,35 +2,61 @@
 
 #include <algorithm>
 
+#include "engine/exports.hpp"
 #include "engine/simulation.hpp"
 #include "experiment/progress.hpp"
 
 namespace detente {
+namespace {
+
+// Snapshot steps in order, once each, -1 read as the last step.
+std::vector<std::int64_t> snapshot_steps(const std::vector<std::int64_t>& asked,
+                                         std::int64_t steps) {
+  std::vector<std::int64_t> out;
+  for (const std::int64_t s : asked)
+    out.push_back(s < 0 ? steps : s);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
 
 ReplicateRecorder::ReplicateRecorder(const scenario::Scenario& scenario, ReplicateOutput& out)
-    : scenario_(scenario), out_(out) {
-  // The snapshot steps, -1 read as the last step.
-  for (const std::int64_t s : scenario.outputs.agents)
-    wanted_.push_back(s < 0 ? scenario.steps : s);
-  std::sort(wanted_.begin(), wanted_.end());
-  wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
-}
+    : scenario_(scenario),
+      out_(out),
+      wanted_(snapshot_steps(scenario.outputs.agents, scenario.steps)),
+      network_wanted_(snapshot_steps(scenario.outputs.network, scenario.steps)) {}
 
 bool ReplicateRecorder::records(std::int64_t step) const {
   return is_output_step(scenario_, step) ||
-         std::binary_search(wanted_.begin(), wanted_.end(), step);
+         std::binary_search(wanted_.begin(), wanted_.end(), step) ||
+         std::binary_search(network_wanted_.begin(), network_wanted_.end(), step);
+}
+
+void ReplicateRecorder::snapshot(const Simulation& simulation, std::int64_t t) {
+  if (std::binary_search(wanted_.begin(), wanted_.end(), t)) simulation.snapshot(t, out_.agents);
+  // The network's ties (trust model only: the loader refuses outputs.network
+  // with a classic model).
+  const TrustState* state = simulation.trust_state();
+  if (state != nullptr && std::binary_search(network_wanted_.begin(), network_wanted_.end(), t))
+    engine::snapshot_edges(*state, t, out_.edges);
 }
 
 void ReplicateRecorder::start(const Simulation& simulation) {
   out_.agent_names = simulation.agent_names();
+  if (const TrustState* state = simulation.trust_state()) {
+    if (scenario_.outputs.graphml) engine::list_nodes(*state, out_.nodes);
+    out_.directed = state->network().directed;
+  }
   simulation.record(out_.rows);
-  if (std::binary_search(wanted_.begin(), wanted_.end(), 0)) simulation.snapshot(0, out_.agents);
+  snapshot(simulation, 0);
 }
 
 void ReplicateRecorder::after_step(const Simulation& simulation) {
   const std::int64_t t = simulation.now();
   if (is_output_step(scenario_, t) || simulation.converged()) simulation.record(out_.rows);
-  if (std::binary_search(wanted_.begin(), wanted_.end(), t)) simulation.snapshot(t, out_.agents);
+  snapshot(simulation, t);
 }
 
 void ReplicateRecorder::finish(const Simulation& simulation) {

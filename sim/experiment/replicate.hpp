@@ -1,6 +1,7 @@
 #pragma once
 // One replicate of a scenario from step 0 to its end: the metric rows at the
-// output steps and the per-agent snapshots of outputs.agents.
+// output steps, the per-agent snapshots of outputs.agents and the ties of
+// outputs.network.
 //
 // With stop_when: converged the run ends as soon as its classic model has
 // converged. The state is then frozen, so it stands for every later step: the
@@ -15,6 +16,7 @@
 
 #include "core/events.hpp"
 #include "metrics/agent_rows.hpp"
+#include "metrics/edge_rows.hpp"
 #include "metrics/metric_row.hpp"
 #include "scenario/scenario.hpp"
 
@@ -27,8 +29,11 @@ struct ReplicateOutput {
   std::vector<metrics::MetricRow> rows;
   std::vector<metrics::AgentRow> agents;  // outputs.agents snapshots
   metrics::AgentNames agent_names;
-  std::vector<Event> events;   // what happened (core/events.hpp), in order
-  std::int64_t last_step = 0;  // the step the run stopped at (steps unless it converged)
+  std::vector<metrics::EdgeRow> edges;  // outputs.network snapshots (trust model)
+  std::vector<metrics::NodeRow> nodes;  // every agent, when outputs.graphml asks for them
+  bool directed = false;                // the social network's arcs are directed
+  std::vector<Event> events;            // what happened (core/events.hpp), in order
+  std::int64_t last_step = 0;           // the step the run stopped at (steps unless it converged)
 };
 
 // What run_replicate records of a simulation, for runners that step it
@@ -44,9 +49,13 @@ class ReplicateRecorder {
   bool records(std::int64_t step) const;
 
  private:
+  // The outputs.agents and outputs.network snapshots due at step `t`.
+  void snapshot(const Simulation& simulation, std::int64_t t);
+
   const scenario::Scenario& scenario_;
   ReplicateOutput& out_;
-  std::vector<std::int64_t> wanted_;  // snapshot steps, sorted
+  std::vector<std::int64_t> wanted_;          // outputs.agents steps, sorted
+  std::vector<std::int64_t> network_wanted_;  // outputs.network steps, sorted
 };
 
 // Steps `simulation` from where it stands to the scenario's end (or until it

@@ -69,6 +69,12 @@ std::string encode_outputs(const std::vector<std::pair<std::size_t, RunOutput>>&
       put(out, row.group);
       put(out, row.subject);
       put(out, row.value);
+      put(out, row.role);
+      put(out, row.marginalised);
+      put(out, row.participant);
+      put(out, row.degree);
+      put(out, row.cross_ties);
+      put(out, row.participation);
     }
     put<std::uint64_t>(out, output.agent_names.groups.size());
     for (const auto& name : output.agent_names.groups)
@@ -76,6 +82,24 @@ std::string encode_outputs(const std::vector<std::pair<std::size_t, RunOutput>>&
     put<std::uint64_t>(out, output.agent_names.subjects.size());
     for (const auto& name : output.agent_names.subjects)
       put_text(out, name);
+    put<std::uint64_t>(out, output.agent_names.roles.size());
+    for (const auto& name : output.agent_names.roles)
+      put_text(out, name);
+    put<std::uint64_t>(out, output.edges.size());
+    for (const auto& edge : output.edges) {
+      put(out, edge.step);
+      put(out, edge.source);
+      put(out, edge.target);
+      put(out, static_cast<std::uint8_t>(edge.kind));
+      put(out, edge.strength);
+    }
+    put<std::uint64_t>(out, output.nodes.size());
+    for (const auto& node : output.nodes) {
+      put(out, node.id);
+      put(out, node.group);
+      put(out, node.role);
+    }
+    put<std::uint8_t>(out, output.directed ? 1 : 0);
     put<std::uint64_t>(out, output.events.size());
     for (const auto& e : output.events) {
       put(out, e.step);
@@ -108,6 +132,12 @@ std::vector<std::pair<std::size_t, RunOutput>> decode_outputs(const std::string&
       row.group = in.get<std::uint32_t>();
       row.subject = in.get<std::uint32_t>();
       row.value = in.get<double>();
+      row.role = in.get<std::uint32_t>();
+      row.marginalised = in.get<std::uint8_t>();
+      row.participant = in.get<std::uint8_t>();
+      row.degree = in.get<std::uint32_t>();
+      row.cross_ties = in.get<std::uint32_t>();
+      row.participation = in.get<std::uint32_t>();
     }
     output.agent_names.groups.resize(in.get<std::uint64_t>());
     for (auto& name : output.agent_names.groups)
@@ -115,6 +145,27 @@ std::vector<std::pair<std::size_t, RunOutput>> decode_outputs(const std::string&
     output.agent_names.subjects.resize(in.get<std::uint64_t>());
     for (auto& name : output.agent_names.subjects)
       name = in.text();
+    output.agent_names.roles.resize(in.get<std::uint64_t>());
+    for (auto& name : output.agent_names.roles)
+      name = in.text();
+    output.edges.resize(in.get<std::uint64_t>());
+    for (auto& edge : output.edges) {
+      edge.step = in.get<std::int64_t>();
+      edge.source = in.get<std::uint64_t>();
+      edge.target = in.get<std::uint64_t>();
+      const auto kind = in.get<std::uint8_t>();
+      if (kind > static_cast<std::uint8_t>(metrics::EdgeKind::programme))
+        throw std::runtime_error("decode_outputs: unknown edge kind");
+      edge.kind = static_cast<metrics::EdgeKind>(kind);
+      edge.strength = in.get<double>();
+    }
+    output.nodes.resize(in.get<std::uint64_t>());
+    for (auto& node : output.nodes) {
+      node.id = in.get<std::uint64_t>();
+      node.group = in.get<std::uint32_t>();
+      node.role = in.get<std::uint32_t>();
+    }
+    output.directed = in.get<std::uint8_t>() != 0;
     output.events.resize(in.get<std::uint64_t>());
     for (auto& e : output.events) {
       e.step = in.get<std::int64_t>();

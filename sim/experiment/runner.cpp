@@ -15,6 +15,7 @@
 #include "experiment/replicate.hpp"
 #include "io/agents_csv.hpp"
 #include "io/csv.hpp"
+#include "io/edges_csv.hpp"
 #include "io/json.hpp"
 #include "io/output_dir.hpp"
 #include "metrics/summary.hpp"
@@ -72,9 +73,13 @@ RunResult run_replicates(const scenario::Scenario& scenario, const RunOptions& o
     for (auto& row : outputs[k].rows)
       result.rows.push_back({run.arm, run.replicate, std::move(row)});
     result.events.push_back({run.arm, run.replicate, std::move(outputs[k].events)});
-    if (!scenario.outputs.agents.empty()) {
+    if (!scenario.outputs.network.empty())
+      result.edges.push_back({run.arm, run.replicate, std::move(outputs[k].edges),
+                              std::move(outputs[k].nodes), outputs[k].directed});
+    if (!scenario.outputs.agents.empty() || scenario.outputs.graphml) {
       result.agent_names = std::move(outputs[k].agent_names);
-      result.agents.push_back({run.arm, run.replicate, std::move(outputs[k].agents)});
+      if (!scenario.outputs.agents.empty())
+        result.agents.push_back({run.arm, run.replicate, std::move(outputs[k].agents)});
     }
   }
   result.wall_seconds =
@@ -102,6 +107,9 @@ void write_results(io::StagedOutput& staged, const scenario::Scenario& scenario,
   io::write_events_csv(dir + "/events.csv", result.events);
   if (!scenario.outputs.agents.empty())
     io::write_agents_csv(dir + "/agents.csv", result.agent_names, result.agents);
+  if (!scenario.outputs.network.empty()) io::write_edges_csv(dir + "/edges.csv", result.edges);
+  if (scenario.outputs.graphml)
+    io::write_graphml(dir + "/network.graphml", result.agent_names, result.edges);
   {
     std::ofstream yaml(dir + "/scenario.yaml");
     yaml << scenario::to_yaml(scenario);

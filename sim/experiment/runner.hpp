@@ -14,6 +14,7 @@
 #include "io/events_csv.hpp"
 #include "io/output_dir.hpp"
 #include "metrics/agent_rows.hpp"
+#include "metrics/edge_rows.hpp"
 #include "metrics/timeseries.hpp"
 #include "scenario/scenario.hpp"
 
@@ -33,7 +34,8 @@ struct RunResult {
   std::vector<metrics::TimeseriesRow> rows;     // arm, replicate, step, metric, subject, value
   std::vector<metrics::AgentSnapshots> agents;  // outputs.agents, one block per arm and replicate
   metrics::AgentNames agent_names;
-  std::vector<io::EventBlock> events;  // one block per arm and replicate, in run order
+  std::vector<metrics::EdgeSnapshots> edges;  // outputs.network, one block per arm and replicate
+  std::vector<io::EventBlock> events;         // one block per arm and replicate, in run order
   std::vector<std::uint64_t> replicate_seeds;
   double wall_seconds = 0.0;
   std::string started_at;  // ISO 8601, UTC
@@ -54,7 +56,8 @@ std::vector<std::string> selected_arms(const scenario::Scenario& scenario,
                                        const RunOptions& options);
 
 // Writes timeseries.csv, summary.csv, events.csv, agents.csv (when outputs.agents asks
-// for snapshots), scenario.yaml and run.json into a
+// for snapshots), edges.csv (outputs.network) and network.graphml (outputs.graphml),
+// scenario.yaml and run.json into a
 // temporary sibling of `directory` and renames it into place, so a failed run
 // leaves nothing half-written and an earlier result is replaced whole or not at all.
 void write_results(const std::string& directory, const scenario::Scenario& scenario,

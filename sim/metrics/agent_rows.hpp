@@ -1,7 +1,15 @@
 #pragma once
 // Per-agent snapshots (`outputs.agents`): the rows of agents.csv,
-//   arm,replicate,step,agent,group,subject,value
-// kept compact (names by index) because a snapshot has a row per agent.
+//   arm,replicate,step,agent,group,subject,value,
+//   role,marginalised,degree,cross_ties,participant,participation
+// kept compact (names by index) because a snapshot has a row per agent. The
+// columns after value describe the agent (repeated on each of its rows):
+// role, marginalised (0/1), degree (the agent's entries in the social
+// network: its neighbours in either group; a directed network file's out-arcs,
+// a self-loop included), cross_ties (cross-group ties, programme ties included),
+// participant (0/1: took part in any programme, curricula and training
+// included) and participation (programme rounds, exchanges and joint
+// productions, the agent was a team member of).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,6 +22,12 @@ struct AgentRow {
   std::uint32_t group = 0;    // index into AgentNames::groups
   std::uint32_t subject = 0;  // index into AgentNames::subjects
   double value = 0.0;
+  std::uint32_t role = 0;  // index into AgentNames::roles
+  std::uint8_t marginalised = 0;
+  std::uint8_t participant = 0;
+  std::uint32_t degree = 0;
+  std::uint32_t cross_ties = 0;
+  std::uint32_t participation = 0;
 };
 
 // What AgentRow's indices stand for. Subjects: `g->h` (trust of the agent,
@@ -22,6 +36,7 @@ struct AgentRow {
 struct AgentNames {
   std::vector<std::string> groups;
   std::vector<std::string> subjects;
+  std::vector<std::string> roles;
 };
 
 // One replicate's snapshots.

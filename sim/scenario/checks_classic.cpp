@@ -24,6 +24,19 @@ void check_classic(const Scenario& scenario, const Reporter& reporter) {
     reporter.expected_at("interventions", "no interventions with a classic model",
                          std::to_string(scenario.interventions.size()) + " interventions",
                          "interventions act on trust, which a classic model does not have");
+  if (on && !scenario.outputs.network.empty())
+    reporter.expected_at("outputs.network", "no network snapshots with a classic model",
+                         std::to_string(scenario.outputs.network.size()) + " steps",
+                         "edges.csv exports the trust model's ties; remove outputs.network");
+  for (std::size_t i = 0; i < scenario.outputs.network.size(); ++i)
+    if (scenario.outputs.network[i] > scenario.steps)
+      reporter.expected_at(index_path("outputs.network", i),
+                           "a step up to steps (" + format_integer(scenario.steps) + ") or -1",
+                           format_integer(scenario.outputs.network[i]),
+                           "-1 stands for the last step");
+  if (scenario.outputs.graphml && scenario.outputs.network.empty())
+    reporter.expected_at("outputs.graphml", "outputs.network steps to write as GraphML", "true",
+                         "add outputs.network: [-1] (the last step) or set graphml: false");
   for (std::size_t i = 0; i < scenario.outputs.agents.size(); ++i)
     if (scenario.outputs.agents[i] > scenario.steps)
       reporter.expected_at(index_path("outputs.agents", i),

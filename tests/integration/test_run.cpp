@@ -219,9 +219,15 @@ TEST_CASE("a classic scenario writes agents.csv with each agent's final opinion"
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const auto agents = read_text(dir / "out/agents.csv");
-  CHECK(first_line(agents) == "arm,replicate,step,agent,group,subject,value");
+  // The old columns first and unchanged, then what describes the agent.
+  CHECK(first_line(agents) ==
+        "arm,replicate,step,agent,group,subject,value,role,marginalised,degree,cross_ties,"
+        "participant,participation");
   // x* = (9/11, 6/11, 6/11); the file has the shortest text that reads back.
-  CHECK(agents.find("\nbase,0,0,0,village,all,1\n") != std::string::npos);
+  // Agent 0 of the directed three-person network has three out-arcs (a self-loop
+  // among them) and no cross-group ties.
+  CHECK(agents.find("\nbase,0,0,0,village,all,1,public,") != std::string::npos);
+  CHECK(agents.find(",1,public,0,3,0,0,0\n") != std::string::npos);
   CHECK(agents.find("\nbase,0,500,0,village,all,0.81818181818181") != std::string::npos);
   CHECK(agents.find("\nbase,0,500,1,village,all,0.54545454545454") != std::string::npos);
   const auto timeseries = read_text(dir / "out/timeseries.csv");

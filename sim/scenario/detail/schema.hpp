@@ -485,6 +485,14 @@ constexpr auto fields(Tag<Outputs>) {
           .unit("steps")
           .range(steps_from(-1))
           .about("Steps at which agents.csv records every agent's state; -1 = the last step."),
+      field(&Outputs::network, "network")
+          .unit("steps")
+          .range(steps_from(-1))
+          .about("Steps at which edges.csv records every tie (within-group, between-group, "
+                 "programme) with its strength; -1 = the last step. Trust model only."),
+      field(&Outputs::graphml, "graphml")
+          .about("Also write network.graphml (one graph per arm, replicate and outputs.network "
+                 "step; nodes with group and role)."),
       field(&Outputs::headline, "headline")
           .text(Text::outcome)
           .about("The outcomes the scenario's question is about, as metric (subject all) or "

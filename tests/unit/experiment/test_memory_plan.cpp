@@ -151,10 +151,29 @@ TEST_CASE("a refusal locates the key that drives the estimate, in the file or a 
           Catch::Matchers::Contains("make network.within.mean_degree smaller"));
 }
 
+TEST_CASE("edges.csv snapshots are counted, and named when they drive the estimate", "[memory]") {
+  const auto file = write_towns("network_snapshots", "");
+  const auto plain = scenario::load_file(file);
+  const std::vector<scenario::Override> every_step = {
+      {"outputs.network", "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"}};
+  const auto snapshots = scenario::load_file(file, every_step);
+  const RunCount one{1, 1};
+  const auto without = estimate_memory(plain, one);
+  const auto with = estimate_memory(snapshots, one);
+  // Eleven snapshots of every tie: more than the ties themselves take.
+  CHECK(with.output_bytes - without.output_bytes > 11 * without.ties * 16);
+  CHECK(with.driver == "outputs.network");
+  CHECK_THROWS_WITH(check_planned_memory({{snapshots, "", {}}}, one, between(plain, snapshots, one),
+                                         file, every_step),
+                    Catch::Matchers::StartsWith("--set outputs.network=") &&
+                        Catch::Matchers::Contains("write the network at fewer steps"));
+}
+
 TEST_CASE("only keys the estimate reads can change it", "[memory]") {
   for (const char* path :
        {"population.groups.north.size", "network.within.mean_degree", "network.between.mean_degree",
-        "steps", "outputs.every", "outputs.agents", "dynamics.classic.model", "population"})
+        "steps", "outputs.every", "outputs.agents", "outputs.network", "dynamics.classic.model",
+        "population"})
     CHECK(may_change_memory(path));
   for (const char* path : {"dynamics.contact.rate", "stepsize", "seed", "networks.x",
                            "dynamics.influence.confidence", "media.0.reach"})

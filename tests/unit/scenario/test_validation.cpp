@@ -13,7 +13,8 @@ TEST_CASE("unknown keys are refused with a did-you-mean", "[scenario][validation
                     "\"positive_step\"?");
   CHECK_INPUT_ERROR(load(kMinimal + "outputs:\n  colour: red\n"),
                     "test.yaml:9:3: outputs.colour: unknown key; valid keys are every, "
-                    "trusting_threshold, hostile_threshold, cluster_gap, agents, headline");
+                    "trusting_threshold, hostile_threshold, cluster_gap, agents, network, "
+                    "graphml, headline");
   // Inside a list entry the path carries the index.
   CHECK_INPUT_ERROR(load("name: x\npopulation:\n  groups:\n    - {name: north, sise: 200}\n"),
                     "test.yaml:4:21: population.groups[0].sise: unknown key; did you mean "
