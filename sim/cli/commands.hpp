@@ -13,6 +13,7 @@ using Arguments = std::vector<std::string>;  // after the subcommand name
 int run_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
 int sweep_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
 int compare_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
+int calibrate_command(const Arguments& args, const std::string& command_line, Cluster& cluster);
 int check_command(const Arguments& args);
 int params_command(const Arguments& args);
 int metrics_command(const Arguments& args);  // the metric table

@@ -24,6 +24,8 @@ usage:
                                                     the scenario's sweep: block; sensitivity
   detente compare SCENARIO.yaml [--replicates R] [--metric M]... [--baseline ARM]
                                                     every arm against the baseline, paired
+  detente calibrate SCENARIO.yaml [--targets FILE] [--budget RUNS] [--out DIR] [--resume]
+                                                    fit the calibrate: block's keys to targets
   detente check SCENARIO.yaml [--set path=value]...   validate, print the resolved scenario
   detente params [--markdown]                       every scenario key: type, unit, default, range
   detente metrics [--json | --markdown]             every outcome: subjects, unit, which way is better
@@ -38,8 +40,8 @@ usage:
                                                     the workshop page: teams try strategies live
   detente --version
 
-Run `detente COMMAND --help` for the options of a command. run, sweep and
-compare also run under `mpirun -np N detente …`, one rank per node.
+Run `detente COMMAND --help` for the options of a command. run, sweep,
+compare and calibrate also run under `mpirun -np N detente …`, one rank per node.
 )";
 
 // One argument as a POSIX shell reads it back: bare when it holds only
@@ -75,6 +77,8 @@ int main(int argc, char** argv) {
     if (command == "run") return detente::cli::run_command(args, command_line, *cluster);
     if (command == "sweep") return detente::cli::sweep_command(args, command_line, *cluster);
     if (command == "compare") return detente::cli::compare_command(args, command_line, *cluster);
+    if (command == "calibrate")
+      return detente::cli::calibrate_command(args, command_line, *cluster);
     if (command == "check") return detente::cli::check_command(args);
     if (command == "params") return detente::cli::params_command(args);
     if (command == "metrics") return detente::cli::metrics_command(args);
@@ -91,9 +95,10 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    std::cerr << "detente: unknown command '" << detente::printable(command)
-              << "'; the commands are run, sweep, compare, check, params, metrics, phases, "
-                 "bench, report, validate and serve (see detente --help)\n";
+    std::cerr
+        << "detente: unknown command '" << detente::printable(command)
+        << "'; the commands are run, sweep, compare, calibrate, check, params, metrics, phases, "
+           "bench, report, validate and serve (see detente --help)\n";
     return 2;
   } catch (const detente::InputError& error) {
     // Messages quote their input: escaped, so nothing in it can drive the terminal.

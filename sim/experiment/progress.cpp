@@ -31,6 +31,11 @@ void Progress::advance(std::uint64_t units) {
   draw(done, false);
 }
 
+void Progress::set_label(std::string label) {
+  std::lock_guard lock(draw_mutex_);
+  label_ = std::move(label);
+}
+
 void Progress::finish() {
   if (!enabled_ || finished_) return;
   finished_ = true;

@@ -16,6 +16,8 @@ class Progress {
   ~Progress();
   void advance(std::uint64_t units = 1);
   void finish();
+  // Replaces the text before the bar (calibrate shows its generation there).
+  void set_label(std::string label);
 
   // True when stderr is an interactive terminal.
   static bool stderr_is_terminal();

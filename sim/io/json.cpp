@@ -31,6 +31,9 @@ std::string run_json(const RunInfo& info) {
   if (info.points > 0) json["points"] = info.points;
   if (info.futures > 0) json["futures"] = info.futures;
   if (!info.headline.empty()) json["headline"] = info.headline;
+  if (!info.kind.empty()) json["kind"] = info.kind;
+  for (const auto& [key, value] : info.extra_json)
+    json[key] = nlohmann::ordered_json::parse(value, nullptr, /*allow_exceptions=*/false);
   // A scenario name or command line is the user's text: bytes that are not
   // UTF-8 become U+FFFD rather than an exception, so the file always parses.
   // Non-finite numbers are written as null by the library.

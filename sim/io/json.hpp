@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace detente::io {
@@ -42,6 +43,11 @@ struct RunInfo {
   // compare: the outcomes the console and the brief lead with, in order, as
   // "metric/subject" (metrics::headline_outcomes decides; nobody else does).
   std::vector<std::string> headline;
+  // A folder's kind when the command alone does not say it ("calibration").
+  std::string kind;
+  // Further fields a command adds, each a key and its value as JSON text
+  // (calibrate: why it stopped, its generations), written after the others.
+  std::vector<std::pair<std::string, std::string>> extra_json;
 };
 
 std::string run_json(const RunInfo& info);

@@ -20,7 +20,8 @@ namespace {
 
 // Keys an arm may not change: they would make it another experiment, not
 // another policy in the same world.
-constexpr std::array<std::string_view, 4> kFixed = {"name", "seed", "arms", "uncertain"};
+constexpr std::array<std::string_view, 5> kFixed = {"name", "seed", "arms", "uncertain",
+                                                    "calibrate"};
 
 void remove_entry(Value& map, std::string_view key) {
   std::erase_if(map.entries, [&](const Entry& e) { return e.key == key; });
@@ -96,6 +97,7 @@ Scenario build_arm(const Value& root, std::size_t index, const std::string& disp
   Scenario scenario = read_scenario(tree, reporter);
   check_scenario(scenario, reporter);
   resolve_network_files(scenario, base_dir, reporter);
+  resolve_calibration_targets(scenario, base_dir);
   return scenario;
 }
 

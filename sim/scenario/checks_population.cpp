@@ -64,6 +64,7 @@ void check_scenario(const Scenario& scenario, const Reporter& reporter) {
   check_classic(scenario, reporter);
   check_outputs(scenario, reporter);
   check_uncertain(scenario, reporter);
+  check_calibrate(scenario, reporter);
 }
 
 }  // namespace detente::scenario::detail

@@ -1,13 +1,15 @@
-// uncertain: each entry a prior that can be drawn from (bounds in order, the
-// parameters its kind needs and no others) over a key that exists and takes
-// both of its bounds. The key is checked by setting it to each bound in a
-// copy of the file's tree and reading that tree again, exactly as `--set`
-// would, so a future can never be refused once the run has started.
+// uncertain: (and calibrate.parameters, which share its form): each entry a prior that can be drawn
+// from (bounds in order, the parameters its kind needs and no others) over a key that exists and
+// takes both of its bounds. The key is checked by setting it to each bound in a copy of the file's
+// tree and reading that tree again, exactly as `--set` would, so a future can never be refused once
+// the run has started.
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/errors.hpp"
 #include "scenario/detail/checks.hpp"
@@ -22,7 +24,8 @@ namespace {
 constexpr std::size_t kMaxUncertain = 64;
 
 // Keys a future may not change: they would make it another experiment.
-constexpr std::array<std::string_view, 5> kFixed = {"name", "seed", "arms", "sweep", "uncertain"};
+constexpr std::array<std::string_view, 6> kFixed = {"name",  "seed",      "arms",
+                                                    "sweep", "uncertain", "calibrate"};
 
 // As experiment's number_text writes a future's values: a whole number with
 // its digits (2000000, not 2e+06), which an integer key reads.
@@ -89,22 +92,39 @@ std::string without_location(const std::string& message, const std::string& disp
                                                                       : message.substr(at + 2);
 }
 
+// The list node of `block` ("uncertain" or "calibrate.parameters") in the tree.
+const Value* list_node(const Value& root, std::string_view block, Location& key_at) {
+  const Value* node = &root;
+  const Entry* entry = nullptr;
+  std::size_t from = 0;
+  while (from <= block.size()) {
+    const std::size_t dot = std::min(block.find('.', from), block.size());
+    if (!node->is_map()) return nullptr;
+    entry = node->find(std::string(block.substr(from, dot - from)));
+    if (entry == nullptr) return nullptr;
+    node = &entry->value;
+    from = dot + 1;
+  }
+  key_at = entry->key_at;
+  return node->is_list() ? node : nullptr;
+}
+
 }  // namespace
 
-void check_uncertain(const Scenario& scenario, const Reporter& reporter) {
-  if (scenario.uncertain.size() > kMaxUncertain)
-    reporter.expected_at("uncertain", "at most " + std::to_string(kMaxUncertain) + " keys",
-                         std::to_string(scenario.uncertain.size()) + " keys");
+void check_priors(const std::vector<UncertainParameter>& list, const std::string& block,
+                  std::span<const std::string_view> fixed, const std::string& fixed_hint,
+                  const Reporter& reporter) {
+  if (list.size() > kMaxUncertain)
+    reporter.expected_at(block, "at most " + std::to_string(kMaxUncertain) + " keys",
+                         std::to_string(list.size()) + " keys");
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < scenario.uncertain.size(); ++i) {
-    const auto& p = scenario.uncertain[i];
-    const std::string path = index_path("uncertain", i);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& p = list[i];
+    const std::string path = index_path(block, i);
     const std::string first = p.path.substr(0, p.path.find('.'));
-    for (const std::string_view fixed : kFixed)
-      if (first == fixed)
-        reporter.expected_at(key_path(path, "path"), "a key of the world", p.path,
-                             "name, seed, arms, sweep and uncertain define the experiment; a "
-                             "future may only change the world it runs in");
+    for (const std::string_view f : fixed)
+      if (first == f)
+        reporter.expected_at(key_path(path, "path"), "a key of the world", p.path, fixed_hint);
     if (!seen.insert(p.path).second)
       reporter.expected_at(key_path(path, "path"), "a key not listed before", p.path,
                            "each key has one prior");
@@ -112,18 +132,26 @@ void check_uncertain(const Scenario& scenario, const Reporter& reporter) {
   }
 }
 
-void check_uncertain_keys(const Value& root, const Scenario& scenario,
-                          const std::string& display_name) {
+void check_uncertain(const Scenario& scenario, const Reporter& reporter) {
+  check_priors(scenario.uncertain, "uncertain", kFixed,
+               "name, seed, arms, sweep, uncertain and calibrate define the experiment; a future "
+               "may only change the world it runs in",
+               reporter);
+}
+
+void check_prior_keys(const Value& root, const std::vector<UncertainParameter>& parameters,
+                      const std::string& block, const std::string& display_name) {
   Reporter reporter(display_name);
-  const Entry* list = root.find("uncertain");
-  if (list == nullptr || !list->value.is_list()) return;
+  Location list_at;
+  const Value* list = list_node(root, block, list_at);
+  if (list == nullptr) return;
   Value world = root;
   std::erase_if(world.entries, [](const Entry& e) { return e.key == "arms"; });
-  for (std::size_t i = 0; i < scenario.uncertain.size(); ++i) {
-    const auto& p = scenario.uncertain[i];
-    const Value& item = list->value.items[i];
+  for (std::size_t i = 0; i < parameters.size() && i < list->items.size(); ++i) {
+    const auto& p = parameters[i];
+    const Value& item = list->items[i];
     const Entry* path = item.is_map() ? item.find("path") : nullptr;
-    const Location at = path != nullptr ? path->value.at : list->key_at;
+    const Location at = path != nullptr ? path->value.at : list_at;
     for (const auto& [bound, value] : {std::pair{"low", *p.low}, std::pair{"high", *p.high}}) {
       const double v = p.integer ? std::round(value) : value;
       Value set;
@@ -132,7 +160,7 @@ void check_uncertain_keys(const Value& root, const Scenario& scenario,
       const Entry* given = item.is_map() ? item.find(bound) : nullptr;
       set.at = given != nullptr ? given->value.at : at;
       Value tree = world;
-      const std::string entry = index_path("uncertain", i);
+      const std::string entry = index_path(block, i);
       try {
         Reporter inner(display_name);
         apply_setting(tree, p.path, set, at, inner);
@@ -149,6 +177,11 @@ void check_uncertain_keys(const Value& root, const Scenario& scenario,
       }
     }
   }
+}
+
+void check_uncertain_keys(const Value& root, const Scenario& scenario,
+                          const std::string& display_name) {
+  check_prior_keys(root, scenario.uncertain, "uncertain", display_name);
 }
 
 }  // namespace detente::scenario::detail

@@ -53,6 +53,9 @@ Scenario load_text(const std::string& yaml, const std::string& display_name,
   detail::resolve_network_files(scenario, base_dir, reporter);
   detail::check_arms(root, scenario, display_name, base_dir);
   detail::check_uncertain_keys(root, scenario, display_name);
+  detail::check_prior_keys(root, scenario.calibrate.parameters, "calibrate.parameters",
+                           display_name);
+  detail::resolve_calibration_targets(scenario, base_dir);
   if (warnings != nullptr)
     *warnings = detail::find_warnings(root, scenario, reporter, display_name, base_dir);
   return scenario;

@@ -243,6 +243,25 @@ struct UncertainParameter {
   friend bool operator==(const UncertainParameter&, const UncertainParameter&) = default;
 };
 
+// Fitting the scenario to observations (`detente calibrate`): the keys to fit,
+// each with a prior of the `uncertain:` form, a targets CSV
+// (metric,subject,step,value,se,source) and the budget of approximate
+// Bayesian computation by sequential Monte Carlo (experiment/calibrate_run.hpp).
+enum class CalibrationMethod { abc_smc };
+
+struct Calibrate {
+  std::string targets;  // the targets CSV, relative to the scenario file's folder
+  CalibrationMethod method = CalibrationMethod::abc_smc;
+  std::int64_t particles = 200;  // accepted parameter sets per generation
+  std::int64_t generations = 8;  // at most, the prior sample (generation 0) included
+  std::int64_t replicates = 2;   // simulations per proposed point
+  std::int64_t budget = 20000;   // simulations in all (points × replicates), a hard stop
+  double quantile = 0.5;         // next tolerance: this quantile of the accepted distances
+  double min_acceptance = 0.02;  // stop when a generation would accept fewer
+  std::vector<UncertainParameter> parameters;
+  friend bool operator==(const Calibrate&, const Calibrate&) = default;
+};
+
 // A sweep over scenario keys (`detente sweep`, design of experiments).
 enum class SweepDesign { grid, latin_hypercube, morris, sobol };
 
@@ -296,6 +315,7 @@ struct Scenario {
   std::vector<Arm> arms;
   Sweep sweep;
   std::vector<UncertainParameter> uncertain;
+  Calibrate calibrate;
 
   std::string source_path;  // the file it came from (not part of the model)
   friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -48,6 +48,9 @@ constexpr auto enum_names(Tag<SweepDesign>) {
 constexpr auto enum_names(Tag<Prior>) {
   return std::array<std::string_view, 4>{"uniform", "log_uniform", "normal", "beta"};
 }
+constexpr auto enum_names(Tag<CalibrationMethod>) {
+  return std::array<std::string_view, 1>{"abc_smc"};
+}
 constexpr auto enum_names(Tag<Distribution::Kind>) {
   return std::array<std::string_view, 4>{"constant", "uniform", "beta", "normal"};
 }
@@ -585,6 +588,55 @@ constexpr auto fields(Tag<UncertainParameter>) {
   };
 }
 
+// ---- calibrate -------------------------------------------------------------
+
+// Bounds of the calibration counts (docs/calibration contract): far beyond
+// any study this machine can run, small enough that no product overflows.
+constexpr double kMostParticles = 100'000;
+constexpr double kMostGenerations = 100;
+constexpr double kMostCalibrationReplicates = 1'000;
+constexpr double kMostSimulations = 10'000'000;
+
+constexpr auto fields(Tag<Calibrate>) {
+  return std::tuple{
+      field(&Calibrate::targets, "targets")
+          .text(Text::path)
+          .about("The targets CSV (metric,subject,step,value,se,source), relative to the scenario "
+                 "file's folder; `detente calibrate --targets` overrides it."),
+      field(&Calibrate::method, "method")
+          .about("abc_smc: approximate Bayesian computation by sequential Monte Carlo."),
+      field(&Calibrate::particles, "particles")
+          .unit("parameter sets")
+          .range(between(2, kMostParticles))
+          .about("Accepted parameter sets per generation."),
+      field(&Calibrate::generations, "generations")
+          .unit("generations")
+          .range(between(1, kMostGenerations))
+          .about("Generations at most, the prior sample (generation 0) included."),
+      field(&Calibrate::replicates, "replicates")
+          .unit("replicates")
+          .range(between(1, kMostCalibrationReplicates))
+          .about("Simulations per proposed parameter set; their mean is compared with the "
+                 "targets and their spread widens each target's tolerance."),
+      field(&Calibrate::budget, "budget")
+          .unit("simulations")
+          .range(between(1, kMostSimulations))
+          .about("Simulations in all (parameter sets × replicates): a hard stop; the last "
+                 "complete generation is the posterior."),
+      field(&Calibrate::quantile, "quantile")
+          .unit("share")
+          .range(Range{0, 1, true, true})
+          .about("The next generation's tolerance is this quantile of the distances the last "
+                 "one accepted (Del Moral et al. 2012)."),
+      field(&Calibrate::min_acceptance, "min_acceptance")
+          .unit("share")
+          .range(Range{0, 1, true, false})
+          .about("Stop when a generation would accept less than this share of its proposals."),
+      field(&Calibrate::parameters, "parameters")
+          .about("The keys to fit, each {path, prior, low, high, ...} as in `uncertain:`."),
+  };
+}
+
 constexpr auto fields(Tag<Scenario>) {
   return std::tuple{
       field(&Scenario::name, "name")
@@ -617,6 +669,8 @@ constexpr auto fields(Tag<Scenario>) {
       field(&Scenario::uncertain, "uncertain")
           .about("Keys whose values are not known, with a prior each: the futures of "
                  "`detente compare --futures`."),
+      field(&Scenario::calibrate, "calibrate")
+          .about("Fitting keys to observed targets (`detente calibrate`)."),
   };
 }
 
@@ -641,6 +695,7 @@ static_assert(member_count<SweepParameter>() == field_count<SweepParameter>());
 static_assert(member_count<SweepOutcome>() == field_count<SweepOutcome>());
 static_assert(member_count<Sweep>() == field_count<Sweep>());
 static_assert(member_count<UncertainParameter>() == field_count<UncertainParameter>());
+static_assert(member_count<Calibrate>() == field_count<Calibrate>());
 static_assert(member_count<Scenario>() == field_count<Scenario>() + 1);
 // Distribution and RoleShare have their own YAML forms (distribution.cpp, roles.cpp).
 static_assert(member_count<Distribution>() == 8);

@@ -102,6 +102,7 @@ TEST_CASE("every key to_yaml writes has a row, and every row is written",
   uncertain.a = 2;
   uncertain.b = 2;
   s.uncertain.push_back(uncertain);
+  s.calibrate.parameters.push_back(uncertain);
   const std::set<std::string> written = key_paths(to_yaml(s));
 
   std::set<std::string> rows;
