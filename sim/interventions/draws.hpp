@@ -14,6 +14,8 @@ inline constexpr std::uint32_t kDrawExpose = 3;  // exposure and backlash of a m
 inline constexpr std::uint32_t kDrawPartner =
     4;  // partners of mingling and centre ties (4 per draw)
 inline constexpr std::uint32_t kDrawTurnover = 8;  // whether a trained person leaves this step
+inline constexpr std::uint32_t kDrawReview = 9;    // whether a peer review finds a fault
+inline constexpr std::uint32_t kDrawVisible = 10;  // whether a covered agent sees a shared benefit
 // Releases of co-produced works: kDrawRelease + round % 128, so works on show
 // at the same time draw apart.
 inline constexpr std::uint32_t kDrawRelease = 64;

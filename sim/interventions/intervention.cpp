@@ -37,6 +37,8 @@ std::vector<std::unique_ptr<Intervention<Real>>> make_interventions(
             return make_capacity_building<Real>(setup);
           else if constexpr (std::is_same_v<P, scenario::Coordination>)
             return make_coordination<Real>(setup);
+          else if constexpr (std::is_same_v<P, scenario::Governance>)
+            return make_governance<Real>(setup);
           else {
             static_assert(std::is_same_v<P, scenario::SharedInvestment>,
                           "an intervention type without a factory");

@@ -138,7 +138,6 @@ void Portfolio<Real>::note_unpaid(std::size_t k, double cost, double reserve, Bu
 template <class Real>
 void Portfolio<Real>::step(const View<Real>& world, Changes<Real>& changes, const Probe& probe) {
   const std::int64_t t = world.step;
-  apply_governance(scenario_.convener, t, changes.attitudes);
   if (interventions_.empty()) return;
 
   for (auto& intervention : interventions_)

@@ -1,13 +1,13 @@
 #pragma once
 // The convener's work in one replicate: its interventions with their
-// schedules or triggers, the budget, the governance of the convener, and the
+// schedules or triggers (governance among them), the budget, and the
 // accounts of money spent and messages delivered. The engine's convener phase
 // calls step() first in every step (design §2: scheduled events come before
 // media, contact and influence):
 //
-//   1. governance moves trust in the convener;
-//   2. work under way goes on (cohorts together, releases on show, classes);
-//   3. rounds due now (schedule or trigger) are prepared on the state at the
+//   1. work under way goes on (cohorts together, releases on show, classes,
+//      governance practices while funded);
+//   2. rounds due now (schedule or trigger) are prepared on the state at the
 //      start of the step, paid in funding order (budget.hpp) and carried out
 //      in declaration order;
 //

@@ -1,7 +1,12 @@
 // shared_investment (design §2.4): schools, libraries and cultural centres
-// with visible benefits on both sides. A catchment of `coverage` of each
-// targeted group is drawn at the first round and stays. Each round:
-//   anchor[h]      += anchor_gain·(1 − anchor[h])        (each out-group)
+// whose benefit depends on being seen and on both sides gaining. A catchment
+// of `coverage` of each targeted group is drawn at the first round and
+// stays; each covered agent sees the benefit as shared with chance
+// `visibility` (drawn once). The sides' balance is the least covered group's
+// covered share over the most covered one's (0 when a group gets nothing: a
+// one-sided investment is no shared benefit). Each round, for covered agents
+// who see it:
+//   anchor[h]      += anchor_gain·balance·(1 − anchor[h])   (each out-group)
 //   convener_trust += convener_gain·(1 − convener_trust)
 // and the centre hosts recurring everyday contact: each covered agent has
 // `centre_ties` partners among the covered members of other groups (drawn
@@ -37,11 +42,12 @@ class SharedInvestment final : public Intervention<Real> {
   void act(const View<Real>& world, Changes<Real>& changes) override {
     const auto& population = world.people;
     auto& attitudes = changes.attitudes;
-    for (const AgentId i : covered_) {
+    const double anchor_gain = params_.anchor_gain * balance_;
+    for (const AgentId i : seeing_) {
       for (std::size_t h = 0; h < population.groups(); ++h)
         if (h != population.group[i])
-          attitudes.anchor(h, i) = static_cast<Real>(
-              population.anchor[h][i] + params_.anchor_gain * (1.0 - population.anchor[h][i]));
+          attitudes.anchor(h, i) = static_cast<Real>(population.anchor[h][i] +
+                                                     anchor_gain * (1.0 - population.anchor[h][i]));
       attitudes.convener_trust(i) =
           static_cast<Real>(population.convener_trust[i] +
                             params_.convener_gain * (1.0 - population.convener_trust[i]));
@@ -58,6 +64,12 @@ class SharedInvestment final : public Intervention<Real> {
                                           world.network, world.rng, key_, world.step, {}));
       covered_.insert(covered_.end(), by_group.back().begin(), by_group.back().end());
     }
+    weigh_balance(world.people);
+    for (const AgentId i : covered_)
+      if (params_.visibility >= 1.0 ||
+          world.rng.uniforms(Purpose::intervention, key_, static_cast<std::uint64_t>(world.step), i,
+                             kDrawVisible)[0] < params_.visibility)
+        seeing_.push_back(i);
     // Partners: the pick-th covered agent outside one's own group.
     std::unordered_set<std::uint64_t> seen;
     for (std::size_t k = 0; k < by_group.size(); ++k) {
@@ -83,6 +95,23 @@ class SharedInvestment final : public Intervention<Real> {
         }
       }
     }
+  }
+
+  // How evenly the groups gain: the smallest covered share of a group over
+  // the largest (every group of the population counts, targeted or not).
+  void weigh_balance(const Population<Real>& people) {
+    std::vector<double> covered(people.groups(), 0.0), size(people.groups(), 0.0);
+    for (std::size_t i = 0; i < people.size(); ++i)
+      size[people.group[i]] += 1.0;
+    for (const AgentId i : covered_)
+      covered[people.group[i]] += 1.0;
+    double least = 1.0, most = 0.0;
+    for (std::size_t g = 0; g < size.size(); ++g) {
+      const double share = size[g] > 0.0 ? covered[g] / size[g] : 0.0;
+      least = std::min(least, share);
+      most = std::max(most, share);
+    }
+    balance_ = most > 0.0 ? least / most : 0.0;
   }
 
   void host_contact(const View<Real>& world, ProgrammeLayer& programmes) {
@@ -113,6 +142,8 @@ class SharedInvestment final : public Intervention<Real> {
   Selector selector_;
   bool drawn_ = false;
   std::vector<AgentId> covered_;
+  std::vector<AgentId> seeing_;  // the covered who see the benefit as shared
+  double balance_ = 0.0;
   std::vector<std::pair<AgentId, AgentId>> pairs_;
   std::int32_t setting_ = -1;
 };

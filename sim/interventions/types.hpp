@@ -25,5 +25,7 @@ std::unique_ptr<Intervention<Real>> make_coordination(const Setup& setup);  // c
 template <class Real>
 std::unique_ptr<Intervention<Real>> make_shared_investment(
     const Setup& setup);  // shared_investment.cpp
+template <class Real>
+std::unique_ptr<Intervention<Real>> make_governance(const Setup& setup);  // governance.cpp
 
 }  // namespace detente::interventions

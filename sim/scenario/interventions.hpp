@@ -159,15 +159,33 @@ struct SharedInvestment {
   double coverage = 0.1;         // share of each targeted group in the catchment
   double anchor_gain = 0.002;    // per round, toward 1
   double convener_gain = 0.005;  // per round, toward 1
+  double visibility = 1.0;  // share of the covered who see the benefit as shared (uncalibrated)
   std::int64_t centre_ties = 1;  // new cross-group ties per covered agent per round
   double tie_strength = 0.5;
   Conditions conditions = {0.5, 0.5, 0.5, 1.0, Framing::cooperative, 1.0};
   friend bool operator==(const SharedInvestment&, const SharedInvestment&) = default;
 };
 
+// The convener's own governance, run and paid like a programme: each round
+// funds the practices for `every` steps and, after the first, publishes a
+// peer review of the cycle before. Gains and faults are uncalibrated.
+struct Governance {
+  static constexpr std::string_view kType = "governance";
+  bool rotating_leadership = true;
+  bool shared_reporting = true;
+  bool peer_review = true;
+  std::int64_t lead_time = 0;    // steps from the first paid round before the practices are seen
+  double practice_gain = 0.002;  // per step per practice, toward 1
+  double review_gain = 0.02;     // per clean review, toward 1
+  double review_fault = 0.0;     // chance a review finds and publishes a fault
+  double fault_loss = 0.1;       // share of trust in the convener a published fault costs
+  friend bool operator==(const Governance&, const Governance&) = default;
+};
+
 // A type's parameters; the alternative matches Intervention::type.
-using InterventionParams = std::variant<ExchangeProgram, JointProduction, MediaCampaign, Curriculum,
-                                        CapacityBuilding, Coordination, SharedInvestment>;
+using InterventionParams =
+    std::variant<ExchangeProgram, JointProduction, MediaCampaign, Curriculum, CapacityBuilding,
+                 Coordination, SharedInvestment, Governance>;
 
 // An intervention as declared (design §2.4).
 struct Intervention {
@@ -187,20 +205,10 @@ struct Intervention {
 
 // ---- the convener and the budget ---------------------------------------------
 
-struct Governance {
-  bool rotating_leadership = false;
-  std::int64_t peer_review_every = 0;  // steps between peer reviews; 0 = none
-  bool shared_reporting = false;
-  friend bool operator==(const Governance&, const Governance&) = default;
-};
-
 struct Convener {
   std::string alignment;           // the group it is seen to serve; empty = neutral
   double alignment_penalty = 0.3;  // share of trust in it the other groups start without
   double backlash_penalty = 0.05;  // share of trust in it lost by an agent who rejects a campaign
-  Governance governance;
-  double practice_gain = 0.002;  // per step per continuous practice, toward 1
-  double review_gain = 0.02;     // per peer review, toward 1
   friend bool operator==(const Convener&, const Convener&) = default;
 };
 

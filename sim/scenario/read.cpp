@@ -190,6 +190,19 @@ void finish(Intervention& intervention, const Value& node, const std::string& pa
 template <class T>
 void finish(T&, const Value&, const std::string&, Reporter&) {}
 
+// Keys that older scenarios used, with where their meaning lives now.
+inline std::string_view retired_key_hint(std::string_view path) {
+  constexpr std::string_view kGovernance =
+      "governance is now an intervention of its own, paid, scheduled and able to fail like a "
+      "programme: add `- {name: governance, type: governance, every: 26}` under interventions "
+      "(its keys: rotating_leadership, shared_reporting, peer_review, practice_gain, "
+      "review_gain, review_fault, fault_loss, lead_time)";
+  for (const std::string_view old :
+       {"convener.governance", "convener.practice_gain", "convener.review_gain"})
+    if (path == old) return kGovernance;
+  return {};
+}
+
 // `other_keys` belong to another table reading the same map (an
 // intervention's common keys, when its type's keys are read).
 template <Described T>
@@ -209,7 +222,9 @@ T read_struct(const Value& node, const std::string& path, Reporter& r,
     if (!known && !takes_type_keys(Tag<T>{})) {
       auto keys = keys_of<T>();
       keys.insert(keys.end(), other_keys.begin(), other_keys.end());
-      r.fail(entry.key_at, entry_path, "unknown key; " + suggestion(entry.key, keys));
+      const std::string_view moved = retired_key_hint(entry_path);
+      r.fail(entry.key_at, entry_path,
+             "unknown key; " + (moved.empty() ? suggestion(entry.key, keys) : std::string(moved)));
     }
   }
   for_each_field<T>([&](const auto& f) {

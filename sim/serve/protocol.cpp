@@ -1,5 +1,6 @@
 #include "serve/protocol.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -7,18 +8,16 @@ namespace detente::serve {
 namespace {
 
 constexpr std::size_t kMaxText = 256;  // a path, a value, a name, a code
-
-std::string kind_word(const Json& j) {
-  if (j.is_null()) return "null";
-  if (j.is_bool()) return "a boolean";
-  if (j.is_number()) return "a number";
-  if (j.is_string()) return "a string";
-  if (j.is_array()) return "an array";
-  return "an object";
+// What the reader lets through: above what any command can hold (a strategy
+// entry is three values, a text kMaxText bytes), so that the commands' own
+// checks name the key, and a bound on what one message can build meanwhile.
+JsonLimits message_limits(const Limits& limits) {
+  return {limits.max_message_bytes, 8, std::max<std::size_t>(1024, 4 * limits.max_overrides + 64),
+          4096};
 }
 
 const Json& member(const Json& message, std::string_view key, std::optional<int> team) {
-  const Json* j = message.find(key);
+  const Json* j = find_member(message, key);
   if (j == nullptr)
     throw ProtocolError(team, "bad message: \"" + std::string(key) + "\" is missing");
   return *j;
@@ -27,11 +26,12 @@ const Json& member(const Json& message, std::string_view key, std::optional<int>
 std::string text_of(const Json& j, std::string_view key, std::optional<int> team) {
   if (!j.is_string())
     throw ProtocolError(
-        team, "bad message: \"" + std::string(key) + "\": expected a string, got " + kind_word(j));
-  if (j.as_string().size() > kMaxText)
+        team, "bad message: \"" + std::string(key) + "\": expected a string, got " + kind_name(j));
+  const auto& text = j.get_ref<const std::string&>();
+  if (text.size() > kMaxText)
     throw ProtocolError(team, "bad message: \"" + std::string(key) + "\": longer than " +
                                   std::to_string(kMaxText) + " characters");
-  return j.as_string();
+  return text;
 }
 
 std::string number_text(double d) {
@@ -43,26 +43,25 @@ std::string number_text(double d) {
 int team_of(const Json& message, const Limits& limits) {
   const Json& t = member(message, "team", std::nullopt);
   const int max = limits.max_teams;
-  if (!t.is_number() || t.as_number() != std::floor(t.as_number()) || t.as_number() < 0 ||
-      t.as_number() >= max)
-    throw ProtocolError(std::nullopt,
-                        "bad message: \"team\": expected an integer from 0 to " +
-                            std::to_string(max - 1) + ", got " +
-                            (t.is_number() ? number_text(t.as_number()) : kind_word(t)));
-  return static_cast<int>(t.as_number());
+  const double team = t.is_number() ? t.get<double>() : -1;
+  if (!t.is_number() || team != std::floor(team) || team < 0 || team >= max)
+    throw ProtocolError(std::nullopt, "bad message: \"team\": expected an integer from 0 to " +
+                                          std::to_string(max - 1) + ", got " +
+                                          (t.is_number() ? number_text(team) : kind_name(t)));
+  return static_cast<int>(team);
 }
 
 std::vector<scenario::Override> strategy_of(const Json& message, int team, const Limits& limits) {
-  const Json* s = message.find("strategy");
+  const Json* s = find_member(message, "strategy");
   std::vector<scenario::Override> out;
   if (s == nullptr) return out;
   if (!s->is_array())
-    throw ProtocolError(team, "bad message: \"strategy\": expected an array, got " + kind_word(*s));
-  if (s->as_array().size() > limits.max_overrides)
-    throw ProtocolError(team, "bad message: \"strategy\": " + std::to_string(s->as_array().size()) +
+    throw ProtocolError(team, "bad message: \"strategy\": expected an array, got " + kind_name(*s));
+  if (s->size() > limits.max_overrides)
+    throw ProtocolError(team, "bad message: \"strategy\": " + std::to_string(s->size()) +
                                   " changes, more than the workshop's " +
                                   std::to_string(limits.max_overrides));
-  for (const Json& entry : s->as_array()) {
+  for (const Json& entry : *s) {
     if (!entry.is_object())
       throw ProtocolError(team, "bad message: \"strategy\" entries are objects {path, value}");
     const std::string path = text_of(member(entry, "path", team), "path", team);
@@ -71,51 +70,50 @@ std::vector<scenario::Override> strategy_of(const Json& message, int team, const
     if (v.is_string())
       value = text_of(v, "value", team);
     else if (v.is_number())
-      value = number_text(v.as_number());
-    else if (v.is_bool())
-      value = v.as_bool() ? "true" : "false";
+      value = number_text(v.get<double>());
+    else if (v.is_boolean())
+      value = v.get<bool>() ? "true" : "false";
     else
       throw ProtocolError(team, "bad message: \"value\" of " + path +
-                                    ": expected a string, number or boolean, got " + kind_word(v));
+                                    ": expected a string, number or boolean, got " + kind_name(v));
     if (path.empty()) throw ProtocolError(team, "bad message: an empty \"path\" in \"strategy\"");
     out.push_back({path, value});
   }
   return out;
 }
 
-void append_number(std::string& out, double d) {
-  if (!std::isfinite(d)) {
-    out += "null";
-    return;
-  }
-  // Single precision is what the state holds, and keeps frames small.
+// A frame's number with the digits of a float: single precision is what the
+// state holds, and it keeps frames small (a double's shortest digits are
+// those of the float it came from, where a float's full value needs up to 17).
+// Non-finite numbers stay so and are written as null.
+double frame_number(double d) {
+  if (!std::isfinite(d)) return d;
   char buffer[32];
   const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(d));
-  out.append(buffer, error == std::errc{} ? end : buffer);
+  double shortest = d;
+  if (error == std::errc{}) std::from_chars(buffer, end, shortest);
+  return shortest;
 }
 
-void append_numbers(std::string& out, const std::vector<double>& values) {
-  out += '[';
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i) out += ',';
-    append_number(out, values[i]);
-  }
-  out += ']';
+Json frame_numbers(const std::vector<double>& values) {
+  Json out = Json::array();
+  for (const double v : values)
+    out.push_back(frame_number(v));
+  return out;
 }
 
-void append_frame(std::string& out, const Frame& f) {
-  out += "\"step\":" + std::to_string(f.step) + ",\"lo\":";
-  append_numbers(out, f.lo);
-  out += ",\"mid\":";
-  append_numbers(out, f.mid);
-  out += ",\"hi\":";
-  append_numbers(out, f.hi);
+// step, lo, mid and hi of a frame, as members of `out`.
+void add_frame(Json& out, const Frame& f) {
+  out["step"] = f.step;
+  out["lo"] = frame_numbers(f.lo);
+  out["mid"] = frame_numbers(f.mid);
+  out["hi"] = frame_numbers(f.hi);
 }
 
 Json markers_json(const scenario::Scenario& s) {
   Json out = Json::array();
   for (const Marker& m : markers_of(s))
-    out.push(Json::object({{"step", m.step}, {"kind", m.kind}, {"label", m.label}}));
+    out.push_back(Json::object({{"step", m.step}, {"kind", m.kind}, {"label", m.label}}));
   return out;
 }
 
@@ -124,13 +122,13 @@ Json markers_json(const scenario::Scenario& s) {
 Json programmes_json(const scenario::Scenario& s) {
   Json out = Json::array();
   for (const auto& p : s.interventions)
-    out.push(Json::object({{"name", p.name},
-                           {"type", p.type},
-                           {"enabled", p.enabled},
-                           {"triggered", !p.when.metric.empty()},
-                           {"cost", Json::object({{"fixed", p.cost.fixed},
-                                                  {"per_participant", p.cost.per_participant},
-                                                  {"per_exposure", p.cost.per_exposure}})}}));
+    out.push_back(Json::object({{"name", p.name},
+                                {"type", p.type},
+                                {"enabled", p.enabled},
+                                {"triggered", !p.when.metric.empty()},
+                                {"cost", Json::object({{"fixed", p.cost.fixed},
+                                                       {"per_participant", p.cost.per_participant},
+                                                       {"per_exposure", p.cost.per_exposure}})}}));
   return out;
 }
 
@@ -156,10 +154,12 @@ Json knob_json(const Knob& k) {
   if (k.kind == "choice") {
     Json choices = Json::array();
     for (const auto& c : k.choices)
-      choices.push(c);
-    j.set("choices", std::move(choices));
+      choices.push_back(c);
+    j["choices"] = std::move(choices);
   } else if (k.kind != "boolean") {
-    j.set("min", k.min).set("max", k.max).set("step", k.step);
+    j["min"] = k.min;
+    j["max"] = k.max;
+    j["step"] = k.step;
   }
   return j;
 }
@@ -168,12 +168,12 @@ Json knob_json(const Knob& k) {
 std::uint64_t room_id_of(const Json& message) {
   const Json& j = member(message, "id", std::nullopt);
   constexpr double kMaxId = 9007199254740992.0;  // 2^53: every integer below is exact
-  if (!j.is_number() || j.as_number() != std::floor(j.as_number()) || j.as_number() < 1 ||
-      j.as_number() > kMaxId)
+  const double id = j.is_number() ? j.get<double>() : 0;
+  if (!j.is_number() || id != std::floor(id) || id < 1 || id > kMaxId)
     throw ProtocolError(std::nullopt,
                         "bad message: \"id\": expected a team id (a positive integer), got " +
-                            (j.is_number() ? number_text(j.as_number()) : kind_word(j)));
-  return static_cast<std::uint64_t>(j.as_number());
+                            (j.is_number() ? number_text(id) : kind_name(j)));
+  return static_cast<std::uint64_t>(id);
 }
 
 }  // namespace
@@ -187,13 +187,13 @@ bool facilitator_only(Command::Kind kind) {
 Command parse_command(std::string_view text, const Limits& limits) {
   Json message;
   try {
-    message = parse_json(text, JsonLimits{limits.max_message_bytes, 8});
+    message = parse_json(text, message_limits(limits));
   } catch (const JsonError& e) {
     throw ProtocolError(std::nullopt, std::string("bad message: ") + e.what());
   }
   if (!message.is_object())
     throw ProtocolError(std::nullopt,
-                        "bad message: expected a JSON object, got " + kind_word(message));
+                        "bad message: expected a JSON object, got " + kind_name(message));
   const std::string type = text_of(member(message, "type", std::nullopt), "type", std::nullopt);
   Command c;
   if (type == "join") {
@@ -223,10 +223,10 @@ Command parse_command(std::string_view text, const Limits& limits) {
   if (type == "pace") {
     c.kind = Command::Kind::pace;
     const Json& p = member(message, "steps_per_second", std::nullopt);
-    if (!p.is_number() || p.as_number() < 0 || p.as_number() > 100000)
+    if (!p.is_number() || p.get<double>() < 0 || p.get<double>() > 100000)
       throw ProtocolError(std::nullopt,
                           "bad message: \"steps_per_second\": expected a number from 0 to 100000");
-    c.steps_per_second = p.as_number();
+    c.steps_per_second = p.get<double>();
     return c;
   }
   static constexpr std::pair<std::string_view, Command::Kind> kTeamCommands[] = {
@@ -242,17 +242,17 @@ Command parse_command(std::string_view text, const Limits& limits) {
         kind == Command::Kind::export_yaml)
       c.strategy = strategy_of(message, c.team, limits);
     if (kind == Command::Kind::start) {
-      if (const Json* p = message.find("paused")) {
-        if (!p->is_bool())
+      if (const Json* p = find_member(message, "paused")) {
+        if (!p->is_boolean())
           throw ProtocolError(c.team,
-                              "bad message: \"paused\": expected a boolean, got " + kind_word(*p));
-        c.paused = p->as_bool();
+                              "bad message: \"paused\": expected a boolean, got " + kind_name(*p));
+        c.paused = p->get<bool>();
       }
     }
     // A start or check without a name leaves the team's name as it was.
     if (kind == Command::Kind::export_yaml || kind == Command::Kind::start ||
         kind == Command::Kind::validate)
-      c.name = message.find("name")                 ? text_of(*message.find("name"), "name", c.team)
+      c.name = find_member(message, "name")         ? text_of(message.at("name"), "name", c.team)
                : kind == Command::Kind::export_yaml ? "team " + std::to_string(c.team + 1)
                                                     : "";
     return c;
@@ -264,7 +264,7 @@ Command parse_command(std::string_view text, const Limits& limits) {
 }
 
 std::string join_required_message() {
-  return Json::object({{"type", "join_required"}}).dump();
+  return dump_json(Json::object({{"type", "join_required"}}));
 }
 
 std::string welcome_message(const Workshop& workshop, bool baseline_ready) {
@@ -272,12 +272,12 @@ std::string welcome_message(const Workshop& workshop, bool baseline_ready) {
   Json groups = Json::array();
   std::int64_t agents = 0;
   for (const auto& g : s.population.groups) {
-    groups.push(Json::object({{"name", g.name}, {"size", g.size}}));
+    groups.push_back(Json::object({{"name", g.name}, {"size", g.size}}));
     agents += g.size;
   }
   Json knobs = Json::array();
   for (const Knob& k : workshop.knobs())
-    knobs.push(knob_json(k));
+    knobs.push_back(knob_json(k));
   const Limits& l = workshop.limits();
   Json scenario =
       Json::object({{"name", s.name},
@@ -294,73 +294,61 @@ std::string welcome_message(const Workshop& workshop, bool baseline_ready) {
   Json limits = Json::object({{"teams", l.max_teams},
                               {"replicates", l.replicates},
                               {"runs_per_client", l.max_runs_per_client}});
-  return Json::object({{"type", "welcome"},
-                       {"scenario", std::move(scenario)},
-                       {"knobs", std::move(knobs)},
-                       {"limits", std::move(limits)},
-                       {"baseline_ready", baseline_ready}})
-      .dump();
+  return dump_json(Json::object({{"type", "welcome"},
+                                 {"scenario", std::move(scenario)},
+                                 {"knobs", std::move(knobs)},
+                                 {"limits", std::move(limits)},
+                                 {"baseline_ready", baseline_ready}}));
 }
 
 std::string error_message(std::optional<int> team, const std::string& message) {
   Json j = Json::object({{"type", "error"}});
-  if (team) j.set("team", *team);
-  j.set("message", message);
-  return j.dump();
+  if (team) j["team"] = *team;
+  j["message"] = message;
+  return dump_json(j);
 }
 
 std::string started_message(int team, std::uint64_t run, const scenario::Scenario& s,
                             int replicates) {
-  return Json::object({{"type", "started"},
-                       {"team", team},
-                       {"run", run},
-                       {"steps", s.steps},
-                       {"replicates", replicates},
-                       {"markers", markers_json(s)}})
-      .dump();
+  return dump_json(Json::object({{"type", "started"},
+                                 {"team", team},
+                                 {"run", run},
+                                 {"steps", s.steps},
+                                 {"replicates", replicates},
+                                 {"markers", markers_json(s)}}));
 }
 
 std::string run_event_message(int team, std::uint64_t run, const RunEvent& e) {
-  const std::string head =
-      ",\"team\":" + std::to_string(team) + ",\"run\":" + std::to_string(run) + ",";
+  Json out;
+  const auto head = [&](const char* type) {
+    out = Json::object({{"type", type}, {"team", team}, {"run", run}});
+  };
   switch (e.kind) {
     case RunEvent::Kind::frame: {
-      std::string out = "{\"type\":\"frame\"" + head;
-      if (!e.series.empty()) {
-        out += "\"series\":[";
-        for (std::size_t i = 0; i < e.series.size(); ++i) {
-          if (i) out += ',';
-          append_json_string(out, e.series[i]);
-        }
-        out += "],";
-      }
-      append_frame(out, e.frame);
+      head("frame");
+      if (!e.series.empty()) out["series"] = e.series;
+      add_frame(out, e.frame);
       if (!e.events.empty()) {
-        out += ",\"events\":[";
-        for (std::size_t i = 0; i < e.events.size(); ++i) {
-          const auto& [replicate, ev] = e.events[i];
-          out += i ? ",{" : "{";
-          out += "\"replicate\":" + std::to_string(replicate) +
-                 ",\"step\":" + std::to_string(ev.step) + ",\"event\":";
-          append_json_string(out, ev.event);
-          out += ",\"subject\":";
-          append_json_string(out, ev.subject);
-          out += ",\"detail\":";
-          append_json_string(out, ev.detail);
-          out += '}';
-        }
-        out += ']';
+        Json events = Json::array();
+        for (const auto& [replicate, ev] : e.events)
+          events.push_back(Json::object({{"replicate", replicate},
+                                         {"step", ev.step},
+                                         {"event", ev.event},
+                                         {"subject", ev.subject},
+                                         {"detail", ev.detail}}));
+        out["events"] = std::move(events);
       }
-      return out + "}";
+      return dump_json(out);
     }
     case RunEvent::Kind::paused:
-      return "{\"type\":\"paused\"" + head + "\"step\":" + std::to_string(e.step) + "}";
-    case RunEvent::Kind::done: {
-      std::string out =
-          "{\"type\":\"done\"" + head + "\"step\":" + std::to_string(e.step) + ",\"seconds\":";
-      append_number(out, e.seconds);
-      return out + "}";
-    }
+      head("paused");
+      out["step"] = e.step;
+      return dump_json(out);
+    case RunEvent::Kind::done:
+      head("done");
+      out["step"] = e.step;
+      out["seconds"] = frame_number(e.seconds);
+      return dump_json(out);
     case RunEvent::Kind::failed:
       break;
   }
@@ -369,19 +357,19 @@ std::string run_event_message(int team, std::uint64_t run, const RunEvent& e) {
 
 std::string reset_message(int team, bool by_facilitator) {
   Json j = Json::object({{"type", "reset"}, {"team", team}});
-  if (by_facilitator) j.set("by", "facilitator");
-  return j.dump();
+  if (by_facilitator) j["by"] = "facilitator";
+  return dump_json(j);
 }
 
 std::string facilitating_message() {
-  return Json::object({{"type", "facilitating"}}).dump();
+  return dump_json(Json::object({{"type", "facilitating"}}));
 }
 
 std::string debrief_message(const std::vector<TeamYaml>& teams) {
   Json list = Json::array();
   for (const auto& t : teams)
-    list.push(Json::object({{"id", t.id}, {"filename", t.filename}, {"text", t.text}}));
-  return Json::object({{"type", "debrief"}, {"teams", std::move(list)}}).dump();
+    list.push_back(Json::object({{"id", t.id}, {"filename", t.filename}, {"text", t.text}}));
+  return dump_json(Json::object({{"type", "debrief"}, {"teams", std::move(list)}}));
 }
 
 Json plan_json(const scenario::CostPlan& plan) {
@@ -397,8 +385,8 @@ Json plan_json(const scenario::CostPlan& plan) {
                            {"funded_rounds", p.funded_rounds},
                            {"cut_rank", p.cut_rank},
                            {"stop_reason", p.stop_reason}});
-    j.set("stops_at", p.stops_at ? Json(*p.stops_at) : Json());
-    programmes.push(std::move(j));
+    j["stops_at"] = p.stops_at ? Json(*p.stops_at) : Json();
+    programmes.push_back(std::move(j));
   }
   return Json::object({{"budget", optional_number(plan.budget)},
                        {"per_year", optional_number(plan.per_year)},
@@ -410,33 +398,28 @@ Json plan_json(const scenario::CostPlan& plan) {
 std::string valid_message(int team, const Checked& checked) {
   Json warnings = Json::array();
   for (const auto& w : checked.warnings)
-    warnings.push(w);
-  return Json::object({{"type", "valid"},
-                       {"team", team},
-                       {"warnings", std::move(warnings)},
-                       {"plan", plan_json(checked.plan)}})
-      .dump();
+    warnings.push_back(w);
+  return dump_json(Json::object({{"type", "valid"},
+                                 {"team", team},
+                                 {"warnings", std::move(warnings)},
+                                 {"plan", plan_json(checked.plan)}}));
 }
 
 std::string yaml_message(int team, const std::string& filename, const std::string& text) {
-  return Json::object({{"type", "yaml"}, {"team", team}, {"filename", filename}, {"text", text}})
-      .dump();
+  return dump_json(
+      Json::object({{"type", "yaml"}, {"team", team}, {"filename", filename}, {"text", text}}));
 }
 
 std::string baseline_message(const std::vector<std::string>& series,
                              const std::vector<Frame>& frames) {
-  std::string out = "{\"type\":\"baseline\",\"series\":[";
-  for (std::size_t i = 0; i < series.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, series[i]);
+  Json list = Json::array();
+  for (const Frame& f : frames) {
+    Json frame = Json::object();
+    add_frame(frame, f);
+    list.push_back(std::move(frame));
   }
-  out += "],\"frames\":[";
-  for (std::size_t i = 0; i < frames.size(); ++i) {
-    out += i ? ",{" : "{";
-    append_frame(out, frames[i]);
-    out += '}';
-  }
-  return out + "]}";
+  return dump_json(
+      Json::object({{"type", "baseline"}, {"series", series}, {"frames", std::move(list)}}));
 }
 
 }  // namespace detente::serve

@@ -12,7 +12,7 @@ namespace {
 Json numbers(const std::vector<double>& values) {
   Json out = Json::array();
   for (const double v : values)
-    out.push(v);
+    out.push_back(v);
   return out;
 }
 
@@ -35,11 +35,11 @@ Json frame_json(const Frame& f) {
 Json events_json(const std::vector<ReplicateEvent>& events) {
   Json out = Json::array();
   for (const auto& [replicate, e] : events)
-    out.push(Json::object({{"replicate", replicate},
-                           {"step", e.step},
-                           {"event", e.event},
-                           {"subject", e.subject},
-                           {"detail", e.detail}}));
+    out.push_back(Json::object({{"replicate", replicate},
+                                {"step", e.step},
+                                {"event", e.event},
+                                {"subject", e.subject},
+                                {"detail", e.detail}}));
   return out;
 }
 
@@ -59,7 +59,7 @@ Json outcome_json(const Outcome& o) {
 Json outcomes_json(const std::vector<Outcome>& outcomes) {
   Json out = Json::array();
   for (const Outcome& o : outcomes)
-    out.push(outcome_json(o));
+    out.push_back(outcome_json(o));
   return out;
 }
 
@@ -71,7 +71,7 @@ Json spending_json(const RoomTeam& t) {
   for (std::size_t i = 0; i < t.series.size() && i < t.last.mid.size(); ++i) {
     const std::string& s = t.series[i];
     if (!s.starts_with(prefix) || s == prefix + "all") continue;
-    out.push(Json::object({{"programme", s.substr(prefix.size())}, {"spent", t.last.mid[i]}}));
+    out.push_back(Json::object({{"programme", s.substr(prefix.size())}, {"spent", t.last.mid[i]}}));
   }
   return out;
 }
@@ -79,7 +79,7 @@ Json spending_json(const RoomTeam& t) {
 Json strategy_json(const std::vector<scenario::Override>& strategy) {
   Json out = Json::array();
   for (const auto& o : strategy)
-    out.push(Json::object({{"path", o.path}, {"value", o.value}}));
+    out.push_back(Json::object({{"path", o.path}, {"value", o.value}}));
   return out;
 }
 
@@ -94,44 +94,42 @@ bool same_strategy(const std::vector<scenario::Override>& a,
 
 std::string room_state_message(bool locked, bool revealed, std::optional<std::uint64_t> page) {
   Json j = Json::object({{"type", "room"}, {"locked", locked}, {"revealed", revealed}});
-  if (page) j.set("page", *page);
-  return j.dump();
+  if (page) j["page"] = *page;
+  return dump_json(j);
 }
 
 std::string room_team_message(const RoomTeam& t) {
   Json series = Json::array();
   for (const std::size_t i : t.shown)
-    series.push(t.series[i]);
-  return Json::object({{"type", "team"},
-                       {"id", t.id},
-                       {"page", t.page},
-                       {"team", t.team},
-                       {"name", t.name},
-                       {"status", t.status},
-                       {"page_open", t.page_open},
-                       {"run", t.run},
-                       {"step", t.step},
-                       {"seconds", t.seconds},
-                       {"strategy", strategy_json(t.strategy)},
-                       {"series", std::move(series)},
-                       {"spending", spending_json(t)},
-                       {"events", events_json(t.events)},
-                       {"events_cut", t.events_cut},
-                       {"outcomes", outcomes_json(t.outcomes)}})
-      .dump();
+    series.push_back(t.series[i]);
+  return dump_json(Json::object({{"type", "team"},
+                                 {"id", t.id},
+                                 {"page", t.page},
+                                 {"team", t.team},
+                                 {"name", t.name},
+                                 {"status", t.status},
+                                 {"page_open", t.page_open},
+                                 {"run", t.run},
+                                 {"step", t.step},
+                                 {"seconds", t.seconds},
+                                 {"strategy", strategy_json(t.strategy)},
+                                 {"series", std::move(series)},
+                                 {"spending", spending_json(t)},
+                                 {"events", events_json(t.events)},
+                                 {"events_cut", t.events_cut},
+                                 {"outcomes", outcomes_json(t.outcomes)}}));
 }
 
 std::string room_frames_message(const RoomTeam& t) {
   Json frames = Json::array();
   for (const Frame& f : t.frames)
-    frames.push(frame_json(f));
-  return Json::object(
-             {{"type", "team_frames"}, {"id", t.id}, {"run", t.run}, {"frames", std::move(frames)}})
-      .dump();
+    frames.push_back(frame_json(f));
+  return dump_json(Json::object(
+      {{"type", "team_frames"}, {"id", t.id}, {"run", t.run}, {"frames", std::move(frames)}}));
 }
 
 std::string room_removed_message(std::uint64_t id) {
-  return Json::object({{"type", "team_removed"}, {"id", id}}).dump();
+  return dump_json(Json::object({{"type", "team_removed"}, {"id", id}}));
 }
 
 Room::Room(const Limits& limits, Post post) : limits_(limits), post_(std::move(post)) {}
@@ -255,16 +253,18 @@ void Room::frame(std::uint64_t page, int team, std::uint64_t run, const RunEvent
     fresh.push_back(ev);
   }
   Json m = Json::object({{"type", "team_frame"}, {"id", t->id}, {"run", t->run}});
-  m.set("step", shown.step).set("lo", numbers(shown.lo)).set("mid", numbers(shown.mid));
-  m.set("hi", numbers(shown.hi));
-  if (!fresh.empty()) m.set("events", events_json(fresh));
+  m["step"] = shown.step;
+  m["lo"] = numbers(shown.lo);
+  m["mid"] = numbers(shown.mid);
+  m["hi"] = numbers(shown.hi);
+  if (!fresh.empty()) m["events"] = events_json(fresh);
   if (!e.series.empty()) {
     Json series = Json::array();
     for (const std::size_t i : t->shown)
-      series.push(t->series[i]);
-    m.set("series", std::move(series));
+      series.push_back(t->series[i]);
+    m["series"] = std::move(series);
   }
-  post_(Audience::facilitators, m.dump());
+  post_(Audience::facilitators, dump_json(m));
 }
 
 void Room::paused(std::uint64_t page, int team, std::uint64_t run, std::int64_t step) {
@@ -391,21 +391,20 @@ std::string Room::standings_message() const {
   Json teams = Json::array();
   for (std::size_t i = 0; i < done.size(); ++i) {
     const RoomTeam& t = *done[i];
-    teams.push(Json::object({{"id", t.id},
-                             {"page", t.page},
-                             {"team", t.team},
-                             {"name", t.name},
-                             {"place", places[i].place},
-                             {"shared", places[i].shared},
-                             {"verdict", places[i].verdict},
-                             {"outcomes", outcomes_json(t.outcomes)}}));
+    teams.push_back(Json::object({{"id", t.id},
+                                  {"page", t.page},
+                                  {"team", t.team},
+                                  {"name", t.name},
+                                  {"place", places[i].place},
+                                  {"shared", places[i].shared},
+                                  {"verdict", places[i].verdict},
+                                  {"outcomes", outcomes_json(t.outcomes)}}));
   }
-  return Json::object({{"type", "standings"},
-                       {"ranked_by", headline_series()[kRankedOutcome]},
-                       {"replicates", limits_.replicates},
-                       {"baseline", outcomes_json(baseline_outcomes_)},
-                       {"teams", std::move(teams)}})
-      .dump();
+  return dump_json(Json::object({{"type", "standings"},
+                                 {"ranked_by", headline_series()[kRankedOutcome]},
+                                 {"replicates", limits_.replicates},
+                                 {"baseline", outcomes_json(baseline_outcomes_)},
+                                 {"teams", std::move(teams)}}));
 }
 
 }  // namespace detente::serve

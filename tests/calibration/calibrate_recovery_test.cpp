@@ -14,9 +14,7 @@
 // its prior's width). With fewer and noisier targets (the last step only,
 // se 0.01 instead of 0.002) each 90% interval must be wider.
 //
-// It can fail: with uniform weights, or a distance that ignores the south's
-// targets, it does (checked by breaking each on purpose; see the README,
-// "Calibrating a scenario").
+// What it gives is in the README ("Calibrating a scenario").
 #include <catch2/catch.hpp>
 
 #include <filesystem>

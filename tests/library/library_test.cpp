@@ -136,12 +136,23 @@ TEST_CASE("crisis resilience: ties keep trust higher; whether they protect depen
   }
 }
 
-TEST_CASE("convener governance: trust in the convener, and through it the campaign's reach",
+TEST_CASE("convener governance: worth its cost while reviews come out clean, not when they fail",
           "[library]") {
+  // At the scenario's assumed one fault in ten reviews, governance leaves the
+  // south trusting the convener more than a neutral convener without it, and
+  // an aligned one less still.
   const auto s = library::load("convener_governance", 2000);
-  const auto r = library::run_arms(s, {"base", "aligned"}, kReplicates, {520});
-  check_all_above(paired(r, "base", "aligned", 520, "convener_trust/south"), 0.3);
-  check_all_above(paired(r, "base", "aligned", 520, "mean/south->north"), kFloor);
+  const auto r = library::run_arms(s, {"base", "ungoverned", "aligned"}, kReplicates, {520});
+  check_all_above(paired(r, "base", "ungoverned", 520, "convener_trust/south"), 0.1);
+  check_all_above(paired(r, "ungoverned", "aligned", 520, "convener_trust/south"), 0.05);
+  // The answer flips only when reviews fail badly: every review finding a
+  // fault that costs 30% of trust leaves the convener less trusted than none
+  // (with faults of 10%, even every review failing does not flip it).
+  const auto failing = library::load(
+      "convener_governance", 2000,
+      {"interventions.governance.review_fault=1", "interventions.governance.fault_loss=0.3"});
+  const auto f = library::run_arms(failing, {"base", "ungoverned"}, kReplicates, {520});
+  check_all_above(negated(paired(f, "base", "ungoverned", 520, "convener_trust/south")), 0.05);
 }
 
 TEST_CASE("combined under a cap: the triggered response helps, the cap costs", "[library]") {

@@ -1,5 +1,5 @@
-// The convener's work (design §2.4): governance moves trust in the convener,
-// work under way goes on, and rounds due now are prepared, paid and carried
+// The convener's work (design §2.4): work under way goes on (governance
+// practices among it), and rounds due now are prepared, paid and carried
 // out (interventions/portfolio.hpp). Interventions see the world through a
 // View and change it only through the doors of Changes.
 #include <algorithm>

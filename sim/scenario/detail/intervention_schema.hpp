@@ -327,13 +327,20 @@ constexpr auto fields(Tag<SharedInvestment>) {
       field(&SharedInvestment::anchor_gain, "anchor_gain")
           .unit("per round")
           .range(unit_interval)
-          .about("Visible benefits: covered agents' anchors move this share of the way to 1 "
-                 "per round."),
+          .about("Visible benefits: the anchors of covered agents who see them move this share "
+                 "of the way to 1 per round, times how evenly the sides gain (the least covered "
+                 "group's share over the most covered one's: 0 when one side gets nothing)."),
       field(&SharedInvestment::convener_gain, "convener_gain")
           .unit("per round")
           .range(unit_interval)
-          .about("Covered agents' trust in the convener moves this share of the way to 1 per "
-                 "round."),
+          .about("The trust in the convener of covered agents who see the benefit moves this "
+                 "share of the way to 1 per round."),
+      field(&SharedInvestment::visibility, "visibility")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of the covered who see the benefit as shared and who delivered it (drawn "
+                 "once per covered agent); the others use the centre without their attitudes "
+                 "moving. Uncalibrated: no figure found; 1 (the default) means everyone sees it."),
       field(&SharedInvestment::centre_ties, "centre_ties")
           .unit("ties per covered agent")
           .range(count_from(0))
@@ -344,6 +351,47 @@ constexpr auto fields(Tag<SharedInvestment>) {
           .about("Initial strength of a centre tie."),
       field(&SharedInvestment::conditions, "conditions")
           .about("Setting of meetings at the centre."),
+  };
+}
+
+constexpr auto fields(Tag<Governance>) {
+  return std::tuple{
+      field(&Governance::rotating_leadership, "rotating_leadership")
+          .about("Leadership rotates between the sides while it is funded: trust in the "
+                 "convener rises by practice_gain per step on every side."),
+      field(&Governance::shared_reporting, "shared_reporting")
+          .about("Both sides report on the convener's work together while it is funded: trust in "
+                 "it rises by practice_gain per step on every side."),
+      field(&Governance::peer_review, "peer_review")
+          .about("Each round after the first publishes a peer review of the cycle before: a clean "
+                 "review raises trust in the convener by review_gain, a fault found lowers it by "
+                 "fault_loss."),
+      field(&Governance::lead_time, "lead_time")
+          .unit("steps")
+          .range(steps_from(0))
+          .about("Steps from the first paid round before the practices are seen and count "
+                 "(setting up a rotating board or joint reporting takes time). Uncalibrated."),
+      field(&Governance::practice_gain, "practice_gain")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Rise of trust in the convener, as a share of what is left to 1, per step of "
+                 "each funded practice. Uncalibrated: no figure found."),
+      field(&Governance::review_gain, "review_gain")
+          .unit("per review")
+          .range(unit_interval)
+          .about("Rise of trust in the convener, as a share of what is left to 1, per clean "
+                 "review. Uncalibrated."),
+      field(&Governance::review_fault, "review_fault")
+          .unit("chance")
+          .range(unit_interval)
+          .about("Chance that a review finds and publishes a fault (one draw per review, seen by "
+                 "everyone). Uncalibrated: no figure found; 0 (the default) means governance "
+                 "cannot fail, so say what you assume."),
+      field(&Governance::fault_loss, "fault_loss")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of their trust in the convener everyone loses when a review publishes a "
+                 "fault. Uncalibrated."),
   };
 }
 
@@ -408,22 +456,6 @@ constexpr auto fields(Tag<Intervention>) {
 
 // ---- convener, budget, arms -----------------------------------------------------
 
-constexpr auto fields(Tag<Governance>) {
-  return std::tuple{
-      field(&Governance::rotating_leadership, "rotating_leadership")
-          .about("Leadership rotates between the sides: trust in the convener rises by "
-                 "practice_gain per step on every side."),
-      field(&Governance::peer_review_every, "peer_review_every")
-          .unit("steps")
-          .range(steps_from(0))
-          .about("Steps between peer reviews of its programmes (each raises trust in it by "
-                 "review_gain); 0 = none."),
-      field(&Governance::shared_reporting, "shared_reporting")
-          .about("Both sides report on its work together: trust in it rises by practice_gain "
-                 "per step on every side."),
-  };
-}
-
 constexpr auto fields(Tag<Convener>) {
   return std::tuple{
       field(&Convener::alignment, "alignment")
@@ -439,17 +471,6 @@ constexpr auto fields(Tag<Convener>) {
           .range(unit_interval)
           .about("Share of its trust in the convener an agent loses each time it reacts against "
                  "one of the convener's campaigns."),
-      field(&Convener::governance, "governance").about("Governance practices it declares."),
-      field(&Convener::practice_gain, "practice_gain")
-          .unit("per step")
-          .range(unit_interval)
-          .about("Rise of trust in the convener, as a share of what is left to 1, per step of "
-                 "each continuous practice (rotating leadership, shared reporting)."),
-      field(&Convener::review_gain, "review_gain")
-          .unit("per review")
-          .range(unit_interval)
-          .about("Rise of trust in the convener, as a share of what is left to 1, per peer "
-                 "review."),
   };
 }
 
@@ -501,8 +522,8 @@ static_assert(member_count<Curriculum>() == field_count<Curriculum>());
 static_assert(member_count<CapacityBuilding>() == field_count<CapacityBuilding>());
 static_assert(member_count<Coordination>() == field_count<Coordination>());
 static_assert(member_count<SharedInvestment>() == field_count<SharedInvestment>());
-static_assert(member_count<Intervention>() == field_count<Intervention>() + 1);
 static_assert(member_count<Governance>() == field_count<Governance>());
+static_assert(member_count<Intervention>() == field_count<Intervention>() + 1);
 static_assert(member_count<Convener>() == field_count<Convener>());
 static_assert(member_count<Budget>() == field_count<Budget>());
 static_assert(member_count<Arm>() == field_count<Arm>());

@@ -27,7 +27,9 @@ const std::string kEveryType =
     "  - {name: followup, type: coordination, start: 12, every: 5, rounds: 3,\n"
     "     programmes: [camp], cost: {fixed: 10}}\n"
     "  - {name: library, type: shared_investment, start: 2, every: 5, rounds: 3, coverage: 0.05,\n"
-    "     cost: {fixed: 10, per_participant: 1}}\n";
+    "     cost: {fixed: 10, per_participant: 1}}\n"
+    "  - {name: board, type: governance, start: 1, every: 5, review_fault: 0.2,\n"
+    "     cost: {fixed: 10}}\n";
 
 }  // namespace
 
@@ -53,6 +55,8 @@ TEST_CASE("every type runs from YAML and leaves its trace", "[registry]") {
   CHECK(m.at("spending/spots") == Approx(3 * 10 + 0.01 * m.at("exposures/spots")));
   // The library's catchment (5% of 1000 per group) is paid for every round.
   CHECK(m.at("spending/library") == 3 * 10 + 3 * 100);
+  // Governance pays for every round: steps 1, 6, …, 26.
+  CHECK(m.at("spending/board") == 6 * 10);
   double total = 0;
   for (const auto& spec : s.interventions)
     total += m.at("spending/" + spec.name);

@@ -295,3 +295,36 @@ TEST_CASE("a shared investment raises its catchment's anchors and trust in the c
   for (const double d : differences(with, without, covered))
     CHECK(d > 0.01);
 }
+
+TEST_CASE("a shared investment moves attitudes only where it is seen and both sides gain",
+          "[shared_investment]") {
+  // No centre ties, so attitudes move only through the visible benefit.
+  const std::string yaml =
+      test::world_yaml(1500, 52) +
+      "interventions:\n"
+      "  - {name: library, type: shared_investment, start: 1, every: 4, coverage: 0.2,\n"
+      "     anchor_gain: 0.05, convener_gain: 0.05, centre_ties: 0}\n";
+  const auto none = test::run(test::load(yaml, {"interventions.library.enabled=false"}));
+  const auto seen = test::run(test::load(yaml));
+  const auto half = test::run(test::load(yaml, {"interventions.library.visibility=0.5"}));
+  const auto unseen = test::run(test::load(yaml, {"interventions.library.visibility=0"}));
+  const auto north_only =
+      test::run(test::load(yaml, {"interventions.library.target.groups=[north]"}));
+  const auto trust = [](const auto& run) { return run->trust_state()->outgroup_trust(); };
+  const auto convener = [](const auto& run, const char* g) {
+    return test::metrics_of(*run).at(std::string("convener_trust/") + g);
+  };
+  // Seen by everyone in both sides: trust moves.
+  CHECK(test::metrics_of(*seen).at("mean/all") > test::metrics_of(*none).at("mean/all") + 0.002);
+  // Seen by no one: nothing moves, bit for bit.
+  CHECK(trust(unseen) == trust(none));
+  CHECK(convener(unseen, "all") == convener(none, "all"));
+  // Seen by about half: about half the rise in trust in the convener.
+  const double full_rise = convener(seen, "all") - convener(none, "all");
+  CHECK(convener(half, "all") - convener(none, "all") == Approx(full_rise / 2).epsilon(0.15));
+  // One side only: its people trust the convener more, but no one's view of
+  // the other side moves: a one-sided investment is not a shared benefit.
+  CHECK(trust(north_only) == trust(none));
+  CHECK(convener(north_only, "north") > convener(none, "north") + 0.01);
+  CHECK(convener(north_only, "south") == convener(none, "south"));
+}

@@ -34,9 +34,9 @@ const std::string kFull = kMinimal +
                           "  - {name: followup, type: coordination, programmes: [camp]}\n"
                           "  - {name: library, type: shared_investment, centre_ties: 2}\n"
                           "  - {name: theatre, type: joint_production, audience: [north]}\n"
+                          "  - {name: board, type: governance, every: 13, review_fault: 0.2}\n"
                           "convener:\n"
                           "  alignment: north\n"
-                          "  governance: {rotating_leadership: true, peer_review_every: 13}\n"
                           "budget: {total: 50000, per_year: 20000, cut_order: [spots, camp]}\n"
                           "arms:\n"
                           "  - name: no_spots\n"
@@ -48,7 +48,7 @@ const std::string kFull = kMinimal +
 
 TEST_CASE("type keys are read into the type's parameters", "[scenario][interventions]") {
   const Scenario s = load(kFull);
-  REQUIRE(s.interventions.size() == 7);
+  REQUIRE(s.interventions.size() == 8);
   const auto& camp = std::get<ExchangeProgram>(s.interventions[0].params);
   CHECK(camp.cohort == 40);
   CHECK(camp.team_size == ExchangeProgram{}.team_size);
@@ -64,7 +64,9 @@ TEST_CASE("type keys are read into the type's parameters", "[scenario][intervent
   CHECK(s.interventions[1].when.below == 0.3);
   CHECK_FALSE(s.interventions[1].when.above.has_value());
   CHECK(std::get<CapacityBuilding>(s.interventions[3].params).trains == Trainees::facilitators);
-  CHECK(s.convener.governance.peer_review_every == 13);
+  CHECK(std::get<Governance>(s.interventions[7].params).review_fault == 0.2);
+  CHECK(std::get<Governance>(s.interventions[7].params).peer_review);
+  CHECK(s.interventions[7].every == 13);
   CHECK(s.budget.cut_order == std::vector<std::string>{"spots", "camp"});
   REQUIRE(s.arms.size() == 2);
   CHECK(s.arms[1].set[0].path == "interventions.camp.cohort");
@@ -144,7 +146,7 @@ TEST_CASE("an arm is the base with its settings and removals", "[scenario][arms]
   CHECK(resolve_arm(s, "base") == s);
   const Scenario no_spots = resolve_arm(s, "no_spots");
   // Removed means turned off: names and places stay, so references hold.
-  REQUIRE(no_spots.interventions.size() == 7);
+  REQUIRE(no_spots.interventions.size() == 8);
   CHECK_FALSE(no_spots.interventions[1].enabled);
   CHECK(no_spots.interventions[0].enabled);
   CHECK(no_spots.arms.empty());

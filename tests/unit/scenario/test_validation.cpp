@@ -239,7 +239,12 @@ TEST_CASE("interventions: schedule checked, then the type and its keys", "[scena
       load(kMinimal + "interventions:\n  - {name: camp, type: campaign, cohort: 20}\n"),
       "test.yaml:9:24: interventions[0].type: expected an intervention type (exchange_program | "
       "joint_production | media_campaign | curriculum | capacity_building | coordination | "
-      "shared_investment), got \"campaign\"");
+      "shared_investment | governance), got \"campaign\"");
+  // The convener's governance moved into an intervention: say where.
+  CHECK_THROWS_WITH(load(kMinimal + "convener:\n  governance: {rotating_leadership: true}\n"),
+                    Catch::Matchers::StartsWith("test.yaml:9:3: convener.governance: unknown "
+                                                "key; governance is now an intervention") &&
+                        Catch::Matchers::Contains("type: governance"));
   // A key of another type is unknown to this one.
   CHECK_INPUT_ERROR(
       load(kMinimal + "interventions:\n  - {name: camp, type: media_campaign, cohort: 20}\n"),

@@ -18,7 +18,7 @@ Json start(int team, const std::string& name,
            std::vector<std::pair<std::string, std::string>> changes = {}) {
   Json strategy = Json::array();
   for (const auto& [path, value] : changes)
-    strategy.push(Json::object({{"path", path}, {"value", value}}));
+    strategy.push_back(Json::object({{"path", path}, {"value", value}}));
   return Json::object(
       {{"type", "start"}, {"team", team}, {"name", name}, {"strategy", std::move(strategy)}});
 }
@@ -40,7 +40,8 @@ struct Facilitator : Client {
 Json team_until(Client& c, const std::string& name, const std::string& status) {
   for (int i = 0; i < 500; ++i) {
     Json m = c.receive_until("team");
-    if (m.find("name")->as_string() == name && m.find("status")->as_string() == status) return m;
+    if (m.at("name").get<std::string>() == name && m.at("status").get<std::string>() == status)
+      return m;
   }
   throw Timeout("no team message for " + name);
 }
@@ -59,16 +60,16 @@ TEST_CASE("a team page cannot lock, reveal, reset others or take the debrief") {
   Client page(s.port());
   page.receive_until("welcome");
   const Json state = page.receive_until("room");
-  CHECK(state.find("page")->as_number() >= 1);
-  CHECK(!state.find("locked")->as_bool());
+  CHECK(state.at("page").get<double>() >= 1);
+  CHECK(!state.at("locked").get<bool>());
   for (const char* type : {"lock", "unlock", "reveal", "hide", "reset_all", "debrief"}) {
     page.send(command(type));
-    CHECK(page.receive_until("error").find("message")->as_string() ==
+    CHECK(page.receive_until("error").at("message").get<std::string>() ==
           "only the facilitator's page can lock, reset, reveal or write the room's debrief");
   }
   page.send_text(R"({"type":"reset_team","id":1})");
-  CHECK(
-      page.receive_until("error").find("message")->as_string().starts_with("only the facilitator"));
+  CHECK(page.receive_until("error").at("message").get<std::string>().starts_with(
+      "only the facilitator"));
   // Nothing was locked: the page still plays.
   page.send(start(0, "Team 1"));
   CHECK(type_of(page.receive_until("started")) == "started");
@@ -84,11 +85,11 @@ TEST_CASE("a wrong facilitator code is refused like a wrong join code, and count
   page.receive_until("welcome");
   again.receive_until("welcome");
   page.send_text(R"({"type":"facilitate","code":"FFFF-GGGX"})");
-  CHECK(page.receive_until("error").find("message")->as_string().starts_with(
+  CHECK(page.receive_until("error").at("message").get<std::string>().starts_with(
       "wrong facilitator code"));
   // The address waits before its next guess, from any connection.
   again.send(Json::object({{"type", "facilitate"}, {"code", kFacilitatorCode}}));
-  CHECK(again.receive_until("error").find("message")->as_string().starts_with(
+  CHECK(again.receive_until("error").at("message").get<std::string>().starts_with(
       "too many wrong facilitator codes"));
   bool closed = false;
   try {
@@ -121,23 +122,23 @@ TEST_CASE("hostile facilitator messages are refused and the connection stays usa
       {R"({"type":"facilitate","code":7})",
        "bad message: \"code\": expected a string, got a number"},
       {R"({"type":"lock","id":{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}})",
-       "bad message: invalid JSON at byte 60: nested deeper than 8 levels"},
+       "bad message: invalid JSON at byte 62: nested deeper than 8 levels"},
   };
   for (const auto& [text, expected] : cases) {
     f.send_text(text);
     const Json reply = f.receive_until("error");
-    CHECK(reply.find("message")->as_string() == expected);
+    CHECK(reply.at("message").get<std::string>() == expected);
   }
   const std::string long_code(300, 'A');
   f.send_text(R"({"type":"facilitate","code":")" + long_code + R"("})");
-  CHECK(f.receive_until("error").find("message")->as_string() ==
+  CHECK(f.receive_until("error").at("message").get<std::string>() ==
         "bad message: \"code\": longer than 256 characters");
   // The facilitator page plays no team.
   f.send(start(0, "Team 1"));
-  CHECK(f.receive_until("error").find("message")->as_string() ==
+  CHECK(f.receive_until("error").at("message").get<std::string>() ==
         "this is the facilitator's page: teams play on the workshop page");
   f.send(command("lock"));
-  CHECK(f.receive_until("room").find("locked")->as_bool());
+  CHECK(f.receive_until("room").at("locked").get<bool>());
 }
 
 TEST_CASE("the facilitator sees every page's teams, locks, reveals, resets and gets the YAML") {
@@ -151,22 +152,23 @@ TEST_CASE("the facilitator sees every page's teams, locks, reveals, resets and g
   // Both teams, from two pages, reach the facilitator with their strategy and outcomes.
   const Json reds = team_until(f, "Reds", "done");
   const Json blues = team_until(f, "Blues", "done");
-  CHECK(reds.find("page")->as_number() != blues.find("page")->as_number());
-  CHECK(reds.find("strategy")->as_array().size() == 1);
+  CHECK(reds.at("page").get<double>() != blues.at("page").get<double>());
+  CHECK(reds.at("strategy").size() == 1);
   // Trust, political space, ties (this scenario has no programme: no spending).
-  CHECK(reds.find("outcomes")->as_array().size() == 3);
+  CHECK(reds.at("outcomes").size() == 3);
   const Json standings = f.receive_until("standings");
-  CHECK(standings.find("replicates")->as_number() == 2);
+  CHECK(standings.at("replicates").get<double>() == 2);
 
   // Lock: every page hears it and the server refuses play.
   f.send(command("lock"));
-  CHECK(north.receive_until("room").find("locked")->as_bool());
-  CHECK(south.receive_until("room").find("locked")->as_bool());
+  CHECK(north.receive_until("room").at("locked").get<bool>());
+  CHECK(south.receive_until("room").at("locked").get<bool>());
   for (const char* type : {"start", "resume", "step", "reset", "pause", "remove"}) {
     north.send(Json::object({{"type", type}, {"team", 0}}));
     const Json refused = north.receive_until("error");
-    CHECK(refused.find("team")->as_number() == 0);
-    CHECK(refused.find("message")->as_string().starts_with("the facilitator has locked the room"));
+    CHECK(refused.at("team").get<double>() == 0);
+    CHECK(refused.at("message").get<std::string>().starts_with(
+        "the facilitator has locked the room"));
   }
   // A check is still answered while locked (the page may look, not play).
   north.send(Json::object({{"type", "validate"}, {"team", 0}}));
@@ -176,28 +178,28 @@ TEST_CASE("the facilitator sees every page's teams, locks, reveals, resets and g
   // Reveal: team pages get the standings, every finished team in them.
   f.send(command("reveal"));
   const Json revealed = south.receive_until("standings");
-  CHECK(revealed.find("teams")->as_array().size() == 2);
+  CHECK(revealed.at("teams").size() == 2);
 
   // Reset one team: its page is told, the facilitator sees it ready again.
-  f.send(Json::object({{"type", "reset_team"}, {"id", reds.find("id")->as_number()}}));
+  f.send(Json::object({{"type", "reset_team"}, {"id", reds.at("id").get<double>()}}));
   const Json reset = north.receive_until("reset");
-  CHECK(reset.find("team")->as_number() == 0);
-  CHECK(reset.find("by")->as_string() == "facilitator");
+  CHECK(reset.at("team").get<double>() == 0);
+  CHECK(reset.at("by").get<std::string>() == "facilitator");
   team_until(f, "Reds", "ready");
 
   // The debrief: each team's strategy as YAML, named after the team.
   f.send(command("debrief"));
   const Json debrief = f.receive_until("debrief");
-  const auto& teams = debrief.find("teams")->as_array();
+  const auto& teams = debrief.at("teams");
   REQUIRE(teams.size() == 2);
-  CHECK(teams[0].find("filename")->as_string() == "small-reds.yaml");
-  CHECK(teams[0].find("text")->as_string().find("slant: 0.6") != std::string::npos);
+  CHECK(teams[0].at("filename").get<std::string>() == "small-reds.yaml");
+  CHECK(teams[0].at("text").get<std::string>().find("slant: 0.6") != std::string::npos);
 
   // Unlock, then reset all: play works again, and every team is cleared.
   f.send(command("unlock"));
-  CHECK(!north.receive_until("room").find("locked")->as_bool());
+  CHECK(!north.receive_until("room").at("locked").get<bool>());
   f.send(command("reset_all"));
-  CHECK(south.receive_until("reset").find("by")->as_string() == "facilitator");
+  CHECK(south.receive_until("reset").at("by").get<std::string>() == "facilitator");
   north.send(start(0, "Reds"));
   CHECK(type_of(north.receive_until("started")) == "started");
 }
@@ -215,18 +217,18 @@ TEST_CASE("a facilitator who drops out and comes back finds the room locked as i
   }
   // The lock outlives the facilitator's connection.
   page.send(start(1, "Greens"));
-  CHECK(page.receive_until("error").find("message")->as_string().starts_with(
+  CHECK(page.receive_until("error").at("message").get<std::string>().starts_with(
       "the facilitator has locked"));
   Client f(s.port());
   f.receive_until("welcome");
   f.send(Json::object({{"type", "facilitate"}, {"code", kFacilitatorCode}}));
   f.receive_until("facilitating");
-  CHECK(f.receive_until("room").find("locked")->as_bool());
+  CHECK(f.receive_until("room").at("locked").get<bool>());
   const Json team = f.receive_until("team");
-  CHECK(team.find("name")->as_string() == "Greens");
-  CHECK(team.find("status")->as_string() == "done");
+  CHECK(team.at("name").get<std::string>() == "Greens");
+  CHECK(team.at("status").get<std::string>() == "done");
   const Json frames = f.receive_until("team_frames");
-  CHECK(frames.find("frames")->as_array().size() == 14);
+  CHECK(frames.at("frames").size() == 14);
 }
 
 TEST_CASE("with a join code, the facilitator code alone admits the facilitator's page") {
@@ -242,8 +244,8 @@ TEST_CASE("with a join code, the facilitator code alone admits the facilitator's
   team.send_text(R"({"type":"join","code":"ABCD-EFGH"})");
   team.receive_until("welcome");
   team.send(command("lock"));
-  CHECK(
-      team.receive_until("error").find("message")->as_string().starts_with("only the facilitator"));
+  CHECK(team.receive_until("error").at("message").get<std::string>().starts_with(
+      "only the facilitator"));
 }
 
 TEST_CASE("facilitator pages are capped") {
@@ -254,6 +256,6 @@ TEST_CASE("facilitator pages are capped") {
   Client second(s.port());
   second.receive_until("welcome");
   second.send(Json::object({{"type", "facilitate"}, {"code", kFacilitatorCode}}));
-  CHECK(second.receive_until("error").find("message")->as_string().starts_with(
+  CHECK(second.receive_until("error").at("message").get<std::string>().starts_with(
       "the facilitator's page is open 1 times already"));
 }

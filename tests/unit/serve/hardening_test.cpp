@@ -26,7 +26,7 @@ using namespace std::chrono_literals;
 
 Json validate_with(const std::string& path, const std::string& value) {
   Json strategy = Json::array();
-  strategy.push(Json::object({{"path", path}, {"value", value}}));
+  strategy.push_back(Json::object({{"path", path}, {"value", value}}));
   return Json::object({{"type", "validate"}, {"team", 0}, {"strategy", std::move(strategy)}});
 }
 
@@ -74,7 +74,7 @@ TEST_CASE("a self-referencing alias in one message is refused and the server liv
   page.receive_until("welcome");
   page.send(validate_with("dynamics.contact.rate", "&a [*a]"));
   const Json reply = page.receive_until("error");
-  CHECK(reply.find("message")->as_string().find("YAML alias") != std::string::npos);
+  CHECK(reply.at("message").get<std::string>().find("YAML alias") != std::string::npos);
   page.send(validate_with("dynamics.contact.rate", "0.2"));
   CHECK(type_of(page.receive_until("valid")) == "valid");
 }
@@ -87,8 +87,8 @@ TEST_CASE("a billion laughs in one message is refused at once and others are ser
   const auto sent = std::chrono::steady_clock::now();
   page.send(validate_with("dynamics.contact.rate", laughs(7)));
   const Json reply = page.receive_until("error", 10s);
-  INFO(reply.find("message")->as_string());
-  CHECK(reply.find("message")->as_string().find("more than 50000 values") != std::string::npos);
+  INFO(reply.at("message").get<std::string>());
+  CHECK(reply.at("message").get<std::string>().find("more than 50000 values") != std::string::npos);
   CHECK(std::chrono::steady_clock::now() - sent < 5s);
   CHECK(http_get(s.port(), "/").result_int() == 200);
 }
@@ -160,13 +160,13 @@ TEST_CASE("wrong join codes make the address wait, the server has a budget, and 
     Client first(s.port());
     first.receive();
     first.send_text(R"({"type":"join","code":"WXYZ-WXYZ"})");
-    CHECK(first.receive().find("message")->as_string().starts_with("wrong join code"));
+    CHECK(first.receive().at("message").get<std::string>().starts_with("wrong join code"));
   }
   // Reconnecting at once does not reset the wait.
   Client second(s.port());
   second.receive();
   second.send_text(R"({"type":"join","code":"ABCD-EFGH"})");
-  CHECK(second.receive().find("message")->as_string().starts_with("too many wrong join codes"));
+  CHECK(second.receive().at("message").get<std::string>().starts_with("too many wrong join codes"));
   CHECK(RunningServer::eventually([&] { return s.log().size() >= 2; }));
   const auto log = s.log();
   CHECK(log[0] == "join: wrong code from 127.0.0.1 (1 in a row)");
@@ -190,14 +190,14 @@ TEST_CASE("pages that have not joined time out and do not hold the page cap") {
   CHECK(type_of(joiner.receive()) == "welcome");
   // The idle ones are told and closed within seconds.
   for (Client& c : idle) {
-    CHECK(c.receive(5s).find("message")->as_string().starts_with("no join code in time"));
+    CHECK(c.receive(5s).at("message").get<std::string>().starts_with("no join code in time"));
     CHECK_THROWS_AS(c.receive(5s), beast::system_error);
   }
   // The page cap counts joined pages: a second one is refused when it joins.
   Client late(s.port());
   late.receive();
   late.send_text(R"({"type":"join","code":"ABCD-EFGH"})");
-  CHECK(late.receive().find("message")->as_string().starts_with("the workshop is full"));
+  CHECK(late.receive().at("message").get<std::string>().starts_with("the workshop is full"));
 }
 
 TEST_CASE("the server keeps accepting after running out of descriptors") {

@@ -26,7 +26,7 @@ struct Mailbox {
   static std::vector<Json> of_type(const std::vector<Json>& list, const std::string& type) {
     std::vector<Json> out;
     for (const Json& m : list)
-      if (m.find("type")->as_string() == type) out.push_back(m);
+      if (m.at("type").get<std::string>() == type) out.push_back(m);
     return out;
   }
   void clear() { facilitators.clear(), team_pages.clear(); }
@@ -91,8 +91,8 @@ void play(Room& room, std::uint64_t page, int team, std::uint64_t run, const std
 }
 
 const Json* standing_of(const Json& standings, const std::string& name) {
-  for (const Json& t : standings.find("teams")->as_array())
-    if (t.find("name")->as_string() == name) return &t;
+  for (const Json& t : standings.at("teams"))
+    if (t.at("name").get<std::string>() == name) return &t;
   return nullptr;
 }
 
@@ -112,9 +112,9 @@ TEST_CASE("lock and reveal: everyone hears the room's state, team pages never th
   room.lock(true);
   CHECK(room.locked());
   REQUIRE(mail.team_pages.size() == 1);
-  CHECK(mail.team_pages[0].find("type")->as_string() == "room");
-  CHECK(mail.team_pages[0].find("locked")->as_bool());
-  CHECK(!mail.team_pages[0].find("revealed")->as_bool());
+  CHECK(mail.team_pages[0].at("type").get<std::string>() == "room");
+  CHECK(mail.team_pages[0].at("locked").get<bool>());
+  CHECK(!mail.team_pages[0].at("revealed").get<bool>());
   CHECK(mail.facilitators.size() == 1);
 
   mail.clear();
@@ -131,7 +131,7 @@ TEST_CASE("lock and reveal: everyone hears the room's state, team pages never th
   room.reveal(false);
   CHECK(!room.locked());
   CHECK(!room.revealed());
-  CHECK(mail.team_pages.back().find("revealed")->as_bool() == false);
+  CHECK(mail.team_pages.back().at("revealed").get<bool>() == false);
   // Hidden again: a team finishing now is told to facilitators only.
   mail.clear();
   play(room, page, 1, 2, "Team 2", {0.2, 0.21, 0.22});
@@ -162,20 +162,20 @@ TEST_CASE("a team's run is followed from start to standings; stale runs are igno
   CHECK(room.teams()[0].status == "running");
   const auto frames = Mailbox::of_type(mail.facilitators, "team_frame");
   REQUIRE(frames.size() == 2);
-  CHECK(frames[1].find("mid")->as_array().size() == 4);
+  CHECK(frames[1].at("mid").size() == 4);
   room.finished(page, 0, 5, done_event({0.40, 0.42, 0.41}));
   CHECK(room.teams()[0].status == "done");
   // The team message carries what each programme spent.
   const auto told = Mailbox::of_type(mail.facilitators, "team").back();
-  const auto& spending = told.find("spending")->as_array();
+  const auto& spending = told.at("spending");
   REQUIRE(spending.size() == 1);
-  CHECK(spending[0].find("programme")->as_string() == "exchange");
-  CHECK(spending[0].find("spent")->as_number() == Approx(6.0));
+  CHECK(spending[0].at("programme").get<std::string>() == "exchange");
+  CHECK(spending[0].at("spent").get<double>() == Approx(6.0));
   const Json standings = Mailbox::of_type(mail.facilitators, "standings").back();
   const Json* reds = standing_of(standings, "Reds");
   REQUIRE(reds != nullptr);
-  CHECK(reds->find("verdict")->as_string() == "better");
-  CHECK(reds->find("place")->as_number() == 1);
+  CHECK(reds->at("verdict").get<std::string>() == "better");
+  CHECK(reds->at("place").get<double>() == 1);
 }
 
 TEST_CASE("a reset clears a team's run but keeps its name and strategy; the standings follow") {
@@ -195,7 +195,7 @@ TEST_CASE("a reset clears a team's run but keeps its name and strategy; the stan
   CHECK(room.find(id)->strategy.size() == 1);
   const auto standings = Mailbox::of_type(mail.facilitators, "standings");
   REQUIRE(standings.size() == 1);
-  CHECK(standings[0].find("teams")->as_array().empty());
+  CHECK(standings[0].at("teams").empty());
   // Played again, the same team (same id) is back in the standings.
   play(room, page, 0, 2, "Team 1", {0.40, 0.42, 0.41});
   CHECK(room.teams().size() == 1);
@@ -248,9 +248,9 @@ TEST_CASE("a team that joins late, after the reveal, is in the standings when it
   const auto welcome = room.page_welcome(late);
   REQUIRE(welcome.size() == 2);
   const Json state = parse_json(welcome[0]);
-  CHECK(state.find("page")->as_number() == static_cast<double>(late));
-  CHECK(state.find("revealed")->as_bool());
-  CHECK(parse_json(welcome[1], JsonLimits{1 << 20, 32}).find("teams")->as_array().size() == 1);
+  CHECK(state.at("page").get<double>() == static_cast<double>(late));
+  CHECK(state.at("revealed").get<bool>());
+  CHECK(parse_json(welcome[1], JsonLimits{1 << 20, 32}).at("teams").size() == 1);
   mail.clear();
   play(room, late, 0, 1, "Late", {0.50, 0.52, 0.51});
   const auto standings = Mailbox::of_type(mail.team_pages, "standings");
@@ -258,8 +258,8 @@ TEST_CASE("a team that joins late, after the reveal, is in the standings when it
   const Json* l = standing_of(standings.back(), "Late");
   const Json* e = standing_of(standings.back(), "Early");
   REQUIRE((l && e));
-  CHECK(l->find("place")->as_number() == 1);
-  CHECK(e->find("place")->as_number() == 2);
+  CHECK(l->at("place").get<double>() == 1);
+  CHECK(e->at("place").get<double>() == 2);
   // Before the reveal a page's welcome says nothing of anyone's results.
   room.reveal(false);
   CHECK(room.page_welcome(room.open_page()).size() == 1);
@@ -279,22 +279,22 @@ TEST_CASE("a facilitator who drops out and comes back finds the room as it was")
   const auto snapshot = room.snapshot();
   REQUIRE(snapshot.size() == 1 + 2 * 2 + 1);
   const Json state = parse_json(snapshot[0]);
-  CHECK(state.find("type")->as_string() == "room");
-  CHECK(state.find("locked")->as_bool());
-  CHECK(!state.find("revealed")->as_bool());
+  CHECK(state.at("type").get<std::string>() == "room");
+  CHECK(state.at("locked").get<bool>());
+  CHECK(!state.at("revealed").get<bool>());
   const Json team1 = parse_json(snapshot[1], JsonLimits{1 << 20, 32});
-  CHECK(team1.find("name")->as_string() == "Team 1");
-  CHECK(team1.find("status")->as_string() == "done");
-  CHECK(team1.find("strategy")->as_array().size() == 1);
-  CHECK(team1.find("outcomes")->as_array().size() == 4);
+  CHECK(team1.at("name").get<std::string>() == "Team 1");
+  CHECK(team1.at("status").get<std::string>() == "done");
+  CHECK(team1.at("strategy").size() == 1);
+  CHECK(team1.at("outcomes").size() == 4);
   const Json frames1 = parse_json(snapshot[2], JsonLimits{1 << 20, 32});
-  CHECK(frames1.find("type")->as_string() == "team_frames");
-  CHECK(frames1.find("frames")->as_array().size() == 2);
+  CHECK(frames1.at("type").get<std::string>() == "team_frames");
+  CHECK(frames1.at("frames").size() == 2);
   const Json team2 = parse_json(snapshot[3], JsonLimits{1 << 20, 32});
-  CHECK(team2.find("status")->as_string() == "running");
+  CHECK(team2.at("status").get<std::string>() == "running");
   const Json standings = parse_json(snapshot.back(), JsonLimits{1 << 20, 32});
-  CHECK(standings.find("type")->as_string() == "standings");
-  CHECK(standings.find("teams")->as_array().size() == 1);
+  CHECK(standings.at("type").get<std::string>() == "standings");
+  CHECK(standings.at("teams").size() == 1);
 }
 
 TEST_CASE("a team that finished before the baseline is compared when the baseline arrives") {

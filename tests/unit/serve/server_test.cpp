@@ -15,7 +15,7 @@ Json strategy_message(const std::string& type, int team,
                       std::vector<std::pair<std::string, std::string>> changes = {}) {
   Json strategy = Json::array();
   for (const auto& [path, value] : changes)
-    strategy.push(Json::object({{"path", path}, {"value", value}}));
+    strategy.push_back(Json::object({{"path", path}, {"value", value}}));
   return Json::object({{"type", type}, {"team", team}, {"strategy", std::move(strategy)}});
 }
 
@@ -47,15 +47,15 @@ TEST_CASE("a page is welcomed with the story and the knobs, then gets the baseli
   Client page(s.port());
   const Json welcome = page.receive_until("welcome");
   const Json& scenario = *welcome.find("scenario");
-  CHECK(scenario.find("name")->as_string() == "small");
-  CHECK(scenario.find("description")->as_string() == "Two small towns for a test.");
-  CHECK(scenario.find("steps")->as_number() == 52);
-  const auto& knobs = welcome.find("knobs")->as_array();
+  CHECK(scenario.at("name").get<std::string>() == "small");
+  CHECK(scenario.at("description").get<std::string>() == "Two small towns for a test.");
+  CHECK(scenario.at("steps").get<double>() == 52);
+  const auto& knobs = welcome.at("knobs");
   REQUIRE(knobs.size() == s.workshop().knobs().size());
-  CHECK(knobs[0].find("path")->as_string() == s.workshop().knobs()[0].path);
+  CHECK(knobs[0].at("path").get<std::string>() == s.workshop().knobs()[0].path);
   const Json baseline = page.receive_until("baseline");
-  CHECK(baseline.find("frames")->as_array().size() == 14);
-  CHECK(!baseline.find("series")->as_array().empty());
+  CHECK(baseline.at("frames").size() == 14);
+  CHECK(!baseline.at("series").empty());
 }
 
 TEST_CASE("a started run streams every recorded step, then says done") {
@@ -64,9 +64,9 @@ TEST_CASE("a started run streams every recorded step, then says done") {
   page.receive_until("welcome");
   page.send(strategy_message("start", 1, {{"dynamics.contact.rate", "0.3"}}));
   const Json started = page.receive_until("started");
-  CHECK(started.find("team")->as_number() == 1);
-  CHECK(started.find("replicates")->as_number() == 2);
-  CHECK(started.find("markers")->as_array().size() == 1);
+  CHECK(started.at("team").get<double>() == 1);
+  CHECK(started.at("replicates").get<double>() == 2);
+  CHECK(started.at("markers").size() == 1);
   int frames = 0;
   double last_step = -1;
   for (;;) {
@@ -74,15 +74,15 @@ TEST_CASE("a started run streams every recorded step, then says done") {
     if (type_of(m) == "baseline") continue;
     if (type_of(m) == "done") break;
     REQUIRE(type_of(m) == "frame");
-    CHECK(m.find("run")->as_number() == started.find("run")->as_number());
-    CHECK(m.find("step")->as_number() > last_step);
-    last_step = m.find("step")->as_number();
-    if (frames == 0) CHECK(m.find("series") != nullptr);
-    const auto& lo = m.find("lo")->as_array();
-    const auto& hi = m.find("hi")->as_array();
+    CHECK(m.at("run").get<double>() == started.at("run").get<double>());
+    CHECK(m.at("step").get<double>() > last_step);
+    last_step = m.at("step").get<double>();
+    if (frames == 0) CHECK(m.contains("series"));
+    const auto& lo = m.at("lo");
+    const auto& hi = m.at("hi");
     REQUIRE(lo.size() == hi.size());
     for (std::size_t i = 0; i < lo.size(); ++i)
-      if (lo[i].is_number()) CHECK(lo[i].as_number() <= hi[i].as_number());
+      if (lo[i].is_number()) CHECK(lo[i].get<double>() <= hi[i].get<double>());
     ++frames;
   }
   CHECK(frames == 14);
@@ -95,27 +95,28 @@ TEST_CASE("bad messages get a clear error and the connection stays usable") {
   Client page(s.port());
   page.receive_until("welcome");
   page.send_text("not json");
-  CHECK(page.receive_until("error").find("message")->as_string() ==
-        "bad message: invalid JSON at byte 0: unexpected character 'n'");
+  CHECK(page.receive_until("error").at("message").get<std::string>() ==
+        "bad message: invalid JSON at byte 2: syntax error while parsing value - invalid "
+        "literal; last read: 'no'");
   page.send_text(R"({"type":"launch"})");
-  CHECK(page.receive_until("error").find("message")->as_string() ==
+  CHECK(page.receive_until("error").at("message").get<std::string>() ==
         "bad message: unknown type \"launch\"; expected join, start, pause, resume, step, reset, "
         "pace, validate, export, remove, facilitate, lock, unlock, reveal, hide, reset_team, "
         "reset_all or debrief");
   page.send_text(R"({"type":"start","team":7})");
-  CHECK(page.receive_until("error").find("message")->as_string() ==
+  CHECK(page.receive_until("error").at("message").get<std::string>() ==
         "bad message: \"team\": expected an integer from 0 to 3, got 7");
   // A value the validator refuses: its own message, for that team.
   page.send(strategy_message("start", 0, {{"media.north_tv.slant", "3"}}));
   const Json refused = page.receive_until("error");
-  CHECK(refused.find("team")->as_number() == 0);
-  CHECK(refused.find("message")->as_string() ==
+  CHECK(refused.at("team").get<double>() == 0);
+  CHECK(refused.at("message").get<std::string>() ==
         "--set media.north_tv.slant=3: media[0].slant: expected a number in [-1, 1], got \"3\"");
   page.send(strategy_message("validate", 0, {{"population.groups.north.size", "9"}}));
-  CHECK(page.receive_until("error").find("message")->as_string().find("not adjustable") !=
+  CHECK(page.receive_until("error").at("message").get<std::string>().find("not adjustable") !=
         std::string::npos);
   page.send(strategy_message("validate", 2, {{"media.north_tv.slant", "0.2"}}));
-  CHECK(page.receive_until("valid").find("team")->as_number() == 2);
+  CHECK(page.receive_until("valid").at("team").get<double>() == 2);
   CHECK(s.server().active_runs() == 0);
 }
 
@@ -146,7 +147,7 @@ TEST_CASE("runs per page and in all are capped") {
   a.send(strategy_message("start", 0));
   a.receive_until("started");
   a.send(strategy_message("start", 1));
-  CHECK(a.receive_until("error").find("message")->as_string() ==
+  CHECK(a.receive_until("error").at("message").get<std::string>() ==
         "this page has 1 simulations going, the most a page may run at once; reset one first");
   // Restarting the same team replaces its run rather than adding one.
   a.send(strategy_message("start", 0));
@@ -161,7 +162,7 @@ TEST_CASE("runs per page and in all are capped") {
   Client c(s.port());
   c.receive_until("welcome");
   c.send(strategy_message("start", 0));
-  CHECK(c.receive_until("error").find("message")->as_string() ==
+  CHECK(c.receive_until("error").at("message").get<std::string>() ==
         "the server is running 2 simulations, the most it runs at once; try again when one "
         "finishes");
   b.send(team_message("reset", 0));
@@ -195,15 +196,15 @@ TEST_CASE("two pages run at once and each hears only its own teams") {
   b.receive_until("welcome");
   a.send(strategy_message("start", 0, {{"dynamics.contact.rate", "0.5"}}));
   b.send(strategy_message("start", 0));
-  const double run_a = a.receive_until("started").find("run")->as_number();
-  const double run_b = b.receive_until("started").find("run")->as_number();
+  const double run_a = a.receive_until("started").at("run").get<double>();
+  const double run_b = b.receive_until("started").at("run").get<double>();
   CHECK(run_a != run_b);
   auto frames_until_done = [](Client& page, double run) {
     int frames = 0;
     for (;;) {
       const Json m = page.receive();
       if (type_of(m) == "frame") {
-        CHECK(m.find("run")->as_number() == run);
+        CHECK(m.at("run").get<double>() == run);
         ++frames;
       }
       if (type_of(m) == "done") return frames;
@@ -219,30 +220,30 @@ TEST_CASE("a team that switches a programme on spends and marks its start; no on
   const Json welcome = page.receive_until("welcome");
   const Json& scenario = *welcome.find("scenario");
   // The menu, with the prices a team weighs but cannot change, and the budget.
-  const auto& menu = scenario.find("programmes")->as_array();
+  const auto& menu = scenario.at("programmes");
   REQUIRE(menu.size() == 2);
-  CHECK(menu[0].find("name")->as_string() == "camp");
-  CHECK(menu[0].find("type")->as_string() == "exchange_program");
-  CHECK_FALSE(menu[0].find("enabled")->as_bool());
-  CHECK(menu[0].find("cost")->find("per_participant")->as_number() == 2);
-  CHECK(menu[1].find("triggered")->as_bool());
-  CHECK(scenario.find("budget")->find("total")->as_number() == 500);
+  CHECK(menu[0].at("name").get<std::string>() == "camp");
+  CHECK(menu[0].at("type").get<std::string>() == "exchange_program");
+  CHECK_FALSE(menu[0].at("enabled").get<bool>());
+  CHECK(menu[0].find("cost")->at("per_participant").get<double>() == 2);
+  CHECK(menu[1].at("triggered").get<bool>());
+  CHECK(scenario.find("budget")->at("total").get<double>() == 500);
   CHECK(scenario.find("budget")->find("per_year")->is_null());
   // The scenario left alone marks only its crisis.
-  REQUIRE(scenario.find("markers")->as_array().size() == 1);
-  CHECK(scenario.find("markers")->as_array()[0].find("kind")->as_string() == "crisis");
+  REQUIRE(scenario.at("markers").size() == 1);
+  CHECK(scenario.at("markers")[0].at("kind").get<std::string>() == "crisis");
 
   // "spending all" of a message's last frame (lo, mid, hi), by the series names.
   auto spending_index = [](const Json& series) {
-    const auto& names = series.as_array();
+    const auto& names = series;
     for (std::size_t i = 0; i < names.size(); ++i)
-      if (names[i].as_string() == "spending all") return i;
+      if (names[i].get<std::string>() == "spending all") return i;
     FAIL("no \"spending all\" series");
     return std::size_t{0};
   };
   const Json baseline = page.receive_until("baseline");
   const std::size_t at = spending_index(*baseline.find("series"));
-  CHECK(baseline.find("frames")->as_array().back().find("mid")->as_array()[at].as_number() == 0);
+  CHECK(baseline.at("frames").back().at("mid")[at].get<double>() == 0);
 
   page.send(strategy_message("start", 0, {{"interventions.camp.enabled", "true"}}));
   page.send(strategy_message("start", 1));
@@ -253,16 +254,16 @@ TEST_CASE("a team that switches a programme on spends and marks its start; no on
     const Json m = page.receive();
     if (type_of(m) == "done") ++done;
     if (type_of(m) == "error") FAIL(m.dump());
-    if (type_of(m) == "started") started[int(m.find("team")->as_number())] = m;
+    if (type_of(m) == "started") started[int(m.at("team").get<double>())] = m;
     if (type_of(m) != "frame") continue;
-    const int team = int(m.find("team")->as_number());
-    if (m.find("series")) index[team] = spending_index(*m.find("series"));
+    const int team = int(m.at("team").get<double>());
+    if (m.contains("series")) index[team] = spending_index(m.at("series"));
     frames[team].push_back(m);
   }
   REQUIRE(frames[0].size() == 14);
   REQUIRE(frames[1].size() == 14);
   auto spent = [&](int team, std::size_t frame, const char* band) {
-    return frames[team][frame].find(band)->as_array()[index[team]].as_number();
+    return frames[team][frame].at(band)[index[team]].get<double>();
   };
   // 3 rounds of 8 a side at 2 a participant, the first in week 6: nothing
   // spent by week 4, all 96 by the end, in every replicate.
@@ -270,14 +271,14 @@ TEST_CASE("a team that switches a programme on spends and marks its start; no on
   CHECK(spent(0, 13, "lo") == 3 * 8 * 2 * 2);
   CHECK(spent(0, 13, "hi") == 3 * 8 * 2 * 2);
   CHECK(spent(1, 13, "hi") == 0);
-  const auto& camp_markers = started[0].find("markers")->as_array();
+  const auto& camp_markers = started[0].at("markers");
   REQUIRE(camp_markers.size() == 2);
-  CHECK(camp_markers[0].find("kind")->as_string() == "programme");
-  CHECK(camp_markers[0].find("step")->as_number() == 6);
-  CHECK(camp_markers[0].find("label")->as_string() == "camp starts");
-  const auto& other_markers = started[1].find("markers")->as_array();
+  CHECK(camp_markers[0].at("kind").get<std::string>() == "programme");
+  CHECK(camp_markers[0].at("step").get<double>() == 6);
+  CHECK(camp_markers[0].at("label").get<std::string>() == "camp starts");
+  const auto& other_markers = started[1].at("markers");
   REQUIRE(other_markers.size() == 1);
-  CHECK(other_markers[0].find("kind")->as_string() == "crisis");
+  CHECK(other_markers[0].at("kind").get<std::string>() == "crisis");
 }
 
 TEST_CASE("pause holds a run, step advances it by one recorded step, reset ends it") {
@@ -285,17 +286,17 @@ TEST_CASE("pause holds a run, step advances it by one recorded step, reset ends 
   Client page(s.port());
   page.receive_until("welcome");
   Json start = strategy_message("start", 0);
-  start.set("paused", true);
+  start["paused"] = true;
   page.send(start);
   page.receive_until("started");
-  CHECK(page.receive_until("paused").find("step")->as_number() == 0);
+  CHECK(page.receive_until("paused").at("step").get<double>() == 0);
   page.send(team_message("step", 0));
-  CHECK(page.receive_until("paused").find("step")->as_number() == 4);
+  CHECK(page.receive_until("paused").at("step").get<double>() == 4);
   page.send(team_message("reset", 0));
   page.receive_until("reset");
   CHECK(s.server().active_runs() == 0);
   page.send(team_message("resume", 0));
-  CHECK(page.receive_until("error").find("message")->as_string() ==
+  CHECK(page.receive_until("error").at("message").get<std::string>() ==
         "the team has no run to pause, resume or step; press play");
 }
 
@@ -304,11 +305,11 @@ TEST_CASE("export sends the strategy as a scenario file") {
   Client page(s.port());
   page.receive_until("welcome");
   Json m = strategy_message("export", 0, {{"dynamics.contact.rate", "0.3"}});
-  m.set("name", "Team 1");
+  m["name"] = "Team 1";
   page.send(m);
   const Json yaml = page.receive_until("yaml");
-  CHECK(yaml.find("filename")->as_string() == "small-team-1.yaml");
-  CHECK(yaml.find("text")->as_string() ==
+  CHECK(yaml.at("filename").get<std::string>() == "small-team-1.yaml");
+  CHECK(yaml.at("text").get<std::string>() ==
         s.workshop().export_yaml(
             std::vector<detente::scenario::Override>{{"dynamics.contact.rate", "0.3"}}, "Team 1"));
 }
@@ -319,14 +320,14 @@ TEST_CASE("with a join code, nothing happens before the right code") {
     Client wrong(s.port());
     CHECK(type_of(wrong.receive()) == "join_required");
     wrong.send_text(R"({"type":"join","code":"ABCD-EFGX"})");
-    CHECK(wrong.receive().find("message")->as_string().starts_with("wrong join code"));
+    CHECK(wrong.receive().at("message").get<std::string>().starts_with("wrong join code"));
     CHECK_THROWS_AS(wrong.receive(std::chrono::seconds(5)), beast::system_error);
   }
   {
     Client skipping(s.port());
     skipping.receive();
     skipping.send(strategy_message("start", 0));
-    CHECK(skipping.receive().find("message")->as_string() == "give the join code first");
+    CHECK(skipping.receive().at("message").get<std::string>() == "give the join code first");
   }
   Client right(s.port());
   right.receive();
@@ -370,7 +371,8 @@ TEST_CASE("a page sending too fast is told so and its extra messages are ignored
     for (;;) {
       const Json m = page.receive(std::chrono::milliseconds(1500));
       if (type_of(m) == "valid") ++valid;
-      if (type_of(m) == "error" && m.find("message")->as_string().starts_with("too many messages"))
+      if (type_of(m) == "error" &&
+          m.at("message").get<std::string>().starts_with("too many messages"))
         ++told;
     }
   } catch (const Timeout&) {

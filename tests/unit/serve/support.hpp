@@ -222,7 +222,7 @@ class Client {
           end - std::chrono::steady_clock::now());
       if (left.count() <= 0) throw Timeout("no \"" + type + "\" message in time");
       Json m = receive(left);
-      if (m.find("type") && m.find("type")->as_string() == type) return m;
+      if (m.contains("type") && m.at("type").get<std::string>() == type) return m;
     }
   }
 
@@ -243,7 +243,7 @@ class Client {
 };
 
 inline std::string type_of(const Json& m) {
-  return m.find("type") ? m.find("type")->as_string() : "";
+  return m.contains("type") ? m.at("type").get<std::string>() : "";
 }
 
 }  // namespace detente::serve::test
