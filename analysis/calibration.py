@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.contract import ContractError, _read_csv
+from analysis.contract import ContractError, Provenance, _read_csv
 
 PRIORS_COLUMNS = ["parameter", "prior", "low", "high", "mean", "sd", "a", "b"]
 GENERATIONS_COLUMNS = ["generation", "tolerance", "proposed", "accepted", "acceptance_rate", "ess",
@@ -39,7 +39,7 @@ _TEXT = {"parameter": str, "prior": str, "metric": str, "subject": str, "step": 
 
 
 @dataclass
-class Calibration:
+class Calibration(Provenance):
     directory: Path
     run: dict
     scenario: dict
@@ -49,22 +49,6 @@ class Calibration:
     generations: pd.DataFrame | None = None
     particles: pd.DataFrame | None = None
     files: list = field(default_factory=list)
-
-    @property
-    def name(self):
-        return self.run.get("scenario_name") or self.scenario.get("name") or self.directory.name
-
-    @property
-    def version(self):
-        return str(self.run.get("version", "unknown"))
-
-    @property
-    def commit(self):
-        return str(self.run.get("git_commit", "unknown"))
-
-    @property
-    def command_line(self):
-        return self.run.get("command_line")
 
     @property
     def replicates(self):

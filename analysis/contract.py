@@ -69,25 +69,9 @@ class Period:
     end: int
 
 
-@dataclass
-class Results:
-    directory: Path
-    run: dict
-    scenario: dict
-    summary: pd.DataFrame | None
-    timeseries: pd.DataFrame | None = None
-    compare: pd.DataFrame | None = None
-    agents: pd.DataFrame | None = None
-    sweep_points: pd.DataFrame | None = None
-    sweep: pd.DataFrame | None = None
-    sensitivity: pd.DataFrame | None = None
-    sweep_summary: pd.DataFrame | None = None  # results.db summaries per sweep point
-    robustness: pd.DataFrame | None = None  # compare --futures
-    discovery: pd.DataFrame | None = None
-    events: pd.DataFrame | None = None  # events.csv: programmes started/stopped, crises, …
-    files: list = field(default_factory=list)  # the contract files found, for provenance
+class Provenance:
+    """Who made a result folder, from its run.json (`run`), scenario and directory."""
 
-    # -- who made it -------------------------------------------------------
     @property
     def name(self):
         return self.run.get("scenario_name") or self.scenario.get("name") or self.directory.name
@@ -104,6 +88,25 @@ class Results:
     def command_line(self):
         """The command that made the folder, as run.json records it (None without one)."""
         return self.run.get("command_line")
+
+
+@dataclass
+class Results(Provenance):
+    directory: Path
+    run: dict
+    scenario: dict
+    summary: pd.DataFrame | None
+    timeseries: pd.DataFrame | None = None
+    compare: pd.DataFrame | None = None
+    agents: pd.DataFrame | None = None
+    sweep_points: pd.DataFrame | None = None
+    sweep: pd.DataFrame | None = None
+    sensitivity: pd.DataFrame | None = None
+    sweep_summary: pd.DataFrame | None = None  # results.db summaries per sweep point
+    robustness: pd.DataFrame | None = None  # compare --futures
+    discovery: pd.DataFrame | None = None
+    events: pd.DataFrame | None = None  # events.csv: programmes started/stopped, crises, …
+    files: list = field(default_factory=list)  # the contract files found, for provenance
 
     @property
     def command(self):

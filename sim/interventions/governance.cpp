@@ -40,10 +40,7 @@ class Governance final : public Intervention<Real> {
     ++rounds_;
     funded_until_ = world.step + every_ - 1;
     // The round's own step counts as funded: carry_on ran before it was paid.
-    if (world.step >= seen_from_) {
-      const double gain = practices_gain();
-      if (gain > 0.0) move_toward_one(changes.attitudes, gain);
-    }
+    carry_on(world, changes);
   }
 
  private:

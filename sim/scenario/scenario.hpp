@@ -212,8 +212,8 @@ struct Outputs {
   std::int64_t every = 4;
   double trusting_threshold = 0.6;  // θ of trusting_share
   double hostile_threshold = 0.3;
-  double cluster_gap = 1e-3;         // opinions further apart than this start a new cluster
-  std::vector<std::int64_t> agents;  // steps with a per-agent snapshot; −1 = the last step
+  double cluster_gap = 1e-3;          // opinions further apart than this start a new cluster
+  std::vector<std::int64_t> agents;   // steps with a per-agent snapshot; −1 = the last step
   std::vector<std::int64_t> network;  // steps whose ties edges.csv records; −1 = the last step
   bool graphml = false;               // also network.graphml at those steps
   // The outcomes the scenario's question is about ("metric" for subject all,
