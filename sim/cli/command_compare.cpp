@@ -88,7 +88,12 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
         compare.threads > 0
             ? static_cast<double>(compare.threads)
             : static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
-    runs += std::max(arm_runs, static_cast<double>(kFutureRunsPerThread) * threads);
+    const auto batch = futures_per_batch(static_cast<std::size_t>(compare.replicates),
+                                         static_cast<std::size_t>(threads),
+                                         static_cast<std::size_t>(cluster.size()));
+    runs += std::max(arm_runs, std::min(static_cast<double>(batch),
+                                        static_cast<double>(compare.futures)) *
+                                   arm_runs);
   }
   check_run_memory(values, planned, runs, compare.threads, true, static_cast<double>(names.size()));
   compare.out = values.count("out") ? values["out"].as<std::string>()
