@@ -283,7 +283,8 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
     std::vector<std::vector<std::vector<metrics::MetricRow>>> series(count);  // [point][replicate]
     for (std::size_t k = 0; k < count; ++k)
       for (int r = 0; r < replicates; ++r)
-        series[k].push_back(db->rows_of(experiment, {static_cast<std::int64_t>(first + k), kArm, r}));
+        series[k].push_back(
+            db->rows_of(experiment, {static_cast<std::int64_t>(first + k), kArm, r}));
     std::vector<std::vector<double>> point_values(count);  // [point][replicate × outcome]
     std::vector<io::PointSummaries> summaries(count);
     tbb::parallel_for(std::size_t{0}, count, [&](std::size_t k) {

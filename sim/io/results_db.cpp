@@ -325,8 +325,8 @@ std::string summary_insert_sql(std::size_t rows) {
 
 // Binds one summary row at parameter `first` (1-based) onwards. The strings
 // outlive the statement's step: bound, not copied.
-void bind_summary(Statement& insert, int first, const std::string& experiment,
-                  std::int64_t point, const metrics::SummaryRow& s) {
+void bind_summary(Statement& insert, int first, const std::string& experiment, std::int64_t point,
+                  const metrics::SummaryRow& s) {
   insert.bind_view(first, experiment).bind(first + 1, point).bind_view(first + 2, s.arm);
   insert.bind_view(first + 3, s.metric).bind_view(first + 4, s.subject);
   insert.bind(first + 5, s.step).bind(first + 6, s.mean).bind(first + 7, s.sd);
