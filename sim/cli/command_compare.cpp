@@ -72,6 +72,9 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
   compare.progress = !values.count("quiet") && Progress::stderr_is_terminal();
   compare.command_line = command_line;
   compare.force = values.count("force") > 0;
+  // From here on: checking the request builds a world (its quantile tables
+  // are computed in parallel), which --threads 1 must keep on one thread.
+  const ThreadLimit limit(compare.threads);
   const auto scenario = load_scenario(values);
   // The arms, and with --futures each arm in each future when the uncertain:
   // block can change sizes. The futures run while the arms' series are held,
@@ -88,7 +91,12 @@ int compare_command(const Arguments& args, const std::string& command_line, Clus
         compare.threads > 0
             ? static_cast<double>(compare.threads)
             : static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
-    runs += std::max(arm_runs, static_cast<double>(kFutureRunsPerThread) * threads);
+    const auto batch = futures_per_batch(static_cast<std::size_t>(compare.replicates),
+                                         static_cast<std::size_t>(threads),
+                                         static_cast<std::size_t>(cluster.size()));
+    runs += std::max(
+        arm_runs,
+        std::min(static_cast<double>(batch), static_cast<double>(compare.futures)) * arm_runs);
   }
   check_run_memory(values, planned, runs, compare.threads, true, static_cast<double>(names.size()));
   compare.out = values.count("out") ? values["out"].as<std::string>()

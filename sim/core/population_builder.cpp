@@ -1,6 +1,7 @@
 #include "core/population_builder.hpp"
 
 #include <tbb/blocked_range.h>
+#include <tbb/collaborative_call_once.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -64,22 +65,42 @@ class QuantileTable {
   // microseconds a quantile, so a table costs a fraction of a second, which
   // every replicate and arm of a comparison used to pay again. The values are
   // a pure function of the distribution, so sharing them changes no result.
+  // The first caller computes a table in parallel and the threads that ask
+  // for it meanwhile help (tbb::collaborative_call_once) rather than wait or
+  // compute it again: the tables were a serial second of every small
+  // comparison with futures.
+  struct Shared {
+    tbb::collaborative_once_flag once;
+    std::vector<double> values;
+  };
   static std::shared_ptr<const std::vector<double>> tabulated(const scenario::Distribution& dist) {
     using Key = std::tuple<int, double, double, double, double>;
     static std::mutex guard;
-    static std::map<Key, std::shared_ptr<const std::vector<double>>> tables;
+    static std::map<Key, std::shared_ptr<Shared>> tables;
     const Key key{static_cast<int>(dist.kind), dist.a, dist.b, dist.mean, dist.sd};
+    std::shared_ptr<Shared> table;
     {
       const std::lock_guard<std::mutex> lock(guard);
-      if (const auto found = tables.find(key); found != tables.end()) return found->second;
+      auto& slot = tables[key];
+      if (!slot) {
+        // Bounded: a sweep over shapes would otherwise keep every table (64 KiB
+        // each). Tables in use stay alive through their shared pointers.
+        if (tables.size() > kMostTables) {
+          tables.clear();
+          table = tables[key] = std::make_shared<Shared>();
+        } else {
+          slot = std::make_shared<Shared>();
+        }
+      }
+      if (!table) table = slot;
     }
-    auto values = std::make_shared<std::vector<double>>(kKnots + 1);
-    for (std::size_t k = 0; k <= kKnots; ++k)
-      (*values)[k] = sample_distribution(dist, std::clamp(knot(k), 1e-12, 1.0 - 1e-12));
-    const std::lock_guard<std::mutex> lock(guard);
-    // Bounded: a sweep over shapes would otherwise keep every table (64 KiB each).
-    if (tables.size() >= kMostTables) tables.clear();
-    return tables.try_emplace(key, std::move(values)).first->second;
+    tbb::collaborative_call_once(table->once, [&] {
+      table->values.resize(kKnots + 1);
+      tbb::parallel_for(std::size_t{0}, kKnots + 1, [&](std::size_t k) {
+        table->values[k] = sample_distribution(dist, std::clamp(knot(k), 1e-12, 1.0 - 1e-12));
+      });
+    });
+    return {table, &table->values};  // shares ownership of the entry
   }
 
   static constexpr std::size_t kMostTables = 256;

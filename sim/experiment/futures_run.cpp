@@ -1,9 +1,12 @@
 #include "experiment/futures_run.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <tbb/global_control.h>
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <optional>
 
@@ -57,6 +60,13 @@ std::vector<metrics::Outcome> outcomes_of(const std::vector<metrics::MetricRow>&
 
 }  // namespace
 
+std::size_t futures_per_batch(std::size_t replicates, std::size_t threads, std::size_t ranks) {
+  const std::size_t tasks =
+      kFutureTasksPerThread * std::max<std::size_t>(1, threads) * std::max<std::size_t>(1, ranks);
+  const std::size_t per_future = std::max<std::size_t>(1, replicates);
+  return std::max<std::size_t>(1, (tasks + per_future - 1) / per_future);
+}
+
 FuturesResult run_futures(const std::vector<Arm>& arms, std::size_t baseline,
                           const CompareOptions& options,
                           const std::vector<metrics::Outcome>& discover, Cluster& cluster) {
@@ -66,11 +76,9 @@ FuturesResult run_futures(const std::vector<Arm>& arms, std::size_t baseline,
   const std::size_t n_arms = arms.size();
   const auto n_replicates = static_cast<std::size_t>(options.replicates);
   const std::size_t per_future = n_arms * n_replicates;
-  const auto in_flight =
-      kFutureRunsPerThread *
-      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) *
-      static_cast<std::size_t>(cluster.size());
-  const std::size_t futures_per_batch = std::max<std::size_t>(1, in_flight / per_future);
+  const std::size_t batch = futures_per_batch(
+      n_replicates, tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism),
+      static_cast<std::size_t>(cluster.size()));
   result.runs = n_futures * per_future;
 
   const auto ranks = static_cast<std::size_t>(cluster.size());
@@ -79,18 +87,26 @@ FuturesResult run_futures(const std::vector<Arm>& arms, std::size_t baseline,
                     options.progress && cluster.is_root());
   std::optional<FutureValues> values;
   std::map<metrics::Outcome, std::size_t> index;
-  for (std::size_t first = 0; first < n_futures; first += futures_per_batch) {
-    const std::size_t last = std::min(n_futures, first + futures_per_batch);
-    // Each future's arms, resolved from the base with its uncertain keys set.
-    std::vector<std::vector<Arm>> worlds;
-    for (std::size_t f = first; f < last; ++f) {
-      const auto world = scenario_arms(future_scenario(arms[0].scenario, result.plan, f));
-      std::vector<Arm> ordered;
-      for (const auto& arm : arms)
-        for (const auto& w : world)
-          if (w.name == arm.name) ordered.push_back(w);
-      worlds.push_back(std::move(ordered));
-    }
+  for (std::size_t first = 0; first < n_futures; first += batch) {
+    const std::size_t last = std::min(n_futures, first + batch);
+    // Each future's arms, resolved from the base with its uncertain keys set:
+    // in parallel (each a YAML round trip, they were a serial tenth of a small
+    // run), each future into its own slot; the first failure in future order
+    // is the one reported.
+    std::vector<std::vector<Arm>> worlds(last - first);
+    std::vector<std::exception_ptr> failed(last - first);
+    tbb::parallel_for(first, last, [&](std::size_t f) {
+      try {
+        const auto world = scenario_arms(future_scenario(arms[0].scenario, result.plan, f));
+        for (const auto& arm : arms)
+          for (const auto& w : world)
+            if (w.name == arm.name) worlds[f - first].push_back(w);
+      } catch (...) {
+        failed[f - first] = std::current_exception();
+      }
+    });
+    for (const auto& failure : failed)
+      if (failure) std::rethrow_exception(failure);
     std::vector<RunSpec> runs;
     for (std::size_t f = first; f < last; ++f)
       for (std::size_t a = 0; a < n_arms; ++a)

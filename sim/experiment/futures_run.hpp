@@ -15,10 +15,13 @@
 
 namespace detente {
 
-// Runs in flight per batch and thread: enough that the last runs of a batch
-// do not leave a thread idle for long, few enough that a batch's series fit
-// in memory before they are reduced.
-constexpr std::size_t kFutureRunsPerThread = 6;
+// Futures per batch. A batch ends where every thread waits for its slowest
+// task (one replicate of every arm of a future, forked from one build), so a
+// batch gives each thread kFutureTasksPerThread tasks: at two a thread, a
+// quarter of two threads' time went idle. Its series are held until it ends
+// (the memory check counts futures_per_batch × arms × replicates runs).
+constexpr std::size_t kFutureTasksPerThread = 12;
+std::size_t futures_per_batch(std::size_t replicates, std::size_t threads, std::size_t ranks);
 
 struct FuturesResult {
   FuturePlan plan;

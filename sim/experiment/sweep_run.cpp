@@ -11,6 +11,8 @@
 #include <map>
 #include <memory>
 
+#include <tbb/parallel_for.h>
+
 #include "core/errors.hpp"
 #include "core/rng.hpp"
 #include "core/timestamp.hpp"
@@ -47,7 +49,7 @@ std::string design_name(scenario::SweepDesign design) {
 // Runs per batch: enough to keep every thread of every rank busy while the
 // last runs of a batch finish, few enough that an interruption loses little.
 std::size_t batch_size(int threads, int ranks) {
-  return static_cast<std::size_t>(std::max(1, threads) * std::max(1, ranks) * 4);
+  return static_cast<std::size_t>(std::max(1, threads) * std::max(1, ranks) * 16);
 }
 
 std::vector<std::uint8_t> encode_flags(const std::vector<bool>& flags) {
@@ -234,8 +236,12 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
       s.rows = std::move(outputs[c].rows);
     }
     if (storing.valid()) storing.get();  // rethrows a failed write
-    storing = std::async(std::launch::async,
-                         [&db, batch_rows = std::move(stored)] { db->store_runs(batch_rows); });
+    // Packed: the series are only kept until the summaries are made (unless
+    // asked for), and rows cost a third of the sweep's CPU (packed_series.hpp).
+    const auto form = options.store_series ? io::SeriesForm::rows : io::SeriesForm::packed;
+    storing = std::async(std::launch::async, [&db, form, batch_rows = std::move(stored)] {
+      db->store_runs(batch_rows, form);
+    });
   }
   if (storing.valid()) storing.get();
   progress.finish();
@@ -267,24 +273,46 @@ SweepSummary run_sweep(const std::string& file, std::span<const scenario::Overri
   const auto& outcomes = plan.sweep.outcomes;
   io::CsvTable values(dir / "sweep.csv", {"point", "replicate", "metric", "subject", "value"});
   std::vector<std::vector<double>> y(outcomes.size(), std::vector<double>(scenarios.size(), 0.0));
-  for (std::size_t p = 0; p < scenarios.size(); ++p) {
-    std::vector<metrics::TimeseriesRow> point_rows;
-    for (int r = 0; r < replicates; ++r) {
-      const auto rows = db->rows_of(experiment, {static_cast<std::int64_t>(p), kArm, r});
-      for (std::size_t o = 0; o < outcomes.size(); ++o) {
-        const double v = outcome_value(rows, outcomes[o]);
-        y[o][p] += v / replicates;
-        values.integer(static_cast<std::int64_t>(p));
-        values.integer(r);
-        values.text(outcomes[o].metric);
-        values.text(outcomes[o].subject);
-        values.number(v);
-        values.end_row();
+  // Points are summarised a chunk at a time: the chunk's series are read
+  // (SQLite: one thread), summarised in parallel, and stored in one
+  // transaction. The values are added up in the same order whatever the
+  // thread count, so the tables are bitwise the same.
+  constexpr std::size_t kPointsPerChunk = 32;
+  for (std::size_t first = 0; first < scenarios.size(); first += kPointsPerChunk) {
+    const std::size_t count = std::min(kPointsPerChunk, scenarios.size() - first);
+    std::vector<std::vector<std::vector<metrics::MetricRow>>> series(count);  // [point][replicate]
+    for (std::size_t k = 0; k < count; ++k)
+      for (int r = 0; r < replicates; ++r)
+        series[k].push_back(
+            db->rows_of(experiment, {static_cast<std::int64_t>(first + k), kArm, r}));
+    std::vector<std::vector<double>> point_values(count);  // [point][replicate × outcome]
+    std::vector<io::PointSummaries> summaries(count);
+    tbb::parallel_for(std::size_t{0}, count, [&](std::size_t k) {
+      std::vector<metrics::TimeseriesRow> point_rows;
+      for (int r = 0; r < replicates; ++r) {
+        auto& rows = series[k][static_cast<std::size_t>(r)];
+        for (const auto& outcome : outcomes)
+          point_values[k].push_back(outcome_value(rows, outcome));
+        for (auto& row : rows)
+          point_rows.push_back({kArm, r, std::move(row)});
       }
-      for (const auto& row : rows)
-        point_rows.push_back({kArm, r, row});
+      summaries[k] = {static_cast<std::int64_t>(first + k), metrics::summarise(point_rows)};
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t p = first + k;
+      for (int r = 0; r < replicates; ++r)
+        for (std::size_t o = 0; o < outcomes.size(); ++o) {
+          const double v = point_values[k][static_cast<std::size_t>(r) * outcomes.size() + o];
+          y[o][p] += v / replicates;
+          values.integer(static_cast<std::int64_t>(p));
+          values.integer(r);
+          values.text(outcomes[o].metric);
+          values.text(outcomes[o].subject);
+          values.number(v);
+          values.end_row();
+        }
     }
-    db->store_summaries(experiment, static_cast<std::int64_t>(p), metrics::summarise(point_rows));
+    db->store_summaries(experiment, summaries);
   }
   values.close();
   // The summaries hold what the tables and reports read; the full series

@@ -107,6 +107,7 @@ double compare(const ScenarioHandle& handle, int replicates, int threads,
   options.metrics = metrics;
   options.command_line = command_line;
   py::gil_scoped_release unlocked;
+  const ThreadLimit limit(threads);  // checking the request builds a world already
   const auto arms = scenario_arms(handle->scenario);
   check_compare_request(arms, options);
   SingleProcess one;

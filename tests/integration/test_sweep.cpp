@@ -1,9 +1,14 @@
 // `detente sweep` and `detente compare` end to end: the sweep's files, every
 // design, resuming an interrupted sweep, bitwise reproducibility across thread
 // counts, and refusals.
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <bit>
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <filesystem>
+#include <sstream>
 
 #include "io/results_db.hpp"
 #include "program.hpp"
@@ -23,6 +28,32 @@ const std::string kSmallSweep =
 
 std::string first_line(const std::string& text) {
   return text.substr(0, text.find('\n'));
+}
+
+// Every summary row of a results.db, in key order, as text (values exact).
+std::string summaries_text(const fs::path& db) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  REQUIRE(sqlite3_prepare_v2(raw,
+                             "SELECT point, arm, metric, subject, step, mean, sd, ci_low, ci_high, "
+                             "n, p10, p50, p90 FROM summaries "
+                             "ORDER BY experiment, point, arm, metric, subject, step",
+                             -1, &q, nullptr) == SQLITE_OK);
+  std::ostringstream out;
+  while (sqlite3_step(q) == SQLITE_ROW) {
+    for (int c = 0; c < 13; ++c) {
+      if (sqlite3_column_type(q, c) == SQLITE_FLOAT)  // the value's bits
+        out << std::bit_cast<std::uint64_t>(sqlite3_column_double(q, c));
+      else if (const auto* text = sqlite3_column_text(q, c))
+        out << reinterpret_cast<const char*>(text);
+      out << ',';
+    }
+    out << '\n';
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(raw);
+  return out.str();
 }
 
 std::size_t line_count(const std::string& text) {
@@ -65,6 +96,11 @@ TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
   // Interrupted after 5 of 12 runs: no tables yet.
   REQUIRE(run_detente(parts + " --stop-after 5", dir).exit_code == 0);
   CHECK_FALSE(fs::exists(dir / "parts/sweep.csv"));
+  {  // the finished runs' series wait in results.db, packed, until the end
+    const detente::io::ResultsDb db(dir / "parts/results.db");
+    CHECK(db.has_series("sweep:sweep_contact"));
+    CHECK(db.rows_of("sweep:sweep_contact", {0, "base", 0}).size() > 10);
+  }
   // Running again without --resume would store runs twice: refused.
   const auto refused = run_detente(parts, dir);
   CHECK(refused.exit_code == 2);
@@ -78,6 +114,11 @@ TEST_CASE("an interrupted sweep resumes to the same files", "[sweep][resume]") {
   CHECK(resumed.err.find("5 already stored") != std::string::npos);
   for (const char* file : {"sweep_points.csv", "sweep.csv", "sensitivity.csv"})
     CHECK(read_text(dir / "parts" / file) == read_text(dir / "whole" / file));
+  // Series kept packed (parts) or as rows (whole, --store-series): the same
+  // summaries, value for value.
+  const auto summaries = summaries_text(dir / "parts/results.db");
+  CHECK(line_count(summaries) > 100);
+  CHECK(summaries == summaries_text(dir / "whole/results.db"));
 
   // results.db keeps the runs and summaries; the series only with --store-series.
   {
