@@ -31,6 +31,7 @@ enum class Purpose : std::uint32_t {
   intervention = 7,    // interventions (sub = intervention key)
   classic = 8,         // classic opinion-dynamics rules
   roles = 9,           // role and marginalised flags
+  turnover = 10,       // who leaves and what newcomers bring (rules/turnover.hpp)
 };
 
 // A 24-bit sub-stream key from a name (outlets, interventions), so that a

@@ -24,6 +24,8 @@ template <class Real>
 std::unique_ptr<Phase<Real>> influence_phase(const PhaseSetup&);
 template <class Real>
 std::unique_ptr<Phase<Real>> consolidation_phase(const PhaseSetup&);
+template <class Real>
+std::unique_ptr<Phase<Real>> turnover_phase(const PhaseSetup&);
 
 template <class Real>
 std::vector<OrderedPhase<Real>> step_order(const PhaseSetup& s) {
@@ -45,7 +47,10 @@ std::vector<OrderedPhase<Real>> step_order(const PhaseSetup& s) {
       "contact is on; the tie summary is then fresh for influence, metrics and the next step");
   add(influence_phase<Real>(s), "people talk over what happened with their peers");
   add(consolidation_phase<Real>(s),
-      "last: only what lasted through the whole step becomes the new normal");
+      "only what lasted through the whole step becomes the new normal");
+  add(turnover_phase<Real>(s),
+      "last, between steps: newcomers take their places from the world as this step left it, "
+      "and the next step's convener finds them at school and untaught");
   return order;
 }
 

@@ -38,6 +38,21 @@ class Roster {
     trained_[i] = static_cast<std::uint8_t>(trained_[i] & ~what);
   }
 
+  // Someone new took place i (population turnover): what the roster held of
+  // the one who left (taking part, graduating, being an ambassador, being
+  // trained) goes with them, and the place remembers when its occupant came.
+  void replaced(AgentId i, std::int64_t step) {
+    participant_[i] = alumnus_[i] = ambassador_[i] = trained_[i] = 0;
+    if (!speaker_weight_.empty()) speaker_weight_[i] = 1.0f;
+    if (arrived_.empty()) arrived_.assign(participant_.size(), kFirstOccupant);
+    arrived_[i] = step;
+  }
+  // The step at which place i's occupant arrived; kFirstOccupant for the
+  // people the run began with. A programme's record of place i from before
+  // then was about someone else.
+  static constexpr std::int64_t kFirstOccupant = -1;
+  std::int64_t arrived(AgentId i) const { return arrived_.empty() ? kFirstOccupant : arrived_[i]; }
+
   const std::vector<std::uint8_t>& participant() const { return participant_; }
   const std::vector<std::uint8_t>& alumnus() const { return alumnus_; }
   const std::vector<std::uint8_t>& ambassador() const { return ambassador_; }
@@ -47,12 +62,14 @@ class Roster {
 
   std::size_t bytes() const {
     return participant_.capacity() + alumnus_.capacity() + ambassador_.capacity() +
-           trained_.capacity() + speaker_weight_.capacity() * sizeof(float);
+           trained_.capacity() + speaker_weight_.capacity() * sizeof(float) +
+           arrived_.capacity() * sizeof(std::int64_t);
   }
 
  private:
   std::vector<std::uint8_t> participant_, alumnus_, ambassador_, trained_;
   std::vector<float> speaker_weight_;
+  std::vector<std::int64_t> arrived_;  // per place; empty while nobody has been replaced
 };
 
 // The mixed teams of one programme round (exchange, joint production):

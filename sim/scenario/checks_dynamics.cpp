@@ -1,4 +1,7 @@
 // Parameters that are only meaningful in a fixed order with another one.
+#include <algorithm>
+#include <cmath>
+
 #include "scenario/detail/checks.hpp"
 #include "scenario/detail/scalars.hpp"
 
@@ -12,6 +15,31 @@ void check_dynamics(const Scenario& scenario, const Reporter& reporter) {
                          format_number(*influence.repulsion_threshold),
                          "peers are repelled only beyond the confidence bound; raise it or "
                          "remove it to turn repulsion off");
+
+  const Turnover& turnover = scenario.dynamics.turnover;
+  if (std::abs(turnover.family + turnover.school - 1.0) > 1e-9) {
+    // Point at the weight the file gave (school if both), naming the other.
+    const auto rounded = [](double x) { return format_number(std::round(x * 1e9) / 1e9); };
+    const bool at_school = reporter.was_given("dynamics.turnover.school") ||
+                           !reporter.was_given("dynamics.turnover.family");
+    const double mine = at_school ? turnover.school : turnover.family;
+    const double other = at_school ? turnover.family : turnover.school;
+    const std::string name = at_school ? "school" : "family";
+    const std::string other_name = at_school ? "family" : "school";
+    reporter.expected_at(
+        "dynamics.turnover." + name,
+        "a weight with family + school = 1 (" + other_name + " is " + rounded(other) + ")",
+        format_number(mine),
+        "a newcomer's disposition is a weighted mean of family and school; set " + name + " to " +
+            rounded(std::max(0.0, 1.0 - other)));
+  }
+  if (turnover.enabled && turnover.rate > 0.0 && !steps_per_year(scenario.step_unit))
+    reporter.expected_at("step_unit",
+                         "a unit of time (day, week, fortnight, month, quarter or year) while "
+                         "dynamics.turnover.rate is set",
+                         scenario.step_unit,
+                         "turnover's rate is per year; name the step's length in step_unit or "
+                         "set dynamics.turnover.rate to 0");
 
   const Outputs& outputs = scenario.outputs;
   if (outputs.hostile_threshold >= outputs.trusting_threshold)

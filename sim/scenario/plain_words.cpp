@@ -171,6 +171,10 @@ constexpr std::array kWords = {
                true},
     PlainWords{"dynamics.consolidation.rate", "How fast views settle",
                "How quickly what people feel now becomes their lasting view.", "per week", true},
+    PlainWords{"dynamics.turnover.rate", "New generations",
+               "The share of people who leave each year; young adults raised by their families "
+               "and schools take their places; at 0 nobody changes.",
+               "per year", true},
     PlainWords{"dynamics.shocks.enabled", "Crises happen",
                "Switch off to see the world without its crises.", "", false},
     PlainWords{"dynamics.shocks.events[].step", "When it hits", "The week the crisis happens.",

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenario/arms.hpp"
@@ -150,6 +151,33 @@ struct Consolidation {
   friend bool operator==(const Consolidation&, const Consolidation&) = default;
 };
 
+// Population turnover (design §2.3, rules/turnover.hpp): each year a share
+// of the people leave and young adults take their places, socialised by
+// family and school. Off while rate is 0 (the default).
+struct Turnover {
+  bool enabled = true;
+  double rate = 0.0;    // share of the people replaced per year (converted per step)
+  double family = 0.5;  // weight of the family: the leaver's in-group neighbours' trust now
+  double school = 0.5;  // weight of the school: the dispositions of the group's students
+  double spread = 1.0;  // newcomers differ by this × the group's SD of dispositions
+  std::string school_role = "student";  // the role whose members are at school
+  friend bool operator==(const Turnover&, const Turnover&) = default;
+};
+
+// Steps in a year for a step_unit that names a unit of time (day, week,
+// fortnight, month, quarter, year, with or without a plural s); none for a
+// label that does not, so yearly rates cannot be converted.
+inline std::optional<double> steps_per_year(std::string_view unit) {
+  if (unit.ends_with('s')) unit.remove_suffix(1);
+  if (unit == "day") return 365.0;
+  if (unit == "week") return 52.0;
+  if (unit == "fortnight") return 26.0;
+  if (unit == "month") return 12.0;
+  if (unit == "quarter") return 4.0;
+  if (unit == "year") return 1.0;
+  return std::nullopt;
+}
+
 struct ShockEvent {
   std::int64_t step = 0;
   double magnitude = 0.3;           // M
@@ -192,6 +220,7 @@ struct Dynamics {
   Contact contact;
   MediaRule media;
   Consolidation consolidation;
+  Turnover turnover;
   Shocks shocks;
   Classic classic;
   friend bool operator==(const Dynamics&, const Dynamics&) = default;

@@ -72,6 +72,31 @@ TEST_CASE("outputs are bitwise identical at 1, 2 and 4 threads", "[run][determin
   }
 }
 
+TEST_CASE("with turnover, outputs are bitwise identical at 1 and 2 threads",
+          "[run][determinism][turnover]") {
+  // Half the people a year leave, so every step has newcomers to socialise.
+  const auto dir = scratch_dir("turnover_threads");
+  for (const int threads : {1, 2}) {
+    const auto out = dir / ("t" + std::to_string(threads));
+    const auto r = run_detente(kSmallBaseline +
+                                   " --set dynamics.turnover.rate=0.5 --replicates 2 "
+                                   "--threads " +
+                                   std::to_string(threads) + " --out '" + out.string() + "'",
+                               dir);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  const auto one = read_text(dir / "t1/timeseries.csv");
+  CHECK(!one.empty());
+  CHECK(one == read_text(dir / "t2/timeseries.csv"));
+  // And turnover changed the run (the case is not the baseline's again).
+  const auto off = dir / "off";
+  const auto r =
+      run_detente(kSmallBaseline + " --replicates 2 --threads 1 --out '" + off.string() + "'", dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK(one != read_text(off / "timeseries.csv"));
+}
+
 TEST_CASE("the resolved scenario.yaml reproduces its run bit for bit", "[run][determinism]") {
   const auto dir = scratch_dir("rerun");
   auto r = run_detente(kSmallBaseline + " --seed 77 --out '" + (dir / "first").string() + "'", dir);

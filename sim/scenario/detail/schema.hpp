@@ -351,6 +351,45 @@ constexpr auto fields(Tag<Consolidation>) {
   };
 }
 
+constexpr auto fields(Tag<Turnover>) {
+  return std::tuple{
+      field(&Turnover::enabled, "enabled").about("Replace people who leave (runs while rate > 0)."),
+      field(&Turnover::rate, "rate")
+          .unit("per year")
+          .range(unit_interval)
+          .about("Share of the people who leave each year; a young adult takes each place. "
+                 "Converted per step from step_unit (day, week, fortnight, month, quarter or "
+                 "year): 1 − (1 − rate)^(1/steps a year). 0 (the default) turns it off. Source "
+                 "for a value: the world's crude death rate, 8.6 deaths per 1,000 people a year "
+                 "in 2005–2010 (UN World Population Prospects, 2006 revision), i.e. 0.0086; a "
+                 "lower bound for the share of adults replaced, since a growing population takes "
+                 "in more young adults than it loses."),
+      field(&Turnover::family, "family")
+          .unit("weight")
+          .range(unit_interval)
+          .about("Weight of the family in a newcomer's disposition: the mean trust its in-group "
+                 "neighbours (the leaver's place in the network) hold now. family + school = 1. "
+                 "Uncalibrated."),
+      field(&Turnover::school, "school")
+          .unit("weight")
+          .range(unit_interval)
+          .about("Weight of the school: the mean disposition of the group's students (members of "
+                 "school_role), which curricula move; the group's mean disposition when it has "
+                 "no students. family + school = 1. Uncalibrated."),
+      field(&Turnover::spread, "spread")
+          .unit("factor")
+          .range(between(0.0, 2.0))
+          .about("Newcomers differ from the family-and-school mix by a normal draw whose SD is "
+                 "this times what the families' differences leave of the group's person-level "
+                 "SD of dispositions: at 1 newcomers spread as the group does, so replacement "
+                 "neither erases nor inflates the spread. Uncalibrated."),
+      field(&Turnover::school_role, "school_role")
+          .text(Text::name)
+          .about("The role whose members are at school (their dispositions are what school "
+                 "teaches newcomers)."),
+  };
+}
+
 constexpr auto fields(Tag<ShockEvent>) {
   return std::tuple{
       field(&ShockEvent::step, "step")
@@ -435,6 +474,9 @@ constexpr auto fields(Tag<Dynamics>) {
       field(&Dynamics::contact, "contact").about("Intergroup contact."),
       field(&Dynamics::media, "media").about("How outlets move trust."),
       field(&Dynamics::consolidation, "consolidation").about("Drift of anchors toward trust."),
+      field(&Dynamics::turnover, "turnover")
+          .about("Population turnover: people leave, young adults socialised by family and "
+                 "school take their places."),
       field(&Dynamics::shocks, "shocks").about("Crises."),
       field(&Dynamics::classic, "classic").about("Classic opinion-dynamics models."),
   };
@@ -685,6 +727,7 @@ static_assert(member_count<Conditions>() == field_count<Conditions>());
 static_assert(member_count<Contact>() == field_count<Contact>());
 static_assert(member_count<MediaRule>() == field_count<MediaRule>());
 static_assert(member_count<Consolidation>() == field_count<Consolidation>());
+static_assert(member_count<Turnover>() == field_count<Turnover>());
 static_assert(member_count<ShockEvent>() == field_count<ShockEvent>());
 static_assert(member_count<Shocks>() == field_count<Shocks>());
 static_assert(member_count<Classic>() == field_count<Classic>());

@@ -42,7 +42,7 @@ TEST_CASE("values of the wrong type are refused", "[scenario][validation]") {
                     "test.yaml:8:12: precision: expected one of float32 | float64, got \"double\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics: 3\n"),
                     "test.yaml:8:11: dynamics: expected a map with keys influence, contact, "
-                    "media, consolidation, shocks, classic, got \"3\"");
+                    "media, consolidation, turnover, shocks, classic, got \"3\"");
   CHECK_INPUT_ERROR(load(kMinimal + "media: {name: x}\n"),
                     "test.yaml:8:8: media: expected a list of outlets, one map each, got a map");
   CHECK_INPUT_ERROR(load(kMinimal + "step_unit: ''\n"),
@@ -194,6 +194,36 @@ TEST_CASE("dynamics thresholds in the wrong order are refused", "[scenario][vali
   // null unsets an optional key.
   CHECK_FALSE(load(kMinimal + "dynamics: {influence: {repulsion_threshold: null}}\n")
                   .dynamics.influence.repulsion_threshold.has_value());
+}
+
+TEST_CASE("turnover: a yearly share, weights that sum to 1, a step_unit of time",
+          "[scenario][validation][turnover]") {
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {rate: -0.1}\n"),
+                    "test.yaml:9:20: dynamics.turnover.rate: expected a number in [0, 1], got "
+                    "\"-0.1\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {rate: 1.5}\n"),
+                    "test.yaml:9:20: dynamics.turnover.rate: expected a number in [0, 1], got "
+                    "\"1.5\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {rate: 0.01, family: 0.7}\n"),
+                    "test.yaml:9:34: dynamics.turnover.family: expected a weight with family + "
+                    "school = 1 (school is 0.5), got \"0.7\"; a newcomer's disposition is a "
+                    "weighted mean of family and school; set family to 0.5");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {family: 0.6, school: 0.6}\n"),
+                    "test.yaml:9:35: dynamics.turnover.school: expected a weight with family + "
+                    "school = 1 (family is 0.6), got \"0.6\"; a newcomer's disposition is a "
+                    "weighted mean of family and school; set school to 0.4");
+  CHECK_INPUT_ERROR(load(kMinimal + "step_unit: tick\ndynamics:\n  turnover: {rate: 0.01}\n"),
+                    "test.yaml:8:12: step_unit: expected a unit of time (day, week, fortnight, "
+                    "month, quarter or year) while dynamics.turnover.rate is set, got \"tick\"; "
+                    "turnover's rate is per year; name the step's length in step_unit or set "
+                    "dynamics.turnover.rate to 0");
+  // A label is fine while turnover is off; a plural unit of time is a unit of time.
+  CHECK(load(kMinimal + "step_unit: tick\n").step_unit == "tick");
+  CHECK(load(kMinimal + "step_unit: months\ndynamics: {turnover: {rate: 0.01}}\n")
+            .dynamics.turnover.rate == 0.01);
+  CHECK(steps_per_year("months") == 12.0);
+  CHECK(steps_per_year("week") == 52.0);
+  CHECK_FALSE(steps_per_year("tick").has_value());
 }
 
 TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
