@@ -103,6 +103,7 @@ World<Real>::World(const scenario::Scenario& s, const World& from)
   follow(from);
   convener = std::make_unique<interventions::Portfolio<Real>>(
       s, population, interventions::Portfolio<Real>::Alignment::already_applied);
+  if (from.convener && convener->can_follow(*from.convener)) convener->follow(*from.convener);
 }
 
 template <class Real>
@@ -120,6 +121,11 @@ void World<Real>::follow(const World& from) {
   book = from.book;
   next = from.next;
   events = from.events;
+  // The convener's work so far, when the arms run the same interventions
+  // (experiment/fork.hpp lets them share steps in which some have acted).
+  // The constructor above makes its convener after this, then does the same.
+  if (convener && from.convener && convener->can_follow(*from.convener))
+    convener->follow(*from.convener);
 }
 
 template <class Real>

@@ -46,9 +46,11 @@ struct World {
   World(const scenario::Scenario& scenario, std::uint32_t replicate);
   // A world of `scenario` that continues `from`'s people as they stand: the
   // same replicate's streams and network, a copy of everything the steps so
-  // far changed, and the convener's work of `scenario`, not yet begun. Only
-  // right when nothing in which the two scenarios differ has acted yet
-  // (experiment/fork.hpp decides when).
+  // far changed, and the convener's work of `scenario`: where the two declare
+  // the same interventions by name and order, each one declared alike takes
+  // `from`'s state (interventions::Portfolio::follow), the others start
+  // afresh. Only right when nothing in which the two scenarios differ has
+  // acted yet (experiment/fork.hpp decides when).
   World(const scenario::Scenario& scenario, const World& from);
   World(const World&) = delete;
   World& operator=(const World&) = delete;

@@ -58,6 +58,27 @@ std::int64_t first_action(const scenario::Scenario& s) {
   return first;
 }
 
+// The first step in which something the two declare differently can act:
+// when they declare the same interventions by name and order, the first
+// action of one declared differently (a forked arm takes the state of the
+// others from the base: interventions::Portfolio::follow); otherwise the
+// first action of any intervention of either.
+std::int64_t first_difference(const scenario::Scenario& base, const scenario::Scenario& arm) {
+  const auto& a = base.interventions;
+  const auto& b = arm.interventions;
+  bool same_names = a.size() == b.size();
+  for (std::size_t k = 0; same_names && k < a.size(); ++k)
+    same_names = a[k].name == b[k].name;
+  if (!same_names) return std::min(first_action(base), first_action(arm));
+  std::int64_t first = base.steps + 1;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] == b[k]) continue;
+    if (a[k].enabled) first = std::min(first, a[k].start);
+    if (b[k].enabled) first = std::min(first, b[k].start);
+  }
+  return first;
+}
+
 }  // namespace
 
 bool shares_build(const scenario::Scenario& a, const scenario::Scenario& b) {
@@ -69,8 +90,7 @@ std::optional<std::int64_t> shared_steps(const scenario::Scenario& base,
   if (!shares_build(base, arm)) return std::nullopt;
   if (without_interventions(base) != without_interventions(arm)) return 0;
   if (base.interventions == arm.interventions) return base.steps;
-  const std::int64_t first = std::min(first_action(base), first_action(arm));
-  return std::clamp<std::int64_t>(first - 1, 0, base.steps);
+  return std::clamp<std::int64_t>(first_difference(base, arm) - 1, 0, base.steps);
 }
 
 void run_forked(std::span<const scenario::Scenario* const> arms, std::uint32_t replicate,

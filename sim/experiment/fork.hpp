@@ -13,8 +13,12 @@
 //     build reads: seed, precision, population, network, media, the convener,
 //     and the contact settings' everyday conditions and positive-tie line
 //     (futures and sweep points that move only dynamics share their build);
-//   * every step before the first round of any intervention of either arm
-//     when, besides, the scenarios differ only in their interventions;
+//   * when, besides, the scenarios differ only in their interventions: every
+//     step before the first round of an intervention they declare
+//     differently, if they declare the same interventions by name and order
+//     (the arm takes the base's convener state for the ones declared alike:
+//     budget accounts, cohorts under way, triggers; Portfolio::follow), or
+//     else every step before the first round of any intervention of either;
 //     a different budget, outputs or any other key shares step 0 only.
 //
 // Results are the same bits as running each arm from step 0 (tested in

@@ -33,6 +33,9 @@ scenario::Targeting trainees(const scenario::Intervention& spec,
 template <class Real>
 class CapacityBuilding final : public Intervention<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const CapacityBuilding&>(from);
+  }
   CapacityBuilding(const Setup& setup, const scenario::CapacityBuilding& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),

@@ -16,6 +16,9 @@ namespace {
 template <class Real>
 class Coordination final : public Intervention<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const Coordination&>(from);
+  }
   Coordination(const Setup& setup, const scenario::Coordination& p)
       : Intervention<Real>(setup.spec->name), params_(p), every_(setup.spec->every) {
     const auto& all = setup.scenario->interventions;

@@ -29,6 +29,9 @@ namespace {
 template <class Real>
 class Curriculum final : public Intervention<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const Curriculum&>(from);
+  }
   Curriculum(const Setup& setup, const scenario::Curriculum& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),

@@ -13,6 +13,9 @@ namespace {
 template <class Real>
 class ExchangeProgram final : public Programme<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const ExchangeProgram&>(from);
+  }
   ExchangeProgram(const Setup& setup, const scenario::ExchangeProgram& p)
       : Programme<Real>(setup,
                         TeamSpec{p.team_size, p.tie_strength, p.mingling, p.mingling_strength},

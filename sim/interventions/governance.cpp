@@ -20,6 +20,9 @@ namespace {
 template <class Real>
 class Governance final : public Intervention<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const Governance&>(from);
+  }
   Governance(const Setup& setup, const scenario::Governance& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),

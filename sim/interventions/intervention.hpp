@@ -104,6 +104,10 @@ class Intervention {
   virtual void act(const View<Real>& world, Changes<Real>& changes) = 0;
   // Messages this intervention has delivered so far (its own account).
   std::uint64_t exposures() const { return exposures_; }
+  // Takes the state of `from`, an intervention of the same class built from
+  // the same declaration in another simulation of the same replicate (an arm
+  // forked from the base: experiment/fork.hpp). Each class copies itself.
+  virtual void take_state(const Intervention& from) = 0;
 
  protected:
   explicit Intervention(std::string name) : name_(std::move(name)) {}

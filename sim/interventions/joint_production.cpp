@@ -18,6 +18,9 @@ namespace {
 template <class Real>
 class JointProduction final : public Programme<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const JointProduction&>(from);
+  }
   JointProduction(const Setup& setup, const scenario::JointProduction& p)
       : Programme<Real>(setup, TeamSpec{p.team_size, p.tie_strength, 0, 0.3}, p.conditions,
                         p.duration, p.cohort),

@@ -23,6 +23,9 @@ namespace {
 template <class Real>
 class MediaCampaign final : public Intervention<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const MediaCampaign&>(from);
+  }
   MediaCampaign(const Setup& setup, const scenario::MediaCampaign& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),

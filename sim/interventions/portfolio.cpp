@@ -41,6 +41,20 @@ Portfolio<Real>::Portfolio(const scenario::Scenario& scenario, Population<Real>&
 }
 
 template <class Real>
+void Portfolio<Real>::follow(const Portfolio& from) {
+  budget_ = from.budget_;
+  rounds_paid_ = from.rounds_paid_;
+  paused_ = from.paused_;
+  exhausted_ = from.exhausted_;
+  events_ = from.events_;
+  for (std::size_t k = 0; k < interventions_.size(); ++k) {
+    if (!(scenario_.interventions[k] == from.scenario_.interventions[k])) continue;
+    interventions_[k]->take_state(*from.interventions_[k]);
+    schedules_[k].take_state(from.schedules_[k]);
+  }
+}
+
+template <class Real>
 std::vector<std::int64_t> Portfolio<Real>::fired() const {
   std::vector<std::int64_t> out;
   for (const Schedule& s : schedules_)

@@ -36,6 +36,19 @@ class Portfolio {
 
   void step(const View<Real>& world, Changes<Real>& changes, const Probe& probe);
 
+  // Whether this portfolio can take `from`'s state: the same budget, and the
+  // same interventions by name in the same order (their declarations may
+  // differ).
+  bool can_follow(const Portfolio& from) const {
+    return names_ == from.names_ && scenario_.budget == from.scenario_.budget;
+  }
+  // Takes `from`'s state (a portfolio of another arm of the same replicate,
+  // can_follow): the budget's accounts, and the state of every intervention
+  // declared alike in both. One declared differently keeps its own state,
+  // which is right only while it has not acted in either (the fork's shared
+  // prefix ends before its first round: experiment/fork.hpp).
+  void follow(const Portfolio& from);
+
   bool empty() const { return interventions_.empty(); }
   const std::vector<std::string>& names() const { return names_; }
   // Per intervention, cumulative: money spent and messages delivered.

@@ -27,6 +27,9 @@ namespace {
 template <class Real>
 class SharedInvestment final : public Intervention<Real> {
  public:
+  void take_state(const Intervention<Real>& from) override {
+    *this = static_cast<const SharedInvestment&>(from);
+  }
   SharedInvestment(const Setup& setup, const scenario::SharedInvestment& p)
       : Intervention<Real>(setup.spec->name),
         params_(p),

@@ -38,6 +38,13 @@ class Schedule {
   double fired_value() const { return fired_value_; }
   std::int64_t response_start() const { return first_; }
   bool triggered() const { return !spec_.when.metric.empty(); }
+  // Takes where `from` (a schedule of the same declaration) stands.
+  void take_state(const Schedule& from) {
+    fired_ = from.fired_;
+    first_ = from.first_;
+    last_ = from.last_;
+    fired_value_ = from.fired_value_;
+  }
 
  private:
   bool in_response(std::int64_t step) const;

@@ -169,3 +169,36 @@ TEST_CASE("what an arm shares with the base is decided conservatively", "[experi
   convener.convener.alignment_penalty = 0.5;
   CHECK_FALSE(shares_build(base, convener));
 }
+
+TEST_CASE("an arm that differs late takes the base's convener state and matches",
+          "[experiment][fork]") {
+  // combined_under_cap's five interventions share a capped budget and act
+  // from the first weeks (cohorts under way, classes, a campaign, training, a
+  // trigger watching). Both declare a sixth, a second campaign, which only
+  // the arm runs, from week 150: they share 149 steps, and the arm takes the
+  // base's budget accounts and work under way there.
+  const auto arms = library_arms("combined_under_cap.yaml", 0);
+  auto base = arms[0];
+  auto extra = base.interventions.at(1);
+  REQUIRE(extra.name == "spots");
+  extra.name = "late_spots";
+  extra.start = 150;
+  extra.enabled = false;
+  base.interventions.push_back(extra);
+  auto late = base;
+  late.interventions.back().enabled = true;
+  REQUIRE(shared_steps(base, late) == 149);
+  // Declared under another name, it shares only what precedes any round.
+  auto renamed = late;
+  renamed.interventions.back().name = "other_spots";
+  CHECK(shared_steps(base, renamed) == 0);
+
+  std::vector<RunSpec> runs;
+  for (int r = 0; r < 2; ++r) {
+    runs.push_back({0, "base", r, &base});
+    runs.push_back({0, "late", r, &late});
+  }
+  check_forked_runs_match(runs);
+  // The arm does differ from the base after week 150.
+  CHECK_FALSE(same_bits(execute_run(runs[0]), execute_run(runs[1])));
+}
