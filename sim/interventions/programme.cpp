@@ -21,6 +21,11 @@ template <class Real>
 Plan Programme<Real>::prepare(const View<Real>& world) {
   const auto& population = world.people;
   if (taken_.empty()) taken_.assign(population.size(), 0);
+  // A place whose member has left (population turnover) holds someone new,
+  // who may be chosen again.
+  for (std::size_t i = 0; i < taken_at_.size(); ++i)
+    if (taken_[i] != 0 && world.roster.arrived(static_cast<AgentId>(i)) >= taken_at_[i])
+      taken_[i] = 0;
   chosen_.clear();
   Plan plan;
   for (const std::size_t g : selector_.groups()) {
@@ -57,8 +62,10 @@ void Programme<Real>::act(const View<Real>& world, Changes<Real>& changes) {
       form_teams(chosen_, teams_, key_, world.step, world.rng, cohort.setting, changes.programmes);
   cohort.members = teams.members;
   changes.programmes.record_teams({index_, world.step, teams.members, teams.team});
+  if (taken_at_.empty()) taken_at_.assign(taken_.size(), 0);
   for (const AgentId i : cohort.members) {
     taken_[i] = 1;
+    taken_at_[i] = world.step;
     changes.roster.took_part(i);
   }
   running_.push_back(std::move(cohort));
@@ -70,9 +77,14 @@ void Programme<Real>::carry_on(const View<Real>& world, Changes<Real>& changes) 
     if (cohort.ends != world.step) continue;
     changes.programmes.move_ties(cohort.setting, static_cast<std::uint16_t>(alumni_setting_));
     free_settings_.push_back(cohort.setting);
-    for (const AgentId i : cohort.members)
+    // Only the members still there graduate: a place whose member left
+    // (population turnover) holds someone who never took part.
+    Cohort stayed = cohort;
+    std::erase_if(stayed.members,
+                  [&](AgentId i) { return world.roster.arrived(i) >= cohort.began; });
+    for (const AgentId i : stayed.members)
       changes.roster.graduated(i);
-    graduate(cohort, world, changes);
+    graduate(stayed, world, changes);
   }
   std::erase_if(running_, [&](const Cohort& c) { return c.ends <= world.step; });
 }

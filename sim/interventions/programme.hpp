@@ -49,7 +49,8 @@ class Programme : public Intervention<Real> {
   scenario::Conditions conditions_;
   std::int64_t duration_;
   std::int64_t cohort_;
-  std::vector<std::uint8_t> taken_;  // per agent: in an earlier round
+  std::vector<std::uint8_t> taken_;     // per agent: in an earlier round
+  std::vector<std::int64_t> taken_at_;  // per agent: the step of that round (once any ran)
   std::vector<std::vector<AgentId>> chosen_;
   std::vector<Cohort> running_;
   std::vector<std::uint16_t> free_settings_;  // settings of graduated cohorts, for reuse

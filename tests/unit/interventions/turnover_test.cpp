@@ -96,6 +96,19 @@ TEST_CASE("newcomers carry no friendships across the line and no programme histo
   CHECK(with_history == 0);
   CHECK(with_programme_tie == 0);
   CHECK(with_friendship == 0);
+  // Nor later: the camp's one round began at step 2, so nobody who arrived
+  // since took part in it, graduated from it or became its ambassador, though
+  // many took the place of a member before the camp ended (step 6).
+  const auto& roster = sim->trust_state()->roster();
+  std::size_t credited = 0, replaced_members = 0;
+  const auto& round = sim->trust_state()->teams().at(0);
+  for (const AgentId i : round.members)
+    replaced_members += roster.arrived(i) >= 2 && roster.arrived(i) < 6;
+  for (AgentId i = 0; i < roster.participant().size(); ++i)
+    if (roster.arrived(i) >= 2)
+      credited += roster.participant()[i] || roster.alumnus()[i] || roster.ambassador()[i];
+  CHECK(replaced_members > 5);
+  CHECK(credited == 0);
   // The checks met the camp's people and people with strengthened ties.
   CHECK(newcomers > 300);
   CHECK(former_participants > 10);
@@ -194,4 +207,22 @@ TEST_CASE("a curriculum that teaches students reaches the newcomers", "[turnover
        << taught_mean << " (" << taught_n << "), without " << plain_mean << " (" << plain_n << ")");
   CHECK(taught_n > 100);
   CHECK(taught_mean - plain_mean > 0.05);
+}
+
+TEST_CASE("a programme may choose the newcomer in a place whose member has left", "[turnover]") {
+  // The first round takes everyone, so the second (20 weeks later) can only
+  // take people who arrived since: the places whose members left.
+  const std::string camp =
+      "interventions:\n"
+      "  - {name: camp, type: exchange_program, start: 2, every: 20, rounds: 2, cohort: 100,\n"
+      "     team_size: 6, duration: 4}\n";
+  const auto s = test::load(test::world_yaml(100, 23) + camp, {"dynamics.turnover.rate=0.9"});
+  const auto sim = test::run(s);
+  const auto& teams = sim->trust_state()->teams();
+  REQUIRE(teams.size() == 2);
+  CHECK(teams[0].members.size() == 200);
+  const auto& roster = sim->trust_state()->roster();
+  CHECK(teams[1].members.size() > 10);
+  for (const AgentId i : teams[1].members)
+    CHECK(roster.arrived(i) >= 2);
 }
