@@ -68,6 +68,9 @@ class TrustState {
   virtual PopulationView population() const = 0;
   // The social network (CSR); cross-group ties are also in ties().
   virtual const SocialNetwork& network() const = 0;
+  // Each outlet's slant now, in declaration order (trained journalists
+  // relieve hostile slants: interventions/media_desk.cpp).
+  virtual std::vector<double> outlet_slants() const = 0;
 };
 
 class Simulation {

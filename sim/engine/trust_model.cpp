@@ -163,6 +163,12 @@ class TrustModel final : public Simulation, public TrustState {
     return view;
   }
   const SocialNetwork& network() const override { return world_.network; }
+  std::vector<double> outlet_slants() const override {
+    std::vector<double> out;
+    for (const auto& outlet : world_.outlets)
+      out.push_back(outlet.slant);
+    return out;
+  }
 
  private:
   // Per agent, the programme rounds (exchange, joint production teams) it was a member of.

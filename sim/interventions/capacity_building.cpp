@@ -62,11 +62,13 @@ class CapacityBuilding final : public Intervention<Real> {
                                   ? kTrainedJournalist
                                   : kTrainedFacilitator;
     if (practice_.empty()) practice_.assign(world.people.size(), 0.0f);
+    if (trained_at_.empty()) trained_at_.assign(world.people.size(), 0);
     for (const AgentId i : chosen_) {
       taken_[i] = 1;
       changes.roster.took_part(i);
       changes.roster.trained_as(i, flag);
       practice_[i] = 1.0f;
+      trained_at_[i] = world.step;
     }
     trained_ += chosen_.size();
     if (flag == kTrainedFacilitator) {
@@ -78,15 +80,23 @@ class CapacityBuilding final : public Intervention<Real> {
     }
   }
 
-  // Every step: trainees leave and practice fades, and the relief follows.
+  // Every step: trainees leave (the newsroom, or the population: a place whose
+  // occupant arrived since the training holds someone untrained) and practice
+  // fades, and the relief follows.
   void carry_on(const View<Real>& world, Changes<Real>& changes) override {
     if (params_.trains != scenario::Trainees::journalists || practiced_ == 0) return;
-    if (params_.turnover <= 0.0 && params_.fade <= 0.0) return;
+    const bool replaced = world.roster.anyone_replaced();
+    if (params_.turnover <= 0.0 && params_.fade <= 0.0 && !replaced) return;
     const auto step = static_cast<std::uint64_t>(world.step);
     const auto keep = static_cast<float>(1.0 - params_.fade);
     practiced_ = 0;
     for (AgentId i = 0; i < practice_.size(); ++i) {
       if (practice_[i] <= 0.0f) continue;
+      if (replaced && world.roster.arrived(i) >= trained_at_[i]) {
+        practice_[i] = 0.0f;
+        taken_[i] = 0;  // the newcomer can be trained
+        continue;
+      }
       if (params_.turnover > 0.0 && world.rng.uniforms(Purpose::intervention, key_, step, i,
                                                        kDrawTurnover)[0] < params_.turnover) {
         practice_[i] = 0.0f;
@@ -130,8 +140,9 @@ class CapacityBuilding final : public Intervention<Real> {
   std::vector<std::uint8_t> taken_;
   std::vector<AgentId> chosen_;
   std::size_t trained_ = 0;
-  std::vector<float> practice_;  // per agent: 1 when trained, fading; 0 untrained or gone
-  std::size_t practiced_ = 0;    // journalists with practice left (0: nothing to age)
+  std::vector<float> practice_;           // per agent: 1 when trained, fading; 0 untrained or gone
+  std::vector<std::int64_t> trained_at_;  // per place: the step its occupant was last trained
+  std::size_t practiced_ = 0;             // journalists with practice left (0: nothing to age)
 };
 
 }  // namespace

@@ -52,6 +52,8 @@ class Roster {
   // then was about someone else.
   static constexpr std::int64_t kFirstOccupant = -1;
   std::int64_t arrived(AgentId i) const { return arrived_.empty() ? kFirstOccupant : arrived_[i]; }
+  // Whether any place has changed occupant so far.
+  bool anyone_replaced() const { return !arrived_.empty(); }
 
   const std::vector<std::uint8_t>& participant() const { return participant_; }
   const std::vector<std::uint8_t>& alumnus() const { return alumnus_; }

@@ -226,3 +226,44 @@ TEST_CASE("a programme may choose the newcomer in a place whose member has left"
   for (const AgentId i : teams[1].members)
     CHECK(roster.arrived(i) >= 2);
 }
+
+TEST_CASE("journalists replaced by turnover take their training's relief with them",
+          "[turnover][capacity_building]") {
+  // Every journalist of both sides is trained in week 1 and none leaves the
+  // newsroom (turnover 0); 90% of places a year change hands. A national
+  // outlet's hostile slant is relieved by the share of its side's journalists
+  // still trained: slant = declared · (1 − 0.5 · share). The relief is set at
+  // the start of a step and turnover comes last, so after 40 weeks that share
+  // counts the places never replaced and possibly some replaced first in
+  // week 40 (the roster keeps only the last arrival): it lies between the
+  // two, and below 1 (before the fix it stayed 1: every trainee counted).
+  const std::string training =
+      "interventions:\n"
+      "  - {name: reporters, type: capacity_building, start: 1, rounds: 1,\n"
+      "     cohort: 100, slant_reduction: 0.5, turnover: 0, fade: 0}\n";
+  const auto s = test::load(test::world_yaml(1500, 40) + training, {"dynamics.turnover.rate=0.9"});
+  const auto sim = test::run(s);
+  const auto& p = people(sim);
+  const auto& roster = sim->trust_state()->roster();
+  const auto slants = sim->trust_state()->outlet_slants();
+  REQUIRE(slants.size() == s.media.size());
+  for (std::size_t g = 0; g < 2; ++g) {  // north_tv serves north, south_tv south
+    std::size_t journalists = 0, never_replaced = 0, last_week = 0;
+    for (AgentId i = p.group_begin[g]; i < p.group_begin[g + 1]; ++i) {
+      if (p.role_names[p.role[i]] != "journalist") continue;
+      ++journalists;
+      never_replaced += roster.arrived(i) < 1 ? 1 : 0;
+      last_week += roster.arrived(i) == sim->now() ? 1 : 0;
+    }
+    REQUIRE(journalists > 10);
+    const auto n = static_cast<double>(journalists);
+    const double share = (1.0 - slants[g] / s.media[g].slant) / 0.5;
+    INFO("group " << g << ": relief counts " << share * n << " of " << journalists
+                  << " trained; never replaced " << never_replaced << ", replaced in week 40 "
+                  << last_week);
+    CHECK(share >= never_replaced / n - 1e-9);
+    CHECK(share <= (never_replaced + last_week) / n + 1e-9);
+    CHECK(share < 0.6);  // most left in 40 weeks at 90% a year
+  }
+  CHECK(slants[2] == s.media[2].slant);  // not hostile: never relieved
+}
