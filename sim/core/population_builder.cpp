@@ -81,18 +81,12 @@ class QuantileTable {
     std::shared_ptr<Shared> table;
     {
       const std::lock_guard<std::mutex> lock(guard);
+      // Bounded: a sweep over shapes would otherwise keep every table (64 KiB
+      // each). Tables in use stay alive through their shared pointers.
+      if (tables.size() >= kMostTables && tables.count(key) == 0) tables.clear();
       auto& slot = tables[key];
-      if (!slot) {
-        // Bounded: a sweep over shapes would otherwise keep every table (64 KiB
-        // each). Tables in use stay alive through their shared pointers.
-        if (tables.size() > kMostTables) {
-          tables.clear();
-          table = tables[key] = std::make_shared<Shared>();
-        } else {
-          slot = std::make_shared<Shared>();
-        }
-      }
-      if (!table) table = slot;
+      if (!slot) slot = std::make_shared<Shared>();
+      table = slot;
     }
     tbb::collaborative_call_once(table->once, [&] {
       table->values.resize(kKnots + 1);

@@ -50,7 +50,7 @@ std::vector<OrderedPhase<Real>> step_order(const PhaseSetup& s) {
       "only what lasted through the whole step becomes the new normal");
   add(turnover_phase<Real>(s),
       "last, between steps: newcomers take their places from the world as this step left it, "
-      "and the next step's convener finds them at school and untaught");
+      "and the next step's convener finds the students' successors at school, untaught");
   return order;
 }
 

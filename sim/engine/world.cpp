@@ -103,7 +103,7 @@ World<Real>::World(const scenario::Scenario& s, const World& from)
   follow(from);
   convener = std::make_unique<interventions::Portfolio<Real>>(
       s, population, interventions::Portfolio<Real>::Alignment::already_applied);
-  if (from.convener && convener->can_follow(*from.convener)) convener->follow(*from.convener);
+  follow_convener(from);
 }
 
 template <class Real>
@@ -121,9 +121,13 @@ void World<Real>::follow(const World& from) {
   book = from.book;
   next = from.next;
   events = from.events;
+  follow_convener(from);  // a no-op in the constructor above, which calls it again
+}
+
+template <class Real>
+void World<Real>::follow_convener(const World& from) {
   // The convener's work so far, when the arms run the same interventions
   // (experiment/fork.hpp lets them share steps in which some have acted).
-  // The constructor above makes its convener after this, then does the same.
   if (convener && from.convener && convener->can_follow(*from.convener))
     convener->follow(*from.convener);
 }

@@ -58,6 +58,9 @@ struct World {
   // Takes `from`'s state again, as the constructor above took it, further on
   // in a shared prefix; the network is the same and is not copied.
   void follow(const World& from);
+  // Takes `from`'s convener state where the two portfolios can follow each
+  // other (interventions::Portfolio::can_follow); otherwise keeps its own.
+  void follow_convener(const World& from);
 
   const scenario::Scenario& scenario;
   Streams rng;

@@ -339,8 +339,10 @@ CalibrateSummary run_calibration(const std::string& file,
       for (const auto& s : to_store)
         for (const auto& row : s.rows)
           by_point[s.point].push_back({kArm, s.replicate, row});
+      std::vector<io::PointSummaries> summaries;
       for (const auto& [point, rows] : by_point)
-        db->store_summaries(experiment, point, metrics::summarise(rows));
+        summaries.push_back({point, metrics::summarise(rows)});
+      db->store_summaries(experiment, summaries);  // one transaction for the batch
     }
     return values;
   };

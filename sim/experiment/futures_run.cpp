@@ -1,8 +1,7 @@
 #include "experiment/futures_run.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>

@@ -33,6 +33,10 @@ void check_dynamics(const Scenario& scenario, const Reporter& reporter) {
         "a newcomer's disposition is a weighted mean of family and school; set " + name + " to " +
             rounded(std::max(0.0, 1.0 - other)));
   }
+  if (turnover.rate >= 1.0)
+    reporter.expected_at("dynamics.turnover.rate", "a share below 1", format_number(turnover.rate),
+                         "a yearly share of 1 converts to everyone leaving in every step; "
+                         "use a share such as 0.5 (half the people leave in a year)");
   if (turnover.enabled && turnover.rate > 0.0 && !steps_per_year(scenario.step_unit))
     reporter.expected_at("step_unit",
                          "a unit of time (day, week, fortnight, month, quarter or year) while "

@@ -40,7 +40,7 @@ constexpr Adjustable kAdjustable[] = {
     {"dynamics.influence.confidence", "Society", "open-mindedness (confidence)"},
     {"dynamics.influence.repulsion_threshold", "Society", "disagreement that repels"},
     {"dynamics.consolidation.rate", "Society", "consolidation rate"},
-    {"dynamics.turnover.rate", "Society", "generations replaced a year"},
+    {"dynamics.turnover.rate", "Society", "share of people replaced a year"},
     {"dynamics.shocks.enabled", "Crisis", "crises happen"},
     {"dynamics.shocks.events[].step", "Crisis", "crisis"},
     {"dynamics.shocks.events[].magnitude", "Crisis", "crisis"},

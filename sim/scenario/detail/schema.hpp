@@ -381,8 +381,9 @@ constexpr auto fields(Tag<Turnover>) {
           .range(between(0.0, 2.0))
           .about("Newcomers differ from the family-and-school mix by a normal draw whose SD is "
                  "this times what the families' differences leave of the group's person-level "
-                 "SD of dispositions: at 1 newcomers spread as the group does, so replacement "
-                 "neither erases nor inflates the spread. Uncalibrated."),
+                 "SD of dispositions: at 1 newcomers spread about as the group does (clamping "
+                 "to [0, 1] narrows them a little; a family weight whose differences alone "
+                 "exceed the group's SD widens them). Uncalibrated."),
       field(&Turnover::school_role, "school_role")
           .text(Text::name)
           .about("The role whose members are at school (their dispositions are what school "

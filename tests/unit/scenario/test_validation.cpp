@@ -204,6 +204,10 @@ TEST_CASE("turnover: a yearly share, weights that sum to 1, a step_unit of time"
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {rate: 1.5}\n"),
                     "test.yaml:9:20: dynamics.turnover.rate: expected a number in [0, 1], got "
                     "\"1.5\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {rate: 1}\n"),
+                    "test.yaml:9:20: dynamics.turnover.rate: expected a share below 1, got \"1\"; "
+                    "a yearly share of 1 converts to everyone leaving in every step; use a share "
+                    "such as 0.5 (half the people leave in a year)");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  turnover: {rate: 0.01, family: 0.7}\n"),
                     "test.yaml:9:34: dynamics.turnover.family: expected a weight with family + "
                     "school = 1 (school is 0.5), got \"0.7\"; a newcomer's disposition is a "
