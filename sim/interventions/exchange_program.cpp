@@ -19,7 +19,7 @@ class ExchangeProgram final : public Programme<Real> {
   ExchangeProgram(const Setup& setup, const scenario::ExchangeProgram& p)
       : Programme<Real>(setup,
                         TeamSpec{p.team_size, p.tie_strength, p.mingling, p.mingling_strength},
-                        p.conditions, p.duration, p.cohort),
+                        p.conditions, p.duration, p.cohort, p.reunions),
         params_(p) {}
 
  private:

@@ -23,7 +23,7 @@ class JointProduction final : public Programme<Real> {
   }
   JointProduction(const Setup& setup, const scenario::JointProduction& p)
       : Programme<Real>(setup, TeamSpec{p.team_size, p.tie_strength, 0, 0.3}, p.conditions,
-                        p.duration, p.cohort),
+                        p.duration, p.cohort, p.reunions),
         params_(p),
         media_(setup.scenario->dynamics.media),
         audience_(audience_mask(*setup.scenario, p.audience)) {}

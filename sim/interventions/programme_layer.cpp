@@ -59,6 +59,11 @@ void ProgrammeLayer::move_ties(std::uint16_t from, std::uint16_t to) {
     if (ties_.setting[e] == from) ties_.setting[e] = to;
 }
 
+void ProgrammeLayer::move_tie(std::size_t e, std::uint16_t to) {
+  if (e < ties_.static_count || e >= ties_.size()) throw std::out_of_range("not a programme tie");
+  ties_.setting[e] = to;
+}
+
 bool owned_by(const SettingBook& book, const std::vector<std::uint8_t>& cared_owner,
               std::uint16_t setting) {
   const std::int32_t owner = book.owner[setting];

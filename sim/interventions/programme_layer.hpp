@@ -62,6 +62,8 @@ class ProgrammeLayer {
   // Moves every programme tie in setting `from` to setting `to` (a cohort's
   // ties when its programme ends).
   void move_ties(std::uint16_t from, std::uint16_t to);
+  // Moves programme tie `e` to setting `to` (a reconvened cohort's tie).
+  void move_tie(std::size_t e, std::uint16_t to);
   // Every programme tie whose setting `cared` (per setting owner) selects
   // moves `share` of the way back to full strength.
   void renew_ties(const std::vector<std::uint8_t>& cared_owner, double share);

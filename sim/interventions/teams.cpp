@@ -45,6 +45,7 @@ Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpe
         if (side[j] == side[l]) continue;
         const AgentId a = out.members[j], b = out.members[l];
         programmes.add_tie(a, b, spec.tie_strength, programme_tie_key(key, step, a, b), setting);
+        out.ties.push_back({a, b, static_cast<float>(spec.tie_strength)});
         linked.insert(pair_id(a, b));
         ++out.team_ties;
       }
@@ -71,6 +72,7 @@ Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpe
       const AgentId b = out.members[l];
       if (out.team[l] == out.team[j] || !linked.insert(pair_id(a, b)).second) continue;
       programmes.add_tie(a, b, spec.mingling_strength, programme_tie_key(key, step, a, b), setting);
+      out.ties.push_back({a, b, static_cast<float>(spec.mingling_strength)});
       ++out.mingling_ties;
     }
   }

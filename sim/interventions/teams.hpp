@@ -21,10 +21,18 @@ struct TeamSpec {
   double mingling_strength = 0.3;
 };
 
+// A programme tie a round formed, with the strength it started at.
+struct FormedTie {
+  AgentId a = 0;
+  AgentId b = 0;
+  float strength = 0.0f;
+};
+
 // What a round of teams made.
 struct Teams {
   std::vector<AgentId> members;     // every member, group by group
   std::vector<std::uint32_t> team;  // per member
+  std::vector<FormedTie> ties;      // team ties first, then mingling ties
   std::size_t team_ties = 0;
   std::size_t mingling_ties = 0;
 };

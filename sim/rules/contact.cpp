@@ -68,10 +68,13 @@ void check_ties(const CrossTies& ties, std::size_t agents, std::size_t settings)
   }
 }
 
+// `depth[e]`, when depth is weighed, receives the strength tie e had before
+// it met (only for ties that met).
 template <class Real>
 ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Conditions> settings,
                    const Population<Real>& population, const StepContext& context, CrossTies& ties,
-                   std::vector<std::uint8_t>& events) {
+                   std::vector<std::uint8_t>& events, std::vector<float>& depth) {
+  const bool weigh_depth = !depth.empty();
   const std::size_t count = ties.size();
   std::vector<ContactCounts> partial(detail::block_count(count, kTieBlock));
   std::vector<std::vector<std::uint32_t>> flipped(partial.size());
@@ -100,6 +103,7 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
               const double qa = positive_chance(params, setting, population.trust[gb][a]);
               const double qb = positive_chance(params, setting, population.trust[ga][b]);
               event = kMet | (u[1] < qa ? kGoodForA : 0) | (u[1] < qb ? kGoodForB : 0);
+              if (weigh_depth) depth[e] = ties.strength[e];
               ++local.meetings;
             }
           }
@@ -138,7 +142,7 @@ template <class Real>
 void update_trust(const scenario::Contact& params, const SocialNetwork& network,
                   const Population<Real>& population, const TieSummary& ties_before,
                   const CrossTies& ties, const std::vector<std::uint8_t>& events,
-                  TrustArrays<Real>& next) {
+                  const std::vector<float>& depth, TrustArrays<Real>& next) {
   const std::size_t groups = population.trust.size();
   const std::size_t n = population.size();
   const Real up = static_cast<Real>(params.generalisation * params.positive_step);
@@ -150,6 +154,8 @@ void update_trust(const scenario::Contact& params, const SocialNetwork& network,
                           ? detail::extended_counts(network, ties_before.positive_mask, groups)
                           : detail::ExtendedCounts{};
   const bool has_extended = counts.any_holder;
+  const bool weigh_depth = !depth.empty();
+  const double phi = params.depth_weight;
 
   // Agent i's new trust from the start state: its own meetings, then
   // extended contact through its in-group neighbours.
@@ -166,23 +172,27 @@ void update_trust(const scenario::Contact& params, const SocialNetwork& network,
       // Meetings with members of h, all applied to the start state. Most ties
       // do not meet in a step, so the event is read first and the ends only
       // for the few that did.
-      std::uint32_t positive = 0;
-      std::uint32_t negative = 0;
+      // Meetings weighed by depth (each weighs 1 when depth is not weighed,
+      // so the sums are the counts).
+      Real positive = 0;
+      Real negative = 0;
       for (std::uint64_t k = first; k != last; ++k) {
         const std::uint32_t e = ties.incident[k];
         const std::uint8_t event = events[e];
         if (event == 0) continue;
         const AgentId other = ties.a[e] ^ ties.b[e] ^ id;
         if (population.group[other] != h) continue;
+        const Real weight = weigh_depth
+                                ? static_cast<Real>(1.0 - phi + phi * static_cast<double>(depth[e]))
+                                : Real(1);
         if (event & (ties.a[e] == id ? kGoodForA : kGoodForB)) {
-          ++positive;
+          positive += weight;
         } else {
-          ++negative;
+          negative += weight;
         }
       }
       const Real x = population.trust[h][i];
-      Real change =
-          up * (Real(1) - x) * static_cast<Real>(positive) - down * x * static_cast<Real>(negative);
+      Real change = up * (Real(1) - x) * positive - down * x * negative;
       if (has_extended) {
         double share = 0.0;
         if (counts.scattered) {
@@ -253,8 +263,9 @@ ContactCounts apply_contact(const scenario::Contact& params,
   detail::shape_like_trust(population, next);
 
   std::vector<std::uint8_t> events(ties.size());
-  const ContactCounts counts = meet(params, settings, population, context, ties, events);
-  update_trust(params, network, population, ties_before, ties, events, next);
+  std::vector<float> depth(params.depth_weight > 0.0 ? ties.size() : 0);
+  const ContactCounts counts = meet(params, settings, population, context, ties, events, depth);
+  update_trust(params, network, population, ties_before, ties, events, depth, next);
   return counts;
 }
 

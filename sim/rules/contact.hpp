@@ -14,9 +14,11 @@
 // the tie's setting; competitive framing subtracts competitive_penalty instead
 // of adding the cooperation bonus. So the warier end (lower q) never finds a
 // meeting good that the other found bad, and a meeting can leave them with
-// different verdicts. Each end's trust moves by its own verdict:
-//   positive for i: x_i += generalisation·α⁺·(1 − x_i)
-//   negative for i: x_i −= generalisation·α⁻·x_i
+// different verdicts. Each end's trust moves by its own verdict, weighed by
+// how deep the tie was when they met (depth_weight φ; strength s before the
+// meeting: a friend's evening counts for more than a stranger's):
+//   positive for i: x_i += w·generalisation·α⁺·(1 − x_i)
+//   negative for i: x_i −= w·generalisation·α⁻·x_i,   w = 1 − φ + φ·s
 // and the tie by both: strength += strengthen·(1 − strength) when both found it
 // positive, strength −= weaken·strength when neither did, unchanged otherwise.
 // Effects of several meetings in one step add up (from the same start state).

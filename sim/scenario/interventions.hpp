@@ -83,10 +83,11 @@ struct ExchangeProgram {
   std::int64_t cohort = 30;  // participants per targeted group per round
   std::int64_t team_size = 10;
   std::int64_t duration = 4;  // steps the cohort spends together
+  std::int64_t reunions = 0;  // rounds each cohort comes back for before a new one is drawn
   Conditions conditions = allport(0.5, 5.0);
-  double tie_strength = 1.0;          // teammates' ties
-  std::int64_t mingling = 2;          // ties per participant with non-teammates of the cohort
-  double mingling_strength = 0.7;     // their initial strength
+  double tie_strength = 0.5;          // teammates' ties
+  std::int64_t mingling = 6;          // ties per participant with non-teammates of the cohort
+  double mingling_strength = 0.45;    // their initial strength
   double ambassador_threshold = 0.5;  // alumni trusting this much become ambassadors
   double ambassador_weight = 3.0;     // ambassadors' weight as speakers among peers
   friend bool operator==(const ExchangeProgram&, const ExchangeProgram&) = default;
@@ -97,8 +98,9 @@ struct JointProduction {
   std::int64_t cohort = 10;
   std::int64_t team_size = 4;
   std::int64_t duration = 12;
+  std::int64_t reunions = 0;
   Conditions conditions = {0.5, 1.0, 1.0, 0.5, Framing::cooperative, 3.0};
-  double tie_strength = 1.0;
+  double tie_strength = 0.5;
   std::vector<std::string> audience;  // groups the finished work reaches; empty = every group
   std::int64_t release_steps = 8;     // steps the work is shown after production ends
   double reach = 0.3;

@@ -126,7 +126,8 @@ struct Contact {
   double positive_step = 0.05;   // α⁺
   double negative_step = 0.065;  // α⁻ (1.3 × α⁺, Banas et al. 2020)
   double generalisation = 0.4;   // share of a meeting's effect that reaches the group
-  double strengthen = 0.1;
+  double depth_weight = 0.0;     // φ: a meeting weighs 1 − φ + φ·(tie strength before it)
+  double strengthen = 0.3;
   double weaken = 0.15;
   double positive_tie = 0.6;     // strength at which a tie counts as positive
   double extended_rate = 0.002;  // β of extended contact

@@ -14,7 +14,7 @@
 // figure, not a published interval. With 6,000 people the sampling error of r
 // is about 0.013.
 //
-// KNOWN GAP, marked [!shouldfail]: the model gives r ≈ 0.02–0.04 (two
+// KNOWN GAP, marked [!shouldfail]: the model gives r ≈ 0.06 (two
 // replicates, 2 × 3,000 people, week 520). Everyday cross-group ties are few
 // (mean degree 0.3) and meet rarely, and what a meeting moves is pulled back
 // by peers and by each person's lasting disposition, so who has friends on

@@ -119,7 +119,7 @@ constexpr auto fields(Tag<ExchangeProgram>) {
           .range(agents_from(2))
           .about("Size of the mixed teams the cohort works in; every cross-group pair of a team "
                  "gets a programme tie. With the other defaults, an exchange under good conditions "
-                 "moves its participants by about 0.14 control-group SD weeks later in the "
+                 "moves its participants by about 0.17 control-group SD weeks later in the "
                  "baseline world, inside the 0.1–0.4 the contact experiments span (Paluck, "
                  "Green & Green 2019: about 0.4 pooled, 0.25 for ethnic prejudice, nearer 0.1 "
                  "when preregistered; tests/calibration/exchange_effect_test.cpp)."),
@@ -128,19 +128,29 @@ constexpr auto fields(Tag<ExchangeProgram>) {
           .range(steps_from(1))
           .about("Steps the cohort spends together; its ties meet at the conditions' intensity "
                  "meanwhile and at everyday rate afterwards."),
+      field(&ExchangeProgram::reunions, "reunions")
+          .unit("rounds")
+          .range(count_from(0))
+          .about("Rounds each newly drawn cohort comes back for, before the next round draws "
+                 "new people: a reunion reconvenes the members still there in the same teams, "
+                 "their kept ties meet at the round's intensity again and faded ones form anew; "
+                 "each is paid per participant like any round. 0 = new people every round."),
       field(&ExchangeProgram::conditions, "conditions")
           .about("Setting of the programme's meetings (Allport's conditions, framing, "
                  "intensity)."),
       field(&ExchangeProgram::tie_strength, "tie_strength")
           .range(Range{0.0, 1.0, true, false})
-          .about("Initial strength of a teammates' tie."),
+          .about("Initial strength of a teammates' tie. The default, 0.5, is an acquaintance "
+                 "below the friendship line (dynamics.contact.positive_tie): teammates become "
+                 "friends only through meetings both enjoy."),
       field(&ExchangeProgram::mingling, "mingling")
           .unit("ties per participant")
           .range(count_from(0))
           .about("Ties each participant forms with non-teammates of the other side(s) in the "
-                 "cohort. Calibrated with mingling_strength so that teammates end up with a "
-                 "positive tie about ten times as often as other cohort pairs (Seeds of Peace "
-                 "bunkmates: 11.7×; the model gives 11.4, "
+                 "cohort. Fitted with mingling_strength so that teammates, who become friends "
+                 "only through meetings both enjoy, end up with a positive tie about ten times "
+                 "as often as other cohort pairs (Seeds of Peace bunkmates: 11.7×; the model "
+                 "gives 13.7: 37.5% of teammate pairs, 2.7% of others, "
                  "tests/calibration/programme_structure_test.cpp)."),
       field(&ExchangeProgram::mingling_strength, "mingling_strength")
           .range(Range{0.0, 1.0, true, false})
@@ -176,6 +186,13 @@ constexpr auto fields(Tag<JointProduction>) {
           .unit("steps")
           .range(steps_from(1))
           .about("Steps of joint work before the release."),
+      field(&JointProduction::reunions, "reunions")
+          .unit("rounds")
+          .range(count_from(0))
+          .about("Rounds each newly drawn cohort comes back for, before the next round draws "
+                 "new people: a reunion reconvenes the members still there in the same teams, "
+                 "their kept ties meet at the round's intensity again and faded ones form anew; "
+                 "each is paid per participant like any round. 0 = new people every round."),
       field(&JointProduction::conditions, "conditions")
           .about("Setting of the joint work: a common goal and cooperation by nature."),
       field(&JointProduction::tie_strength, "tie_strength")

@@ -284,6 +284,14 @@ constexpr auto fields(Tag<Contact>) {
           .unit("share")
           .range(unit_interval)
           .about("Share of a meeting's effect that reaches the whole out-group."),
+      field(&Contact::depth_weight, "depth_weight")
+          .range(unit_interval)
+          .about("φ: how much a meeting's effect on trust depends on the tie's depth. A meeting "
+                 "moves trust by (1 − φ + φ·s) times the step, s the tie's strength before it: at "
+                 "1 an acquaintance of strength 0.5 moves trust half as much as a close friend. "
+                 "Direction: time spent with, and disclosure to, out-group friends go with "
+                 "warmer attitudes than other friendship measures (Davies et al. 2011, "
+                 "meta-analysis); the size is uncalibrated. 0 = every meeting weighs the same."),
       field(&Contact::strengthen, "strengthen")
           .range(unit_interval)
           .about("Tie strength gained by a positive meeting."),

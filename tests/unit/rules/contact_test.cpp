@@ -182,6 +182,36 @@ TEST_CASE("contact: negative contact weighs 1.3 times positive by default", "[co
   CHECK((0.5 - down[1][0]) / (up[1][0] - 0.5) == Approx(1.3).epsilon(1e-9));
 }
 
+TEST_CASE("contact: with depth weighed, a friend's meeting moves trust more than a stranger's",
+          "[contact][depth]") {
+  // φ = 1: a meeting on a tie of strength s moves trust by s times the
+  // step; φ = 0.5: by (0.5 + 0.5·s); φ = 0 (default): by the full step at any
+  // strength, as before depth was weighed.
+  const scenario::Contact defaults;
+  CHECK(defaults.depth_weight == 0.0);
+  auto p = always_meet();
+  p.anxiety = 0.0;
+  const double gain = 0.4 * 0.05 * 0.5, loss = 0.4 * 0.065 * 0.5;
+  for (const double phi : {0.0, 0.5, 1.0})
+    for (const float strength : {0.25f, 0.5f, 1.0f}) {
+      INFO("phi " << phi << ", strength " << strength);
+      p.depth_weight = phi;
+      p.rate = 1.0 / strength;  // every tie meets
+      const double w = 1.0 - phi + phi * static_cast<double>(strength);
+      p.base_positive = 1.0;
+      auto s = make_pairs(1, strength, 0.5);
+      rules::TrustArrays<double> up;
+      REQUIRE(run(p, s, 0, up).positive == 1);
+      CHECK(up[1][0] == Approx(0.5 + w * gain).epsilon(1e-12));
+      CHECK(up[0][1] == Approx(0.5 + w * gain).epsilon(1e-12));
+      p.base_positive = 0.0;
+      s = make_pairs(1, strength, 0.5);
+      rules::TrustArrays<double> down;
+      REQUIRE(run(p, s, 0, down).negative == 1);
+      CHECK(down[1][0] == Approx(0.5 - w * loss).epsilon(1e-12));
+    }
+}
+
 TEST_CASE("contact: meetings in one step add up from the start state", "[contact]") {
   // Agent 0 (group 0) has ties to agents 1 and 2 (group 1); both meet positively.
   auto pop = test::make_population<double>({1, 2}, 0.3);
@@ -214,7 +244,7 @@ TEST_CASE("contact: positive meetings strengthen ties, negative ones weaken them
   auto ties = make();
   rules::summarise_ties(ties, pop.group, 0.6, before);
   rules::apply_contact(p, {}, net, pop, before, ties, {0, &rng}, next);
-  CHECK(ties.strength[0] == Approx(0.5 + 0.1 * 0.5).epsilon(1e-6));
+  CHECK(ties.strength[0] == Approx(0.5 + p.strengthen * 0.5).epsilon(1e-6));
 
   p.base_positive = 0.0;
   ties = make();
