@@ -22,7 +22,7 @@ def compare_dir(tmp_path_factory):
 
 def test_compare_folder_loads_with_its_arms_and_directions(compare_dir):
     results = contract.load(compare_dir)
-    assert set(results.compare["arm"]) == {"episodic", "none"}
+    assert set(results.compare["arm"]) == {"episodic", "same_people", "none"}
     directions = results.compare.groupby("metric")["better"].first()
     assert directions["hostile_share"] == "lower"
     assert directions["mean"] == "higher"

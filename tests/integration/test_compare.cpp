@@ -176,7 +176,7 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
   }
   REQUIRE(pairs.size() > 20);
   std::vector<std::string> expected, got;
-  for (const std::string arm : {"episodic", "none"})
+  for (const std::string arm : {"episodic", "same_people", "none"})
     for (const auto& pair : pairs)
       for (const std::string w : {"final", "average"})
         expected.push_back(arm + "|" + pair + "|" + w);
@@ -189,9 +189,11 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
   const double base_spent = mean_of(window(series.at("base|spending|all"), true));
   const std::map<std::string, double> spent = {
       {"episodic", mean_of(window(series.at("episodic|spending|all"), true))},
+      {"same_people", mean_of(window(series.at("same_people|spending|all"), true))},
       {"none", mean_of(window(series.at("none|spending|all"), true))}};
   REQUIRE(base_spent > 0);
   REQUIRE(spent.at("episodic") > 0);
+  REQUIRE(spent.at("same_people") > 0);
   CHECK(spent.at("none") == 0.0);
 
   // t(0.975, 2) for 3 paired replicates.
@@ -327,7 +329,7 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
     CHECK(r.out.find("--metric all prints every row") != std::string::npos);
   }
 
-  // --baseline none --metric: the base and episodic against none, only the
+  // --baseline none --metric: the base, episodic and same_people against none, only the
   // named metrics. Reversing the pair negates the difference exactly.
   const auto b = run_detente("compare " + kScenario + kSmall +
                                  " -r 3 --baseline none --metric trusting_share "
@@ -343,10 +345,10 @@ TEST_CASE("compare on a shipped scenario agrees with its own timeseries", "[comp
     metrics.insert(against_none.at(i, "metric"));
     baselines.insert(against_none.at(i, "baseline"));
   }
-  CHECK(arms == std::set<std::string>{"base", "episodic"});
+  CHECK(arms == std::set<std::string>{"base", "episodic", "same_people"});
   CHECK(metrics == std::set<std::string>{"trusting_share", "hostile_share"});
   CHECK(baselines == std::set<std::string>{"none"});
-  // Named metrics are printed whole, direction stated: 2 arms × 2 windows × 7 subjects × 2.
+  // Named metrics are printed whole, direction stated: 3 arms × 2 windows × 7 subjects × 2.
   std::size_t stated = 0;
   std::istringstream table(b.out);
   for (std::string line; std::getline(table, line);) {
@@ -421,7 +423,7 @@ TEST_CASE("compare writes run.json: what made the folder", "[compare][provenance
         std::string::npos);
   CHECK(json.find("\"replicates\": 2") != std::string::npos);
   CHECK(json.find("\"threads\": 2") != std::string::npos);
-  CHECK(json.find("\"arms\": [\n    \"base\",\n    \"episodic\",\n    \"none\"\n  ]") !=
+  CHECK(json.find("\"arms\": [\n    \"base\",\n    \"episodic\",\n    \"same_people\",\n    \"none\"\n  ]") !=
         std::string::npos);
   CHECK(json.find("\"baseline\": \"base\"") != std::string::npos);
   CHECK(json.find("\"seed\": 20261128") != std::string::npos);
@@ -483,11 +485,10 @@ TEST_CASE("a declared headline leads the terminal table", "[compare][headline]")
     words >> arm >> outcome;
     outcomes.push_back(outcome);
   }
-  // Two arms × two windows of each declared outcome, in the declared order.
-  CHECK(outcomes ==
-        std::vector<std::string>{"hostile_share/south->north", "hostile_share/south->north",
-                                 "hostile_share/south->north", "hostile_share/south->north",
-                                 "gap/all", "gap/all", "gap/all", "gap/all"});
+  // Three arms × two windows of each declared outcome, in the declared order.
+  std::vector<std::string> expected(6, "hostile_share/south->north");
+  expected.insert(expected.end(), 6, "gap/all");
+  CHECK(outcomes == expected);
   // An unknown outcome is refused where it is written.
   std::string bad = read_text(file);
   bad.replace(bad.find("gap]"), 4, "gpa]");

@@ -88,21 +88,26 @@ TEST_CASE("literacy vs surge: a literate public is more trusting when the surge 
   check_all_above(paired(r, "base", "no_curriculum", 288, "mean/all"), kFloor);
 }
 
-TEST_CASE("journalists vs exchanges: training wins only while trainees stay", "[library]") {
+TEST_CASE("journalists vs exchanges: newsroom turnover costs training its lead", "[library]") {
   // At 5,000 per side (400 extra exchange participants are a larger share of
-  // a small public, so the size matters too): when trained journalists never
-  // leave, training does more than the same money on exchanges; at the
-  // default newsroom turnover (13% a year) its relief drains away and the
-  // exchanges come out ahead. The answer flips with turnover; both sides are
-  // asserted.
+  // a small public, so the size matters too). Since teammates make friends
+  // only through good meetings (stop 22), exchanges do a little more for the
+  // same money and training's lead when journalists never leave is within
+  // noise (+0.000001 to +0.0002 over 3 replicates); with newsroom turnover
+  // (13% a year) its relief drains away. So no direction between the arms is
+  // asserted, only that turnover costs training, replicate by replicate.
   const auto lasting =
       library::load("journalists_vs_exchanges", 5000, {"interventions.reporters.turnover=0"});
   const auto r = library::run_arms(lasting, {"base", "more_exchanges"}, kReplicates, {520});
-  check_all_above(paired(r, "base", "more_exchanges", 520, "mean/all"), kFloor);
+  const auto lead_lasting = paired(r, "base", "more_exchanges", 520, "mean/all");
 
   const auto leaving = library::load("journalists_vs_exchanges", 5000);
   const auto l = library::run_arms(leaving, {"base", "more_exchanges"}, kReplicates, {520});
-  check_all_above(paired(l, "more_exchanges", "base", 520, "mean/all"), kFloor);
+  const auto lead_leaving = paired(l, "base", "more_exchanges", 520, "mean/all");
+  std::vector<double> lost(lead_lasting.size());
+  for (std::size_t k = 0; k < lost.size(); ++k)
+    lost[k] = lead_lasting[k] - lead_leaving[k];
+  check_all_above(lost, kFloor);
 }
 
 TEST_CASE("ambassadors and mentoring: alumni multiply the programme", "[library]") {

@@ -72,9 +72,9 @@ TEST_CASE("a crisis lowers trust against the same seed without it", "[simulation
   crisis.dynamics.shocks.events.push_back({10, 0.4, {}, 0});
   const auto a = metrics_at(calm, 10);
   const auto b = metrics_at(crisis, 10);
-  // Without positive cross-group ties resilience is 0, so the mean falls by
-  // about 40%; ties held by a few agents soften it a little.
-  CHECK(b.at("mean/north->south") < 0.65 * a.at("mean/north->south"));
+  // Without positive cross-group ties resilience is 0, so the mean would fall
+  // by 40%; the friendships some agents hold by week 10 soften it a little.
+  CHECK(b.at("mean/north->south") < 0.7 * a.at("mean/north->south"));
   CHECK(b.at("mean/north->south") > 0.55 * a.at("mean/north->south"));
   // Before the crisis both worlds are identical (common random numbers).
   CHECK(metrics_at(calm, 9).at("mean/all") == metrics_at(crisis, 9).at("mean/all"));
