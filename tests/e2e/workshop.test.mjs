@@ -304,9 +304,14 @@ async function main() {
     check(!/<script|<link|src="http/.test(text), 'the debrief is self-contained');
     check(['Team 1', 'Team 2', 'Team 3', 'Team 4'].every((t) => text.includes(t)) && text.includes('Ranking'), 'it has every team and the ranking');
     check(text.includes('Not ranked (difference from the baseline spans zero): Team 1'), 'a team that changed nothing is not ranked');
-    // Teams 3 and 4 end with overlapping ranges: they share a place.
-    check(/<li value="(\d)"><b>Team [34]<\/b>[^<]*<\/li><li value="\1"><b>Team [34]<\/b> \(shares this place/.test(text.replace(/: more political[^<]*/g, '')),
-      'teams whose ranges overlap share a place in the ranking');
+    // Teams 3 and 4 are ranked; a team that shares its place with the one
+    // above says so, and only then (which teams overlap is the model's
+    // answer; the sharing rule itself is tested in standings_test.cpp).
+    const places = [...text.replace(/: more political[^<]*/g, '').matchAll(/<li value="(\d+)"><b>(Team \d)<\/b>( \(shares this place)?/g)]
+      .map((m) => ({ place: Number(m[1]), team: m[2], shares: !!m[3] }));
+    check(['Team 3', 'Team 4'].every((t) => places.some((p) => p.team === t)) &&
+          places.every((p, i) => p.shares === (i > 0 && places[i - 1].place === p.place)),
+      `teams whose ranges overlap share a place in the ranking, and only they (${JSON.stringify(places)})`);
     check(text.includes('What happened') && text.includes('budget ran out'), 'and what happened, the budget running out included');
     check(text.includes('Fund this programme'), 'strategies are told in the knobs\' words');
     const view = await context.newPage();
