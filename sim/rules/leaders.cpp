@@ -72,7 +72,8 @@ Leadership seat_leaders(const scenario::Leaders& params, const Population<Real>&
     // The most in-group ties first; the lower id among equals.
     std::partial_sort(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(out.per_group),
                       members.end(), [&](AgentId a, AgentId b) {
-                        const auto da = in_group_degree(network, a), db = in_group_degree(network, b);
+                        const auto da = in_group_degree(network, a),
+                                   db = in_group_degree(network, b);
                         return da != db ? da > db : a < b;
                       });
     out.holder.insert(out.holder.end(), members.begin(),
@@ -178,8 +179,7 @@ template std::size_t hand_on_seats<double>(const scenario::Leaders&, double,
                                            std::span<const std::uint8_t>,
                                            std::span<const std::uint8_t>, const Streams&,
                                            std::int64_t, Leadership&);
-template void follow_public<float>(const scenario::Leaders&, const Population<float>&,
-                                   Leadership&);
+template void follow_public<float>(const scenario::Leaders&, const Population<float>&, Leadership&);
 template void follow_public<double>(const scenario::Leaders&, const Population<double>&,
                                     Leadership&);
 template void apply_statements<float>(const scenario::Leaders&, const Leadership&,

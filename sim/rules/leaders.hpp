@@ -46,10 +46,10 @@ namespace detente::rules {
 // The leaders of every group and their stances.
 struct Leadership {
   std::size_t groups = 0;
-  std::size_t per_group = 0;       // seats per group: min(count, the smallest group's size)
-  std::vector<AgentId> holder;     // [g·per_group + k]
+  std::size_t per_group = 0;        // seats per group: min(count, the smallest group's size)
+  std::vector<AgentId> holder;      // [g·per_group + k]
   std::vector<std::int64_t> since;  // step the holder took the seat (0 for the first)
-  std::vector<double> stance;      // [(g·per_group + k)·groups + h]; own group 0
+  std::vector<double> stance;       // [(g·per_group + k)·groups + h]; own group 0
 
   std::size_t seats() const { return holder.size(); }
   double& stance_of(std::size_t seat, std::size_t h) { return stance[seat * groups + h]; }

@@ -424,9 +424,8 @@ constexpr auto fields(Tag<Leaders>) {
           .unit("per step")
           .range(unit_interval)
           .about("φ: stance ← (1 − φ)·stance + φ·(w·own trust + (1 − w)·the public's mean trust "
-                 "toward that out-group). Leaders follow their public (Zaller 1992; Broockman "
-                 "and Butler 2017 find they also lead it); no source gives a rate. "
-                 "Uncalibrated."),
+                 "toward that out-group). That leaders answer to their public is representation's "
+                 "premise; no source found gives a rate. Uncalibrated."),
       field(&Leaders::own_weight, "own_weight")
           .unit("weight")
           .range(unit_interval)
@@ -438,9 +437,10 @@ constexpr auto fields(Tag<Leaders>) {
           .range(unit_interval)
           .about("Pull of the leaders' statements: each member's trust toward an out-group moves "
                  "cue × susceptibility of the way to the mean stance of their group's leaders, "
-                 "every step. Direction sourced: constituents adopted positions their state "
-                 "legislators announced by letter, even unjustified ones (Broockman and Butler "
-                 "2017, AJPS, field experiments); its size per step is uncalibrated."),
+                 "every step. Direction sourced: elite cues move mass opinion (Zaller 1992, The "
+                 "Nature and Origins of Mass Opinion), and constituents adopted positions their "
+                 "state legislators announced by letter, even unjustified ones (Broockman and "
+                 "Butler 2017, AJPS, field experiments); its size per step is uncalibrated."),
       field(&Leaders::support_needed, "support_needed")
           .unit("share")
           .range(unit_interval)

@@ -64,7 +64,7 @@ TEST_CASE("leader_room rises with the public's support for compromise", "[metric
 }
 
 TEST_CASE("leader_room: a dovish stance needs less support", "[metrics][leaders]") {
-  const auto pop = publics(1);  // 10% of the north trusting
+  const auto pop = publics(1);                                   // 10% of the north trusting
   CHECK(room(pop, {0.2, 0.2}, {0.5, 0.5}).at("north") == 0.0);   // needs 0.16
   CHECK(room(pop, {0.6, 0.2}, {0.5, 0.5}).at("north") == 0.5);   // one needs 0.08
   CHECK(room(pop, {0.9, 0.95}, {0.5, 0.5}).at("north") == 1.0);  // both need ≤ 0.02

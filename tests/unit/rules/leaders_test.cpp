@@ -64,8 +64,7 @@ double group_mean(const Population<Real>& pop, std::size_t g, std::size_t h) {
 
 }  // namespace
 
-TEST_CASE("leaders: the best-connected members lead, their stance their own trust",
-          "[leaders]") {
+TEST_CASE("leaders: the best-connected members lead, their stance their own trust", "[leaders]") {
   auto pop = test::make_population<double>({10, 10}, 0.4);
   const auto net = stars(pop.group_begin, 5);
   pop.trust[1][0] = 0.7;
@@ -152,8 +151,7 @@ TEMPLATE_TEST_CASE("leaders: a dovish leader's statements lift their public", "[
   CHECK(next == pop.trust);
 }
 
-TEST_CASE("leaders: seats change hands at the yearly rate and pass to non-leaders",
-          "[leaders]") {
+TEST_CASE("leaders: seats change hands at the yearly rate and pass to non-leaders", "[leaders]") {
   auto pop = test::make_population<double>({200, 200}, 0.4);
   const auto net = stars(pop.group_begin, 5);
   const Streams rng(7, 0);
@@ -202,8 +200,7 @@ TEST_CASE("leaders: seats change hands at the yearly rate and pass to non-leader
   CHECK(again == once);
 }
 
-TEST_CASE("leaders: alumni take vacated seats more often with alumni_weight above 1",
-          "[leaders]") {
+TEST_CASE("leaders: alumni take vacated seats more often with alumni_weight above 1", "[leaders]") {
   // Everyone equally connected, so the lot weighs only alumni_weight.
   auto pop = test::make_population<double>({500, 500}, 0.4);
   const auto net = rings(pop.group_begin);
