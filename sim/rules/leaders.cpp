@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace detente::rules {
 namespace {
@@ -92,18 +93,23 @@ std::size_t hand_on_seats(const scenario::Leaders& params, double chance,
                           std::span<const std::uint8_t> alumnus,
                           std::span<const std::uint8_t> replaced, const Streams& rng,
                           std::int64_t step, Leadership& leadership) {
-  if (leadership.seats() == 0) return 0;
-  std::vector<std::uint8_t> leading(people.size(), 0);
-  for (const AgentId i : leadership.holder)
-    leading[i] = 1;
-  std::size_t handed = 0;
+  // Which seats change hands, and each one's draw for its successor.
+  std::vector<std::pair<std::size_t, double>> vacated;
   for (std::size_t seat = 0; seat < leadership.seats(); ++seat) {
     const std::size_t g = seat / leadership.per_group;
     const auto u = rng.uniforms_double(Purpose::leaders, static_cast<std::uint32_t>(g),
                                        static_cast<std::uint64_t>(step), seat);
-    const bool vacated = (!replaced.empty() && replaced[seat]) || u[0] < chance;
-    if (!vacated) continue;
-    const AgentId successor = draw_successor(params, people, network, alumnus, leading, g, u[1]);
+    if ((!replaced.empty() && replaced[seat]) || u[0] < chance) vacated.emplace_back(seat, u[1]);
+  }
+  if (vacated.empty()) return 0;
+  std::vector<std::uint8_t> leading(people.size(), 0);
+  for (const AgentId i : leadership.holder)
+    leading[i] = 1;
+  std::size_t handed = 0;
+  // In seat order; a successor leads from then on, so no later seat of the step can go to them.
+  for (const auto& [seat, u] : vacated) {
+    const std::size_t g = seat / leadership.per_group;
+    const AgentId successor = draw_successor(params, people, network, alumnus, leading, g, u);
     if (successor == people.group_begin[g + 1]) continue;  // nobody else to take it
     leading[leadership.holder[seat]] = 0;
     leading[successor] = 1;

@@ -27,10 +27,10 @@
 // alumni_weight would hand every seat to alumni or none, and communities do
 // not always put forward their most connected member.
 //
-// Every seat of a step is decided from the state before the step's changes,
-// in seat order; draws come from Purpose::leaders keyed by (group, step,
-// seat), so no other rule's numbers move, and the result depends on neither
-// agent order nor thread count.
+// The seats of a step are handed on in seat order, each successor leading
+// from then on (so no one takes two seats); draws come from Purpose::leaders
+// keyed by (group, step, seat), so no other rule's numbers move, and the
+// result depends on neither agent order nor thread count.
 #include <cstdint>
 #include <span>
 #include <vector>

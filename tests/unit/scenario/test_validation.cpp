@@ -232,12 +232,14 @@ TEST_CASE("turnover: a yearly share, weights that sum to 1, a step_unit of time"
 
 TEST_CASE("leaders: a small count, a yearly turnover below 1, a step_unit of time",
           "[scenario][validation][leaders]") {
-  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  leaders: {enabled: true, count: 1000000}\n"),
-                    "test.yaml:9:35: dynamics.leaders.count: expected a number in [1, 100], got "
-                    "\"1000000\"");
-  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  leaders: {count: 0}\n"),
-                    "test.yaml:9:20: dynamics.leaders.count: expected a number in [1, 100], got "
-                    "\"0\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics:\n  leaders: {enabled: true, count: 1000000}\n"),
+      "test.yaml:9:35: dynamics.leaders.count: expected a positive integer up to 100, got "
+      "\"1000000\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics:\n  leaders: {count: 0}\n"),
+      "test.yaml:9:20: dynamics.leaders.count: expected a positive integer up to 100, got "
+      "\"0\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  leaders: {turnover: 1}\n"),
                     "test.yaml:9:23: dynamics.leaders.turnover: expected a number in [0, 0.99], "
                     "got \"1\"");
