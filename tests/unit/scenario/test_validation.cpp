@@ -42,7 +42,7 @@ TEST_CASE("values of the wrong type are refused", "[scenario][validation]") {
                     "test.yaml:8:12: precision: expected one of float32 | float64, got \"double\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics: 3\n"),
                     "test.yaml:8:11: dynamics: expected a map with keys influence, contact, "
-                    "media, consolidation, turnover, shocks, classic, got \"3\"");
+                    "media, consolidation, turnover, norms, shocks, classic, got \"3\"");
   CHECK_INPUT_ERROR(load(kMinimal + "media: {name: x}\n"),
                     "test.yaml:8:8: media: expected a list of outlets, one map each, got a map");
   CHECK_INPUT_ERROR(load(kMinimal + "step_unit: ''\n"),
@@ -228,6 +228,34 @@ TEST_CASE("turnover: a yearly share, weights that sum to 1, a step_unit of time"
   CHECK(steps_per_year("months") == 12.0);
   CHECK(steps_per_year("week") == 52.0);
   CHECK_FALSE(steps_per_year("tick").has_value());
+}
+
+TEST_CASE("norms: shares in range, a ramp of some width, campaigns that move norms need them",
+          "[scenario][validation][norms]") {
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {threshold: 1.5}\n"),
+                    "test.yaml:9:22: dynamics.norms.threshold: expected a number in [0, 1], got "
+                    "\"1.5\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {conformity: -0.2}\n"),
+                    "test.yaml:9:23: dynamics.norms.conformity: expected a number in [0, 1], got "
+                    "\"-0.2\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {width: 0}\n"),
+                    "test.yaml:9:18: dynamics.norms.width: expected a number in (0, 1], got \"0\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {update: .nan}\n"),
+                    "test.yaml:9:19: dynamics.norms.update: expected a number in [0, 1], got "
+                    "\".nan\"");
+  const std::string campaign =
+      "interventions:\n  - {name: spots, type: media_campaign, norm_shift: 0.5}\n";
+  CHECK_INPUT_ERROR(load(kMinimal + campaign),
+                    "test.yaml:9:53: interventions[0].norm_shift: expected 0 while dynamics.norms "
+                    "is off, got \"0.5\"; a campaign can move perceived norms only where people "
+                    "hold them; set dynamics.norms.enabled: true or norm_shift: 0");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics: {norms: {enabled: true}}\n" +
+           "interventions:\n  - {name: spots, type: media_campaign, norm_shift: 1.5}\n"),
+      "test.yaml:10:53: interventions[0].norm_shift: expected a number in [0, 1], got \"1.5\"");
+  const auto on = load(kMinimal + "dynamics: {norms: {enabled: true}}\n" + campaign);
+  CHECK(on.dynamics.norms.enabled);
+  CHECK(on.dynamics.norms.threshold == 0.25);
 }
 
 TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
