@@ -311,8 +311,8 @@ TEST_CASE("interventions: schedule checked, then the type and its keys", "[scena
   CHECK_INPUT_ERROR(
       load(kMinimal + "interventions:\n  - {name: camp, type: media_campaign, cohort: 20}\n"),
       "test.yaml:9:40: interventions[0].cohort: unknown key; valid keys are audience, reach, "
-      "exposure, slant, sponsor, name, type, enabled, start, end, rounds, every, target, cost, "
-      "when");
+      "exposure, slant, sponsor, norm_shift, name, type, enabled, start, end, rounds, every, "
+      "target, cost, when");
 }
 
 TEST_CASE("YAML problems are located", "[scenario][validation]") {
