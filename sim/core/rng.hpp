@@ -32,6 +32,7 @@ enum class Purpose : std::uint32_t {
   classic = 8,         // classic opinion-dynamics rules
   roles = 9,           // role and marginalised flags
   turnover = 10,       // who leaves and what newcomers bring (rules/turnover.hpp)
+  leaders = 11,        // which seats change hands, and who takes them (rules/leaders.hpp)
 };
 
 // A 24-bit sub-stream key from a name (outlets, interventions), so that a

@@ -17,6 +17,8 @@ std::unique_ptr<Phase<Real>> shock_phase(const PhaseSetup&);
 template <class Real>
 std::unique_ptr<Phase<Real>> media_phase(const PhaseSetup&);
 template <class Real>
+std::unique_ptr<Phase<Real>> leaders_phase(const PhaseSetup&);
+template <class Real>
 std::unique_ptr<Phase<Real>> contact_phase(const PhaseSetup&);
 template <class Real>
 std::unique_ptr<Phase<Real>> tie_ageing_phase(const PhaseSetup&);
@@ -42,6 +44,10 @@ std::vector<OrderedPhase<Real>> step_order(const PhaseSetup& s) {
       "crises next: resilience counts the positive ties as they stand, this step's new teams "
       "included, and a hostile surge reaches this step's media");
   add(media_phase<Real>(s), "what people see this step, before they meet and talk it over");
+  add(leaders_phase<Real>(s),
+      "leaders speak beside the media: seats change hands and stances follow the public and "
+      "the leaders' own trust, and their statements reach the public before people meet and "
+      "talk it over");
   add(contact_phase<Real>(s),
       "meetings across groups, on the ties as the convener and crises left them");
   add(tie_ageing_phase<Real>(s),

@@ -10,6 +10,7 @@
 #include "engine/world.hpp"
 #include "interventions/targeting.hpp"
 #include "metrics/intervention_metrics.hpp"
+#include "metrics/leader_metrics.hpp"
 #include "metrics/metrics.hpp"
 
 namespace detente {
@@ -97,6 +98,17 @@ class TrustModel final : public Simulation, public TrustState {
       convener.programme_ties = w.ties.size() - w.ties.static_count;
     }
     metrics::record_intervention_metrics(convener, step_, out);
+
+    // Written only while leaders are on, as the convener's metrics only with programmes.
+    if (w.scenario.dynamics.leaders.enabled) {
+      metrics::LeaderMetricInput<Real> leaders;
+      leaders.population = &w.population;
+      leaders.trusting_threshold = w.scenario.outputs.trusting_threshold;
+      leaders.support_needed = w.scenario.dynamics.leaders.support_needed;
+      leaders.per_group = w.leaders.per_group;
+      leaders.stance = w.leaders.stance;
+      metrics::record_leader_metrics(leaders, step_, out);
+    }
   }
 
   void snapshot(std::int64_t step, std::vector<metrics::AgentRow>& out) const override {

@@ -93,6 +93,7 @@ World<Real>::World(const scenario::Scenario& s, std::uint32_t replicate)
   backlash.assign(population.groups(), 0);
   slant_relief.clear();  // grown by the first training that relieves (MediaDesk::relieve)
   roster = interventions::Roster(population.size());
+  leaders = rules::seat_leaders(s.dynamics.leaders, population, network);
   convener = std::make_unique<interventions::Portfolio<Real>>(s, population);
   next = population.trust;
   if (s.dynamics.norms.enabled)
@@ -121,6 +122,11 @@ void World<Real>::follow(const World& from) {
   slant_relief = from.slant_relief;
   surge_until = from.surge_until;
   roster = from.roster;
+  // A world that shares only its build with `from` (the arms differ in their
+  // leaders) seats its own: the first leaders depend on nothing else.
+  leaders = scenario.dynamics.leaders == from.scenario.dynamics.leaders
+                ? from.leaders
+                : rules::seat_leaders(scenario.dynamics.leaders, population, network);
   book = from.book;
   next = from.next;
   events = from.events;
@@ -163,7 +169,7 @@ std::size_t World<Real>::bytes() const {
   add(ties.a), add(ties.b), add(ties.strength), add(ties.key), add(ties.setting);
   add(ties.offsets), add(ties.incident);
   add(tie_summary.positive_ties), add(tie_summary.positive_mask), add(tie_summary.any_ties);
-  return total + roster.bytes();
+  return total + roster.bytes() + leaders.bytes();
 }
 
 template People<float> build_people<float>(const scenario::Scenario&, const Streams&);

@@ -20,6 +20,7 @@
 #include "interventions/programme_layer.hpp"
 #include "interventions/roster.hpp"
 #include "rules/contact.hpp"
+#include "rules/leaders.hpp"
 #include "rules/media.hpp"
 #include "rules/rule_context.hpp"
 #include "scenario/scenario.hpp"
@@ -74,6 +75,7 @@ struct World {
   std::vector<double> slant_relief;  // per training × group: hostile slant its journalists remove
   std::int64_t surge_until = -1;     // last step of a crisis's hostile-media surge
   interventions::Roster roster;
+  rules::Leadership leaders;  // each group's leaders and their stances; empty while off
   interventions::SettingBook book;
   std::unique_ptr<interventions::Portfolio<Real>> convener;
   rules::TrustArrays<Real> next;  // the buffer phases write new trust into

@@ -118,6 +118,12 @@ constexpr std::array kTable = {
     MetricInfo{Metric::programme_ties, "programme_ties", Model::trust, Subjects::all_only, kCount,
                kHigher, kOther, "Ties made by programmes, still alive", "programme ties",
                "cross-group ties made by programmes and not yet faded", false},
+    MetricInfo{Metric::leader_room, "leader_room", Model::trust, Subjects::groups, kShare, kHigher,
+               kPart, "Leaders' room to compromise", "leaders' room",
+               "share of a group's leaders whose public's share trusting the other group reaches "
+               "what their stance needs (dynamics.leaders.support_needed); all: the smaller "
+               "side's. Recorded only with dynamics.leaders on",
+               true},
     MetricInfo{Metric::clusters, "clusters", Model::classic, Subjects::pairs, kCount, kLower,
                kOther, "Opinion clusters", "clusters",
                "pieces of the sorted opinions split at gaps wider than outputs.cluster_gap", false},

@@ -55,6 +55,8 @@ enum class Metric : std::uint8_t {
   participant_role_entropy,
   ambassadors,
   programme_ties,
+  // Leaders, while dynamics.leaders is on (leader_metrics.hpp).
+  leader_room,
   // The classic models (opinion_metrics.hpp).
   clusters,
   major_clusters,

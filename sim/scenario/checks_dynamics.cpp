@@ -45,6 +45,15 @@ void check_dynamics(const Scenario& scenario, const Reporter& reporter) {
                          "turnover's rate is per year; name the step's length in step_unit or "
                          "set dynamics.turnover.rate to 0");
 
+  const Leaders& leaders = scenario.dynamics.leaders;
+  if (leaders.enabled && leaders.turnover > 0.0 && !steps_per_year(scenario.step_unit))
+    reporter.expected_at("step_unit",
+                         "a unit of time (day, week, fortnight, month, quarter or year) while "
+                         "dynamics.leaders is on with a turnover",
+                         scenario.step_unit,
+                         "leaders' turnover is per year; name the step's length in step_unit or "
+                         "set dynamics.leaders.turnover to 0");
+
   const Outputs& outputs = scenario.outputs;
   if (outputs.hostile_threshold >= outputs.trusting_threshold)
     reporter.expected_at(

@@ -164,6 +164,21 @@ struct Turnover {
   friend bool operator==(const Turnover&, const Turnover&) = default;
 };
 
+// Leaders (rules/leaders.hpp): a few leaders per group, the best-connected
+// members at the start, whose stance toward each out-group follows their
+// public and their own trust and whose statements pull their public toward
+// it; seats change hands each year, and programme alumni may be favoured as
+// successors. Off by default.
+struct Leaders {
+  bool enabled = false;
+  std::int64_t count = 5;        // leaders per group
+  double turnover = 0.2;         // share of seats that change hands a year (converted per step)
+  double alumni_weight = 1.0;    // an alumnus's chance of a vacated seat, × a non-alumnus's
+  double responsiveness = 0.05;  // φ: how far a stance moves toward its target a step
+  double own_weight = 0.5;       // w: the leader's own trust in the target; 1 − w the public's
+  double cue = 0.01;             // pull of the leaders' statements on their public a step
+  double support_needed = 0.2;   // public support a leader at stance 0 needs to compromise
+  friend bool operator==(const Leaders&, const Leaders&) = default;
 // Perceived norms and complex contagion (rules/norms.hpp): what people
 // believe their own group thinks of an out-group shapes what they say and,
 // once enough of the group is seen to be warm, what they privately feel.
@@ -236,6 +251,7 @@ struct Dynamics {
   MediaRule media;
   Consolidation consolidation;
   Turnover turnover;
+  Leaders leaders;
   Norms norms;
   Shocks shocks;
   Classic classic;

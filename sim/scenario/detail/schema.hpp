@@ -391,6 +391,66 @@ constexpr auto fields(Tag<Turnover>) {
   };
 }
 
+constexpr auto fields(Tag<Leaders>) {
+  return std::tuple{
+      field(&Leaders::enabled, "enabled")
+          .about("Give each group leaders (off by default): the best-connected members at the "
+                 "start, whose stance follows their public and their own trust and whose "
+                 "statements move their public. Adds the leader_room metric."),
+      field(&Leaders::count, "count")
+          .unit("leaders per group")
+          .range(between(1, 100))
+          .about("Leaders per group, chosen at the start as the members with the most in-group "
+                 "ties (ties broken by id); a group smaller than this has every member lead. "
+                 "Uncalibrated: a small set, as in a party's or a community's leadership."),
+      field(&Leaders::turnover, "turnover")
+          .unit("per year")
+          .range(between(0.0, 0.99))
+          .about("Share of the seats that change hands each year, converted per step from "
+                 "step_unit as population turnover's rate is; a place whose occupant population "
+                 "turnover replaces also hands its seat on. A vacated seat goes by lot to a "
+                 "member who does not lead, with a chance in proportion to 1 + their in-group "
+                 "ties (times alumni_weight for programme alumni). 0 keeps the first leaders. "
+                 "Uncalibrated (the default 0.2, about one seat in five a year, is an "
+                 "assumption)."),
+      field(&Leaders::alumni_weight, "alumni_weight")
+          .unit("factor")
+          .range(between(0.0, 1000.0))
+          .about("How many times a non-alumnus's chance a programme alumnus (who graduated from "
+                 "an exchange or joint production) has of a vacated seat: above 1 programmes "
+                 "train future leaders, 1 (the default) gives alumni no advantage. "
+                 "Uncalibrated."),
+      field(&Leaders::responsiveness, "responsiveness")
+          .unit("per step")
+          .range(unit_interval)
+          .about("φ: stance ← (1 − φ)·stance + φ·(w·own trust + (1 − w)·the public's mean trust "
+                 "toward that out-group). That leaders answer to their public is representation's "
+                 "premise; no source found gives a rate. Uncalibrated."),
+      field(&Leaders::own_weight, "own_weight")
+          .unit("weight")
+          .range(unit_interval)
+          .about("w: weight of the leader's own trust (which their ties, meetings and "
+                 "programmes move) in the stance they move toward; 1 − w is their public's. "
+                 "Uncalibrated."),
+      field(&Leaders::cue, "cue")
+          .unit("per step")
+          .range(unit_interval)
+          .about("Pull of the leaders' statements: each member's trust toward an out-group moves "
+                 "cue × susceptibility of the way to the mean stance of their group's leaders, "
+                 "every step. Direction sourced: elite cues move mass opinion (Zaller 1992, The "
+                 "Nature and Origins of Mass Opinion), and constituents adopted positions their "
+                 "state legislators announced by letter, even unjustified ones (Broockman and "
+                 "Butler 2017, AJPS, field experiments); its size per step is uncalibrated."),
+      field(&Leaders::support_needed, "support_needed")
+          .unit("share")
+          .range(unit_interval)
+          .about("The room leaders have (the leader_room metric): a leader with stance s toward "
+                 "an out-group has room to compromise when the share of their public trusting "
+                 "it (at or above outputs.trusting_threshold) is at least support_needed × "
+                 "(1 − s); a dove needs less support than a hawk. Uncalibrated."),
+  };
+}
+
 constexpr auto fields(Tag<Norms>) {
   return std::tuple{
       field(&Norms::enabled, "enabled")
@@ -527,6 +587,9 @@ constexpr auto fields(Tag<Dynamics>) {
       field(&Dynamics::turnover, "turnover")
           .about("Population turnover: people leave, young adults socialised by family and "
                  "school take their places."),
+      field(&Dynamics::leaders, "leaders")
+          .about("Leaders whose stance follows their public and their own ties and whose "
+                 "statements move their public."),
       field(&Dynamics::norms, "norms")
           .about("Perceived norms and complex contagion: what people believe their own group "
                  "thinks of the other shapes what they say and, past a tipping point, what they "

@@ -20,8 +20,9 @@ TEST_CASE("the step runs its phases in the declared order", "[engine][phases]") 
     CHECK(!phase.writes.empty());
     CHECK(!phase.why.empty());
   }
-  CHECK(names == std::vector<std::string>{"convener", "shocks", "media", "contact", "tie ageing",
-                                          "influence", "norms", "consolidation", "turnover"});
+  CHECK(names == std::vector<std::string>{"convener", "shocks", "media", "leaders", "contact",
+                                          "tie ageing", "influence", "norms", "consolidation",
+                                          "turnover"});
 }
 
 TEST_CASE("every phase is timed, in order", "[engine][phases]") {

@@ -42,7 +42,7 @@ TEST_CASE("values of the wrong type are refused", "[scenario][validation]") {
                     "test.yaml:8:12: precision: expected one of float32 | float64, got \"double\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics: 3\n"),
                     "test.yaml:8:11: dynamics: expected a map with keys influence, contact, "
-                    "media, consolidation, turnover, norms, shocks, classic, got \"3\"");
+                    "media, consolidation, turnover, leaders, norms, shocks, classic, got \"3\"");
   CHECK_INPUT_ERROR(load(kMinimal + "media: {name: x}\n"),
                     "test.yaml:8:8: media: expected a list of outlets, one map each, got a map");
   CHECK_INPUT_ERROR(load(kMinimal + "step_unit: ''\n"),
@@ -228,6 +228,36 @@ TEST_CASE("turnover: a yearly share, weights that sum to 1, a step_unit of time"
   CHECK(steps_per_year("months") == 12.0);
   CHECK(steps_per_year("week") == 52.0);
   CHECK_FALSE(steps_per_year("tick").has_value());
+}
+
+TEST_CASE("leaders: a small count, a yearly turnover below 1, a step_unit of time",
+          "[scenario][validation][leaders]") {
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics:\n  leaders: {enabled: true, count: 1000000}\n"),
+      "test.yaml:9:35: dynamics.leaders.count: expected a positive integer up to 100, got "
+      "\"1000000\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics:\n  leaders: {count: 0}\n"),
+      "test.yaml:9:20: dynamics.leaders.count: expected a positive integer up to 100, got "
+      "\"0\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  leaders: {turnover: 1}\n"),
+                    "test.yaml:9:23: dynamics.leaders.turnover: expected a number in [0, 0.99], "
+                    "got \"1\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  leaders: {alumni_weight: 1e300}\n"),
+                    "test.yaml:9:28: dynamics.leaders.alumni_weight: expected a number in [0, "
+                    "1000], got \"1e300\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  leaders: {cue: -0.5}\n"),
+                    "test.yaml:9:18: dynamics.leaders.cue: expected a number in [0, 1], got "
+                    "\"-0.5\"");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "step_unit: tick\ndynamics:\n  leaders: {enabled: true}\n"),
+      "test.yaml:8:12: step_unit: expected a unit of time (day, week, fortnight, month, quarter "
+      "or year) while dynamics.leaders is on with a turnover, got \"tick\"; leaders' turnover is "
+      "per year; name the step's length in step_unit or set dynamics.leaders.turnover to 0");
+  // Seats that never change hands need no unit of time; off needs nothing.
+  CHECK(load(kMinimal + "step_unit: tick\ndynamics: {leaders: {enabled: true, turnover: 0}}\n")
+            .dynamics.leaders.enabled);
+  CHECK_FALSE(load(kMinimal + "step_unit: tick\n").dynamics.leaders.enabled);
 }
 
 TEST_CASE("norms: shares in range, a ramp of some width, campaigns that move norms need them",
