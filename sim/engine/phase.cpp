@@ -6,8 +6,8 @@ namespace detente::engine {
 
 std::string describe(Parts parts) {
   static constexpr std::array<std::string_view, 13> kNames = {
-      "trust",   "anchors", "traits",   "ties",  "tie summary",  "settings",
-      "outlets", "roster",  "backlash", "surge", "dispositions", "leaders", "norms"};
+      "trust",  "anchors",  "traits", "ties",         "tie summary", "settings", "outlets",
+      "roster", "backlash", "surge",  "dispositions", "leaders",     "norms"};
   std::string out;
   for (std::size_t bit = 0; bit < kNames.size(); ++bit)
     if ((parts >> bit) & 1u) {

@@ -179,6 +179,8 @@ struct Leaders {
   double cue = 0.01;             // pull of the leaders' statements on their public a step
   double support_needed = 0.2;   // public support a leader at stance 0 needs to compromise
   friend bool operator==(const Leaders&, const Leaders&) = default;
+};
+
 // Perceived norms and complex contagion (rules/norms.hpp): what people
 // believe their own group thinks of an out-group shapes what they say and,
 // once enough of the group is seen to be warm, what they privately feel.
