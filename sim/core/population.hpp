@@ -24,6 +24,9 @@ struct Population {
   std::vector<std::vector<Real>> trust;        // [h][i]
   std::vector<std::vector<Real>> anchor;       // [h][i]
   std::vector<std::vector<Real>> disposition;  // [h][i]; formed young, moved by curricula
+  // [h][i]: the trust toward h that i believes its own group holds
+  // (dynamics.norms, rules/norms.hpp); empty while norms are off.
+  std::vector<std::vector<Real>> perceived_norm;
   std::vector<Real> susceptibility;
   std::vector<Real> literacy;
   std::vector<Real> convener_trust;

@@ -38,6 +38,7 @@ enum class Part : std::uint32_t {
   surge = 1u << 9,          // a crisis's hostile-media surge
   dispositions = 1u << 10,  // lasting personal dispositions the anchors return to
   leaders = 1u << 11,       // who leads each group, and their stances
+  norms = 1u << 12,         // perceived norms: the trust people believe their own group holds
 };
 using Parts = std::uint32_t;
 constexpr Parts operator|(Part a, Part b) {

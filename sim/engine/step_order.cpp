@@ -25,6 +25,8 @@ std::unique_ptr<Phase<Real>> tie_ageing_phase(const PhaseSetup&);
 template <class Real>
 std::unique_ptr<Phase<Real>> influence_phase(const PhaseSetup&);
 template <class Real>
+std::unique_ptr<Phase<Real>> norms_phase(const PhaseSetup&);
+template <class Real>
 std::unique_ptr<Phase<Real>> consolidation_phase(const PhaseSetup&);
 template <class Real>
 std::unique_ptr<Phase<Real>> turnover_phase(const PhaseSetup&);
@@ -52,6 +54,9 @@ std::vector<OrderedPhase<Real>> step_order(const PhaseSetup& s) {
       "programme ties fade after contact has had its chance to renew them, whether or not "
       "contact is on; the tie summary is then fresh for influence, metrics and the next step");
   add(influence_phase<Real>(s), "people talk over what happened with their peers");
+  add(norms_phase<Real>(s),
+      "then read what their group now says, and warm up where enough of it is seen to be warm; "
+      "before consolidation, so a shift the norm brings can become the new normal");
   add(consolidation_phase<Real>(s),
       "only what lasted through the whole step becomes the new normal");
   add(turnover_phase<Real>(s),

@@ -6,6 +6,7 @@
 #include "core/network_builders.hpp"
 #include "core/node_columns.hpp"
 #include "core/population_builder.hpp"
+#include "rules/norms.hpp"
 
 namespace detente::engine {
 namespace {
@@ -95,6 +96,8 @@ World<Real>::World(const scenario::Scenario& s, std::uint32_t replicate)
   leaders = rules::seat_leaders(s.dynamics.leaders, population, network);
   convener = std::make_unique<interventions::Portfolio<Real>>(s, population);
   next = population.trust;
+  if (s.dynamics.norms.enabled)
+    population.perceived_norm = rules::initial_norms(s.dynamics.norms, network, population);
   summarise_ties();
 }
 
@@ -154,6 +157,8 @@ std::size_t World<Real>::bytes() const {
   for (const auto& v : pop.anchor)
     add(v);
   for (const auto& v : pop.disposition)
+    add(v);
+  for (const auto& v : pop.perceived_norm)
     add(v);
   for (const auto& v : next)
     add(v);

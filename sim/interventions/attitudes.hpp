@@ -17,6 +17,10 @@ class Attitudes {
   Real& susceptibility(AgentId i) { return people_.susceptibility[i]; }
   Real& literacy(AgentId i) { return people_.literacy[i]; }
   Real& convener_trust(AgentId i) { return people_.convener_trust[i]; }
+  // What i believes its own group thinks of h (dynamics.norms); only while
+  // holds_norms().
+  bool holds_norms() const { return !people_.perceived_norm.empty(); }
+  Real& perceived_norm(std::size_t h, AgentId i) { return people_.perceived_norm[h][i]; }
   const Population<Real>& people() const { return people_; }
 
  private:

@@ -10,6 +10,9 @@
 // An agent who reacts against the campaign (backlash) loses
 // convener.backlash_penalty of its trust in the convener: a campaign that
 // backfires costs the convener credibility on the side that rejected it.
+// With norm_shift (and dynamics.norms on) that share of an accepted
+// message's pull moves what the recipient believes its own group thinks
+// instead of its own trust (messages.hpp, Paluck 2009).
 #include <algorithm>
 #include <optional>
 
@@ -54,7 +57,7 @@ class MediaCampaign final : public Intervention<Real> {
       const bool trusted_as_convener = sponsor_ < 0 || static_cast<std::size_t>(sponsor_) == own;
       double credibility = population.convener_trust[i];
       if (!trusted_as_convener) credibility *= population.trust[sponsor_][i];
-      if (!deliver(media_, params_.slant, credibility, attitudes, e)) continue;
+      if (!deliver(media_, params_.slant, credibility, attitudes, e, params_.norm_shift)) continue;
       changes.media.count_backlash(own);
       attitudes.convener_trust(i) =
           static_cast<Real>(population.convener_trust[i] * (1.0 - penalty_));

@@ -32,7 +32,7 @@ std::vector<Exposure> exposed(const std::vector<AgentId>& followers, double expo
 
 template <class Real>
 bool deliver(const scenario::MediaRule& params, double slant, double credibility,
-             Attitudes<Real>& attitudes, const Exposure& exposure) {
+             Attitudes<Real>& attitudes, const Exposure& exposure, double norm_shift) {
   const auto& population = attitudes.people();
   const AgentId i = exposure.agent;
   const std::size_t own = population.group[i];
@@ -46,6 +46,16 @@ bool deliver(const scenario::MediaRule& params, double slant, double credibility
     const rules::MessageEffect effect =
         rules::message_effect(params, target, pull, credibility, x, exposure.backlash_draw);
     backlash = backlash || effect.backlash;
+    if (norm_shift > 0.0 && !effect.backlash && attitudes.holds_norms()) {
+      const double p = attitudes.perceived_norm(h, i);
+      // The message portrays the group: its norm moves toward the slant's
+      // target as trust would, by this share of the pull.
+      attitudes.perceived_norm(h, i) =
+          static_cast<Real>(std::clamp(p + norm_shift * pull * (target - p), 0.0, 1.0));
+      attitudes.trust(h, i) =
+          static_cast<Real>(std::clamp(x + (1.0 - norm_shift) * effect.change, 0.0, 1.0));
+      continue;
+    }
     attitudes.trust(h, i) = static_cast<Real>(std::clamp(x + effect.change, 0.0, 1.0));
   }
   return backlash;
@@ -62,8 +72,8 @@ std::uint32_t audience_mask(const scenario::Scenario& scenario,
 }
 
 template bool deliver(const scenario::MediaRule&, double, double, Attitudes<float>&,
-                      const Exposure&);
+                      const Exposure&, double);
 template bool deliver(const scenario::MediaRule&, double, double, Attitudes<double>&,
-                      const Exposure&);
+                      const Exposure&, double);
 
 }  // namespace detente::interventions

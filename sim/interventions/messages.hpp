@@ -30,10 +30,14 @@ std::vector<Exposure> exposed(const std::vector<AgentId>& followers, double expo
                               std::uint32_t draw);
 
 // Moves the agent's trust toward every out-group by the message's effect, in
-// place; returns whether the agent reacted against it.
+// place; returns whether the agent reacted against it. With `norm_shift` > 0
+// (and perceived norms held), that share of an accepted message's pull moves
+// the agent's perceived norm toward the message's target instead of its
+// trust toward it: the message portrays the group, not the other side.
+// A reaction against it moves trust only.
 template <class Real>
 bool deliver(const scenario::MediaRule& params, double slant, double credibility,
-             Attitudes<Real>& attitudes, const Exposure& exposure);
+             Attitudes<Real>& attitudes, const Exposure& exposure, double norm_shift = 0.0);
 
 // Bit g set for every group named in `names`; every group when empty.
 std::uint32_t audience_mask(const scenario::Scenario& scenario,

@@ -65,6 +65,12 @@ constexpr std::array kTable = {
                "the smallest, over the groups, of the share trusting the others: the room "
                "leaders have to compromise",
                true},
+    MetricInfo{Metric::perceived_norm, "perceived_norm", Model::trust, Subjects::pairs, kTrust,
+               kHigher, kOther, "Trust people believe their own group holds (perceived norm)",
+               "perceived norm",
+               "mean over people of the trust toward the other group they believe their own "
+               "group holds; recorded only with dynamics.norms on",
+               false},
     MetricInfo{Metric::cross_tie_share, "cross_tie_share", Model::trust, Subjects::groups, kShare,
                kHigher, kPublic, "Share with a cross-group tie", "share with a cross-group tie",
                "share of people with any tie to the other group", false},

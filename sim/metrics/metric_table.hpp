@@ -38,6 +38,8 @@ enum class Metric : std::uint8_t {
   // Between the groups (metrics.hpp §2–3).
   gap,
   political_space,
+  // What people believe their own group thinks (metrics.hpp §3b; dynamics.norms).
+  perceived_norm,
   // Ties and reactions (metrics.hpp §4–5).
   cross_tie_share,
   positive_tie_share,

@@ -151,6 +151,26 @@ void record_metrics(const MetricInput<Real>& input, std::int64_t step,
   }
   emit(Metric::political_space, std::string(kAll), space);
 
+  // 3b. Perceived norms, pair by pair then pooled, while people hold them.
+  if (!pop.perceived_norm.empty()) {
+    double pooled = 0;
+    std::uint64_t pooled_n = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      for (std::size_t h = 0; h < groups; ++h) {
+        if (h == g) continue;
+        double sum = 0;
+        for (std::size_t i = pop.group_begin[g]; i < pop.group_begin[g + 1]; ++i)
+          sum += pop.perceived_norm[h][i];
+        pooled += sum;
+        pooled_n += pop.group_size(g);
+        emit(Metric::perceived_norm, pair_subject(names[g], names[h]),
+             pop.group_size(g) == 0 ? kNaN : sum / pop.group_size(g));
+      }
+    }
+    emit(Metric::perceived_norm, std::string(kAll),
+         pooled_n == 0 ? kNaN : pooled / static_cast<double>(pooled_n));
+  }
+
   // 4. Per group, then all.
   const TieCounts tied = count_tied_agents(input);
   std::vector<std::string> group_subjects(names.begin(), names.end());

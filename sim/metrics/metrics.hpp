@@ -27,6 +27,9 @@
 //  2. gap / all — |mean(g0->g1) − mean(g1->g0)|, only when there are two groups.
 //  3. political_space / all — min over groups g of the trusting share of g's
 //     members toward all out-groups pooled.
+//  3b. perceived_norm — only while people hold perceived norms (dynamics.norms):
+//     for every directed pair g->h, then "all", the mean over g's members of
+//     the trust toward h they believe g holds.
 //  4. for every group, then "all":
 //       cross_tie_share     share of agents with at least one cross-group tie
 //       positive_tie_share  share of agents with at least one positive tie

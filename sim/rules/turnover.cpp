@@ -29,19 +29,28 @@ struct Toward {
   double mean_disposition = 0;  // the school's fallback
   double school = 0;            // mean disposition of the students, else the fallback
   double noise_sd = 0;          // of the newcomers' own difference (before `spread`)
+  double mean_norm = 0;         // the group's mean perceived norm (norms on), the view's fallback
 };
+
+// The mean of `values` (one per agent) over i's in-group neighbours, or
+// `fallback` if i has none.
+template <class Real>
+double neighbours_mean(const std::vector<Real>& values, const SocialNetwork& network, AgentId i,
+                       double fallback) {
+  double sum = 0, weight = 0;
+  for (std::uint64_t e = network.peer_begin(i); e < network.peer_end(i); ++e) {
+    const double w = network.weighted() ? network.weights[e] : 1.0;
+    sum += w * values[network.neighbours[e]];
+    weight += w;
+  }
+  return weight > 0 ? sum / weight : fallback;
+}
 
 // The mean trust toward h of i's in-group neighbours, or `fallback` if none.
 template <class Real>
 double family_mean(const Population<Real>& people, const SocialNetwork& network, AgentId i,
                    std::size_t h, double fallback) {
-  double sum = 0, weight = 0;
-  for (std::uint64_t e = network.peer_begin(i); e < network.peer_end(i); ++e) {
-    const double w = network.weighted() ? network.weights[e] : 1.0;
-    sum += w * people.trust[h][network.neighbours[e]];
-    weight += w;
-  }
-  return weight > 0 ? sum / weight : fallback;
+  return neighbours_mean(people.trust[h], network, i, fallback);
 }
 
 template <class Real>
@@ -59,10 +68,12 @@ std::vector<std::vector<Toward>> group_summaries(const scenario::Turnover& param
     const auto n = static_cast<double>(end - begin);
     for (std::size_t h = 0; h < groups; ++h) {
       if (h == g || end == begin) continue;
-      double trust = 0, disposition = 0, squares = 0, school = 0, students = 0;
+      double trust = 0, disposition = 0, squares = 0, school = 0, students = 0, norm = 0;
+      const bool norms = !people.perceived_norm.empty();
       for (std::size_t i = begin; i < end; ++i) {
         const double d = people.disposition[h][i];
         trust += people.trust[h][i];
+        if (norms) norm += people.perceived_norm[h][i];
         disposition += d;
         squares += d * d;
         if (has_role && people.role[i] == school_role) school += d, students += 1;
@@ -70,6 +81,7 @@ std::vector<std::vector<Toward>> group_summaries(const scenario::Turnover& param
       Toward& t = out[g][h];
       t.mean_trust = trust / n;
       t.mean_disposition = disposition / n;
+      t.mean_norm = norm / n;
       t.school = students > 0 ? school / students : t.mean_disposition;
       // Newcomers should differ as much as the group's dispositions do (σ²).
       // The school term is the same for all of them and the family term
@@ -154,6 +166,13 @@ std::vector<Newcomer<Real>> socialise(const scenario::Turnover& params,
       const double d =
           params.family * family + params.school * t.school + params.spread * t.noise_sd * z;
       n.trust[h] = static_cast<Real>(std::clamp(d, 0.0, 1.0));
+      // What the newcomer believes the group thinks: what the people around
+      // the place believe now (they are who it hears the group from).
+      if (!people.perceived_norm.empty()) {
+        n.norm.resize(groups, Real(0));
+        n.norm[h] =
+            static_cast<Real>(neighbours_mean(people.perceived_norm[h], network, i, t.mean_norm));
+      }
     }
     const scenario::Group& declared = spec.groups[g];
     const auto a = rng.uniforms_double(Purpose::turnover, kTraitStream, when, i, 0);
@@ -177,6 +196,8 @@ void place_newcomers(std::span<const Newcomer<Real>> newcomers, Population<Real>
       people.trust[h][n.slot] = n.trust[h];
       people.anchor[h][n.slot] = n.trust[h];
       people.disposition[h][n.slot] = n.trust[h];
+      if (!people.perceived_norm.empty() && !n.norm.empty())
+        people.perceived_norm[h][n.slot] = n.norm[h];
     }
     people.susceptibility[n.slot] = n.susceptibility;
     people.literacy[n.slot] = n.literacy;

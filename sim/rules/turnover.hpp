@@ -18,6 +18,8 @@
 //         dispositions toward h, V the variance of F over the group's
 //         places, so that newcomers differ as much as the group does
 //     trust = anchor = disposition = d
+//     perceived norm (dynamics.norms on) = the mean perceived norm of i's
+//                 in-group neighbours (the group's mean if it has none)
 //   susceptibility, literacy, trust in the convener and stubbornness are
 //   drawn afresh from the group's declared distributions.
 //
@@ -49,6 +51,7 @@ template <class Real>
 struct Newcomer {
   AgentId slot = 0;
   std::vector<Real> trust;  // [h]; also the anchor and the disposition; own group 0
+  std::vector<Real> norm;  // [h]: perceived norm, its in-group neighbours' mean; empty if norms off
   Real susceptibility = 0, literacy = 0, convener_trust = 0, stubbornness = 0;
 };
 

@@ -137,6 +137,12 @@ void check_interventions(const Scenario& scenario, const Reporter& reporter) {
                key_path(target, "roles"), reporter);
     check_trigger(intervention.when, names, key_path(path, "when"), reporter);
     check_type_keys(intervention, names, path, reporter);
+    const auto* campaign = std::get_if<MediaCampaign>(&intervention.params);
+    if (campaign && campaign->norm_shift > 0.0 && !scenario.dynamics.norms.enabled)
+      reporter.expected_at(key_path(path, "norm_shift"), "0 while dynamics.norms is off",
+                           format_number(campaign->norm_shift),
+                           "a campaign can move perceived norms only where people hold them; "
+                           "set dynamics.norms.enabled: true or norm_shift: 0");
   }
   check_list(scenario.budget.cut_order, names.interventions, "an intervention name",
              "budget.cut_order", reporter);

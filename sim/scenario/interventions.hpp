@@ -117,6 +117,7 @@ struct MediaCampaign {
   double exposure = 0.3;
   double slant = 0.5;
   std::string sponsor = "convener";  // "convener" or a group name
+  double norm_shift = 0.0;           // share of the pull that moves the perceived norm instead
   friend bool operator==(const MediaCampaign&, const MediaCampaign&) = default;
 };
 

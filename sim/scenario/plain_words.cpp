@@ -88,6 +88,10 @@ constexpr std::array kWords = {
     PlainWords{".slant", "Tone toward the other side",
                "From -1 (hostile to the other side) to +1 (friendly to it); 0 is neutral.",
                "-1 to +1", false},
+    PlainWords{".norm_shift", "Shows one's own side as friendlier",
+               "The share of the message that changes what people believe their own side thinks "
+               "of the other side, rather than what they think themselves.",
+               "share", true},
     PlainWords{".credibility", "Credibility", "How much people believe it (0 not at all, 1 fully).",
                "0 to 1", true},
     // ---- school, training, centres ------------------------------------------
@@ -185,6 +189,15 @@ constexpr std::array kWords = {
                "The share of people who leave each year; young adults raised by their families "
                "and schools take their places; at 0 nobody changes.",
                "per year", true},
+    PlainWords{"dynamics.norms.enabled", "People follow what their side seems to think",
+               "Switch on so that what people believe their own side thinks of the other side "
+               "shapes what they say and, once enough of their side seems friendly, what they "
+               "feel.",
+               "", true},
+    PlainWords{"dynamics.norms.threshold", "Tipping point",
+               "How large a share of one's own side must seem friendly to the other side before "
+               "people's own views start to follow.",
+               "share of one's side", true},
     PlainWords{"dynamics.shocks.enabled", "Crises happen",
                "Switch off to see the world without its crises.", "", false},
     PlainWords{"dynamics.shocks.events[].step", "When it hits", "The week the crisis happens.",

@@ -182,6 +182,21 @@ struct Leaders {
   friend bool operator==(const Leaders&, const Leaders&) = default;
 };
 
+// Perceived norms and complex contagion (rules/norms.hpp): what people
+// believe their own group thinks of an out-group shapes what they say and,
+// once enough of the group is seen to be warm, what they privately feel.
+// Off by default, so worlds that do not ask for it are unchanged.
+struct Norms {
+  bool enabled = false;
+  double warm = 0.6;    // an expressed attitude at or above this is seen as warm
+  double update = 0.1;  // ρ: per step, the perceived norm moves this share toward what is heard
+  double conformity = 0.3;  // c: expression e = x + c·(p − x)
+  double threshold = 0.25;  // θ: warm share seen among neighbours around which private trust tips
+  double width = 0.1;       // width of the ramp around θ (0 below θ − w/2, 1 above θ + w/2)
+  double rate = 0.02;       // ν: per step, pull of private trust toward the warm peers seen
+  friend bool operator==(const Norms&, const Norms&) = default;
+};
+
 // Steps in a year for a step_unit that names a unit of time (day, week,
 // fortnight, month, quarter, year, with or without a plural s); none for a
 // label that does not, so yearly rates cannot be converted.
@@ -240,6 +255,7 @@ struct Dynamics {
   Consolidation consolidation;
   Turnover turnover;
   Leaders leaders;
+  Norms norms;
   Shocks shocks;
   Classic classic;
   friend bool operator==(const Dynamics&, const Dynamics&) = default;

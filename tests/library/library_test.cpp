@@ -200,3 +200,16 @@ TEST_CASE("joint production vs exchange: at the same budget the exchange moves t
     for (const auto& snapshot : r.at(arm))
       CHECK(snapshot.at(520).at("spending/all") == 10800);
 }
+
+TEST_CASE("norms tipping: a drama that moves norms moves them, stalls, and costs trust",
+          "[library]") {
+  // Perceived norms rise with the norm drama, private trust falls below no
+  // drama (backlash, nothing tips) and the same drama arguing for the other
+  // side does better; all three hold across the uncertain parameters
+  // (scenarios/README.md).
+  const auto s = library::load("norms_tipping", 2000);
+  const auto r = library::run_arms(s, {"base", "belief", "none"}, kReplicates, {104});
+  check_all_above(paired(r, "base", "none", 104, "perceived_norm/all"), kFloor);
+  check_all_above(paired(r, "none", "base", 104, "mean/all"), kFloor);
+  check_all_above(paired(r, "belief", "base", 104, "mean/all"), kFloor);
+}

@@ -15,10 +15,10 @@ class ConvenerPhase final : public Phase<Real> {
   explicit ConvenerPhase(const PhaseSetup& setup)
       : Phase<Real>({"convener",
                      Part::trust | Part::anchors | Part::traits | Part::dispositions | Part::ties |
-                         Part::settings | Part::roster,
+                         Part::settings | Part::roster | Part::norms,
                      Part::trust | Part::anchors | Part::traits | Part::dispositions | Part::ties |
                          Part::tie_summary | Part::settings | Part::outlets | Part::roster |
-                         Part::backlash}),
+                         Part::norms | Part::backlash}),
         probe_(setup.probe) {}
 
   void run(World<Real>& w, const rules::StepContext& step) override {

@@ -17,9 +17,10 @@ class TurnoverPhase final : public Phase<Real> {
  public:
   explicit TurnoverPhase(const PhaseSetup& setup)
       : Phase<Real>({"turnover",
-                     Part::trust | Part::anchors | Part::dispositions | Part::ties | Part::roster,
+                     Part::trust | Part::anchors | Part::dispositions | Part::ties | Part::roster |
+                         Part::norms,
                      Part::trust | Part::anchors | Part::traits | Part::dispositions | Part::ties |
-                         Part::tie_summary | Part::roster}),
+                         Part::tie_summary | Part::roster | Part::norms}),
         scenario_(setup.scenario),
         params_(setup.scenario.dynamics.turnover) {
     if (!params_.enabled || params_.rate <= 0.0) return;

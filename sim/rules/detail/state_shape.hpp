@@ -36,6 +36,10 @@ void check_population(const Population<Real>& population, const char* rule) {
                 population.disposition[h].size() == n,
             rule, "trust, anchor and disposition rows must have one entry per agent");
   }
+  require(population.perceived_norm.empty() || population.perceived_norm.size() == g, rule,
+          "perceived_norm must be empty or have one row per group");
+  for (const auto& row : population.perceived_norm)
+    require(row.size() == n, rule, "perceived_norm rows must have one entry per agent");
   require(population.susceptibility.size() == n && population.literacy.size() == n &&
               population.convener_trust.size() == n && population.stubbornness.size() == n,
           rule, "per-agent attributes must have one entry per agent");

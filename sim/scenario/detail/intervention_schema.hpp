@@ -241,6 +241,16 @@ constexpr auto fields(Tag<MediaCampaign>) {
           .about("`convener` (credibility = the agent's trust in the convener) or a group name "
                  "(credible to its own members as the convener is; to everyone else, trust in the "
                  "convener times trust toward that group)."),
+      field(&MediaCampaign::norm_shift, "norm_shift")
+          .unit("share")
+          .range(unit_interval)
+          .about("Share of a message's pull that moves what recipients believe their own group "
+                 "thinks (their perceived norm, dynamics.norms) instead of their own trust: a "
+                 "campaign that portrays the group as warmer than people think, as the Rwandan "
+                 "radio soap opera moved listeners' perceived norms and behaviour while "
+                 "personal beliefs hardly moved (Paluck 2009, JPSP 96:574). Needs "
+                 "dynamics.norms on. 0 (the default): all of it moves trust. The share itself "
+                 "is uncalibrated."),
   };
 }
 

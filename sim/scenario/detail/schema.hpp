@@ -459,6 +459,55 @@ constexpr auto fields(Tag<Leaders>) {
   };
 }
 
+constexpr auto fields(Tag<Norms>) {
+  return std::tuple{
+      field(&Norms::enabled, "enabled")
+          .about("Perceived norms and complex contagion (rules/norms.hpp): what people believe "
+                 "their own group thinks of each out-group shapes what they say and, once enough "
+                 "of the group is seen to be warm, what they privately feel. Off by default."),
+      field(&Norms::warm, "warm")
+          .unit("trust")
+          .range(unit_interval)
+          .about("An expressed attitude at or above this is seen as warm: the warm share a "
+                 "person sees among their in-group neighbours is what tips them. 0.6, the line "
+                 "of outputs.trusting_threshold and political_space. A convention, not a "
+                 "measurement."),
+      field(&Norms::update, "update")
+          .unit("per step")
+          .range(unit_interval)
+          .about("ρ: each step the perceived norm (the attitude one believes one's own group "
+                 "holds) moves this share of the way toward the mean attitude one's in-group "
+                 "neighbours express: p ← (1 − ρ)·p + ρ·heard. Uncalibrated."),
+      field(&Norms::conformity, "conformity")
+          .unit("share")
+          .range(unit_interval)
+          .about("c: people express e = x + c·(p − x), their private trust x pulled toward the "
+                 "norm they perceive p; peers see e, not x, so a group can misread itself "
+                 "(pluralistic ignorance). Uncalibrated."),
+      field(&Norms::threshold, "threshold")
+          .unit("share")
+          .range(unit_interval)
+          .about("θ: the share of one's in-group neighbours seen to be warm around which private "
+                 "trust tips toward warmth (complex contagion). Source for 0.25: a committed "
+                 "minority of about 25% overturned an established convention in online "
+                 "coordination groups (Centola, Becker, Brackbill & Baronchelli 2018, Science "
+                 "360:1116); other studies put the critical mass between 10% and 40%, and a "
+                 "naming game is not trust between communities."),
+      field(&Norms::width, "width")
+          .unit("share")
+          .range(Range{0.0, 1.0, true, false})
+          .about("Width of the ramp g around θ: g(s) = 0 below θ − width/2, 1 above θ + "
+                 "width/2, linear between, s the warm share seen; below the ramp a campaign "
+                 "that lifts perceived norms stalls. Uncalibrated."),
+      field(&Norms::rate, "rate")
+          .unit("per step")
+          .range(unit_interval)
+          .about("ν: Δx = ν·g(s)·max(0, m − x), m the mean expressed attitude of the warm "
+                 "in-group neighbours one sees: private trust moves toward the warm peers only, "
+                 "and only as far as the warm share seen is past θ. Uncalibrated."),
+  };
+}
+
 constexpr auto fields(Tag<ShockEvent>) {
   return std::tuple{
       field(&ShockEvent::step, "step")
@@ -549,6 +598,10 @@ constexpr auto fields(Tag<Dynamics>) {
       field(&Dynamics::leaders, "leaders")
           .about("Leaders whose stance follows their public and their own ties and whose "
                  "statements move their public."),
+      field(&Dynamics::norms, "norms")
+          .about("Perceived norms and complex contagion: what people believe their own group "
+                 "thinks of the other shapes what they say and, past a tipping point, what they "
+                 "feel."),
       field(&Dynamics::shocks, "shocks").about("Crises."),
       field(&Dynamics::classic, "classic").about("Classic opinion-dynamics models."),
   };
@@ -800,6 +853,7 @@ static_assert(member_count<Contact>() == field_count<Contact>());
 static_assert(member_count<MediaRule>() == field_count<MediaRule>());
 static_assert(member_count<Consolidation>() == field_count<Consolidation>());
 static_assert(member_count<Turnover>() == field_count<Turnover>());
+static_assert(member_count<Norms>() == field_count<Norms>());
 static_assert(member_count<ShockEvent>() == field_count<ShockEvent>());
 static_assert(member_count<Shocks>() == field_count<Shocks>());
 static_assert(member_count<Classic>() == field_count<Classic>());

@@ -21,7 +21,8 @@ TEST_CASE("the step runs its phases in the declared order", "[engine][phases]") 
     CHECK(!phase.why.empty());
   }
   CHECK(names == std::vector<std::string>{"convener", "shocks", "media", "leaders", "contact",
-                                          "tie ageing", "influence", "consolidation", "turnover"});
+                                          "tie ageing", "influence", "norms", "consolidation",
+                                          "turnover"});
 }
 
 TEST_CASE("every phase is timed, in order", "[engine][phases]") {

@@ -76,9 +76,9 @@ void check_forked_runs_match(const std::vector<RunSpec>& runs) {
 }  // namespace
 
 TEST_CASE("arms forked from the base match arms run from step 0", "[experiment][fork]") {
-  const std::string file =
-      GENERATE("routine_vs_episodic.yaml", "campaign_sponsor.yaml", "combined_under_cap.yaml",
-               "crisis_resilience.yaml", "literacy_vs_surge.yaml", "leaders.yaml");
+  const std::string file = GENERATE("routine_vs_episodic.yaml", "campaign_sponsor.yaml",
+                                    "combined_under_cap.yaml", "crisis_resilience.yaml",
+                                    "literacy_vs_surge.yaml", "leaders.yaml", "norms_tipping.yaml");
   // As the library has them (a prefix of a few steps at most), and with every
   // intervention 262 steps later: a long prefix with output and snapshot
   // steps, in which the library's crises and their surges fall.

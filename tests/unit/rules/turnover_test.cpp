@@ -148,6 +148,30 @@ TEMPLATE_TEST_CASE("turnover: the family is the neighbours' trust now, the schoo
   CHECK(pop.trust[1][3] == Approx(0.3).epsilon(1e-6));  // nobody else moves
 }
 
+TEST_CASE("turnover: with perceived norms, a newcomer takes its neighbours' view of the group",
+          "[turnover][norms]") {
+  auto pop = test::make_population<double>({6, 6}, 0.5);
+  const auto net = rings(pop.group_begin);
+  const Streams rng(3, 0);
+  const auto spec = declared(2);
+  scenario::Turnover p;
+  const std::vector<AgentId> leavers{2};
+  // Without norms the newcomer brings none.
+  auto n = rules::socialise(p, spec, pop, net, leavers, rng, 1);
+  CHECK(n[0].norm.empty());
+  pop.perceived_norm.assign(2, std::vector<double>(12, 0.0));
+  for (AgentId k = 0; k < 6; ++k)
+    pop.perceived_norm[1][k] = 0.1 * k;
+  const auto trust_before = n[0].trust;
+  n = rules::socialise(p, spec, pop, net, leavers, rng, 1);
+  REQUIRE(n[0].norm.size() == 2);
+  CHECK(n[0].norm[1] == Approx(0.2));  // neighbours 1 and 3: (0.1 + 0.3) / 2
+  CHECK(n[0].trust == trust_before);   // norms change no draw and no disposition
+  rules::place_newcomers<double>(n, pop);
+  CHECK(pop.perceived_norm[1][2] == Approx(0.2));
+  CHECK(pop.perceived_norm[1][3] == Approx(0.3));  // nobody else's view moves
+}
+
 TEST_CASE("turnover: newcomers keep the group's spread of dispositions", "[turnover]") {
   // A group whose dispositions spread with SD ≈ 0.2 and whose trust has been
   // pulled together at 0.4: replacing everyone again and again from the mix

@@ -42,7 +42,7 @@ TEST_CASE("values of the wrong type are refused", "[scenario][validation]") {
                     "test.yaml:8:12: precision: expected one of float32 | float64, got \"double\"");
   CHECK_INPUT_ERROR(load(kMinimal + "dynamics: 3\n"),
                     "test.yaml:8:11: dynamics: expected a map with keys influence, contact, "
-                    "media, consolidation, turnover, leaders, shocks, classic, got \"3\"");
+                    "media, consolidation, turnover, leaders, norms, shocks, classic, got \"3\"");
   CHECK_INPUT_ERROR(load(kMinimal + "media: {name: x}\n"),
                     "test.yaml:8:8: media: expected a list of outlets, one map each, got a map");
   CHECK_INPUT_ERROR(load(kMinimal + "step_unit: ''\n"),
@@ -260,6 +260,34 @@ TEST_CASE("leaders: a small count, a yearly turnover below 1, a step_unit of tim
   CHECK_FALSE(load(kMinimal + "step_unit: tick\n").dynamics.leaders.enabled);
 }
 
+TEST_CASE("norms: shares in range, a ramp of some width, campaigns that move norms need them",
+          "[scenario][validation][norms]") {
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {threshold: 1.5}\n"),
+                    "test.yaml:9:22: dynamics.norms.threshold: expected a number in [0, 1], got "
+                    "\"1.5\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {conformity: -0.2}\n"),
+                    "test.yaml:9:23: dynamics.norms.conformity: expected a number in [0, 1], got "
+                    "\"-0.2\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {width: 0}\n"),
+                    "test.yaml:9:18: dynamics.norms.width: expected a number in (0, 1], got \"0\"");
+  CHECK_INPUT_ERROR(load(kMinimal + "dynamics:\n  norms: {update: .nan}\n"),
+                    "test.yaml:9:19: dynamics.norms.update: expected a number in [0, 1], got "
+                    "\".nan\"");
+  const std::string campaign =
+      "interventions:\n  - {name: spots, type: media_campaign, norm_shift: 0.5}\n";
+  CHECK_INPUT_ERROR(load(kMinimal + campaign),
+                    "test.yaml:9:53: interventions[0].norm_shift: expected 0 while dynamics.norms "
+                    "is off, got \"0.5\"; a campaign can move perceived norms only where people "
+                    "hold them; set dynamics.norms.enabled: true or norm_shift: 0");
+  CHECK_INPUT_ERROR(
+      load(kMinimal + "dynamics: {norms: {enabled: true}}\n" +
+           "interventions:\n  - {name: spots, type: media_campaign, norm_shift: 1.5}\n"),
+      "test.yaml:10:53: interventions[0].norm_shift: expected a number in [0, 1], got \"1.5\"");
+  const auto on = load(kMinimal + "dynamics: {norms: {enabled: true}}\n" + campaign);
+  CHECK(on.dynamics.norms.enabled);
+  CHECK(on.dynamics.norms.threshold == 0.25);
+}
+
 TEST_CASE("distributions and roles are checked", "[scenario][validation]") {
   const std::string head =
       "name: x\npopulation:\n  groups:\n    - name: south\n    - name: north\n";
@@ -313,8 +341,8 @@ TEST_CASE("interventions: schedule checked, then the type and its keys", "[scena
   CHECK_INPUT_ERROR(
       load(kMinimal + "interventions:\n  - {name: camp, type: media_campaign, cohort: 20}\n"),
       "test.yaml:9:40: interventions[0].cohort: unknown key; valid keys are audience, reach, "
-      "exposure, slant, sponsor, name, type, enabled, start, end, rounds, every, target, cost, "
-      "when");
+      "exposure, slant, sponsor, norm_shift, name, type, enabled, start, end, rounds, every, "
+      "target, cost, when");
 }
 
 TEST_CASE("YAML problems are located", "[scenario][validation]") {
