@@ -137,18 +137,19 @@ std::vector<double> extra_crisis_loss(int size) {
 
 }  // namespace
 
-TEST_CASE("crisis resilience: ties keep trust higher; whether they protect depends on their reach",
-          "[library]") {
+TEST_CASE("crisis resilience: ties keep trust higher and protect it in the crisis", "[library]") {
   // A shock takes a share of trust, less from people with positive ties.
-  // Where the programmes reach a large share (the same cohorts in a public
-  // of 2,000) the protected outweigh the higher level lost; at the size the
-  // file ships (10,000 a side) they do not, and the arm with ties loses more
-  // in the crisis (scenarios/README.md).
-  SECTION("a large share reached: the ties protect") {
+  // Since teammates start as acquaintances and good meetings deepen ties
+  // faster, the programmes leave many more positive cross-group ties than
+  // before (3,228 against 411 at full size), and the protected outweigh the
+  // higher level lost both where the cohorts reach a large share (a public
+  // of 2,000) and at the size the file ships (10,000 a side;
+  // scenarios/README.md).
+  SECTION("a large share reached") {
     check_all_above(negated(extra_crisis_loss(2000)), 0);
   }
-  SECTION("as shipped: the higher level loses more") {
-    check_all_above(extra_crisis_loss(10000), 0);
+  SECTION("as shipped") {
+    check_all_above(negated(extra_crisis_loss(10000)), 0);
   }
 }
 
