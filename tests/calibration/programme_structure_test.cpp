@@ -46,8 +46,8 @@ TEST_CASE("a shared team makes a cross-group friendship about ten times as likel
   // cross-group pairs holding one. Teammates start as acquaintances (0.5,
   // under the 0.6 line) and become friends only through meetings both
   // enjoyed, so the ratio emerges from contact; mingling and its strength
-  // were fitted to it (the model gives 13.7), the rest is contact's rules. Over 4 cohorts (about 1000 teammate and
-  // 3600 other pairs) the ratio's sampling error is about 15%, hence 8–16.
+  // were fitted to it (the model gives 13.7), the rest is contact's rules. Over 4 cohorts (about
+  // 1000 teammate and 3600 other pairs) the ratio's sampling error is about 15%, hence 8–16.
   const auto s = calibration::baseline(
       3000, 20, "[{name: camp, type: exchange_program, start: 10, rounds: 1}]");
   const double positive_tie = s.dynamics.contact.positive_tie;

@@ -423,8 +423,8 @@ TEST_CASE("compare writes run.json: what made the folder", "[compare][provenance
         std::string::npos);
   CHECK(json.find("\"replicates\": 2") != std::string::npos);
   CHECK(json.find("\"threads\": 2") != std::string::npos);
-  CHECK(json.find("\"arms\": [\n    \"base\",\n    \"episodic\",\n    \"same_people\",\n    \"none\"\n  ]") !=
-        std::string::npos);
+  CHECK(json.find("\"arms\": [\n    \"base\",\n    \"episodic\",\n    \"same_people\",\n    "
+                  "\"none\"\n  ]") != std::string::npos);
   CHECK(json.find("\"baseline\": \"base\"") != std::string::npos);
   CHECK(json.find("\"seed\": 20261128") != std::string::npos);
   CHECK(json.find("\"wall_seconds\"") != std::string::npos);

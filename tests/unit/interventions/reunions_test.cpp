@@ -68,9 +68,9 @@ TEST_CASE("without reunions every round draws new people", "[reunions]") {
 TEST_CASE("a reunion renews the cohort's ties instead of doubling them", "[reunions]") {
   // Intensity 10 makes ties meet often during a round, so they deepen or sour
   // visibly; tie decay 0.25 a step makes some fade away between rounds.
-  const auto s = test::load(test::world_yaml(1000, 40) + camp(2),
-                            {"interventions.camp.conditions.intensity=10",
-                             "dynamics.contact.tie_decay=0.25"});
+  const auto s =
+      test::load(test::world_yaml(1000, 40) + camp(2),
+                 {"interventions.camp.conditions.intensity=10", "dynamics.contact.tie_decay=0.25"});
   auto sim = test::run(s, 14);  // the state the reunion at step 15 finds
   std::map<Pair, float> before;
   std::set<std::uint64_t> old_keys;
@@ -112,8 +112,7 @@ TEST_CASE("a reunion renews the cohort's ties instead of doubling them", "[reuni
 TEST_CASE("a reunion does not call back a place whose member has left", "[reunions]") {
   // Population turnover at 90% a year hands on about 4% of places a week:
   // over the ten weeks to the first reunion some of the 60 members leave.
-  const auto s =
-      test::load(test::world_yaml(1000, 40) + camp(2), {"dynamics.turnover.rate=0.9"});
+  const auto s = test::load(test::world_yaml(1000, 40) + camp(2), {"dynamics.turnover.rate=0.9"});
   auto sim = test::run(s, 14);  // the world the reunion at step 15 finds
   const auto& roster = sim->trust_state()->roster();
   std::vector<AgentId> stayed;
