@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 
@@ -69,6 +70,8 @@ std::string to_string(StopReason reason) {
       return "budget";
     case StopReason::acceptance:
       return "acceptance";
+    case StopReason::tolerance:
+      return "tolerance";
     case StopReason::interrupted:
       return "interrupted";
   }
@@ -89,7 +92,9 @@ SmcResult run_abc_smc(std::span<const scenario::UncertainParameter> priors,
   for (std::size_t g = 0; g < settings.generations; ++g) {
     GenerationResult gen;
     gen.index = g;
-    gen.tolerance = g == 0 ? kInfinity : sample_quantile(previous_distances, settings.quantile);
+    gen.tolerance = g == 0 ? kInfinity
+                           : std::max(sample_quantile(previous_distances, settings.quantile),
+                                      settings.min_tolerance);
     // More proposals than this mean an acceptance below min_acceptance.
     const auto most_proposals = g == 0 ? static_cast<std::uint64_t>(n)
                                        : static_cast<std::uint64_t>(std::ceil(
@@ -198,6 +203,15 @@ SmcResult run_abc_smc(std::span<const scenario::UncertainParameter> priors,
     previous_distances = std::move(distances);
     if (!keep_all && !result.generations.empty()) result.generations.back().particles.clear();
     result.generations.push_back(std::move(gen));
+    if (result.generations.back().tolerance <= settings.min_tolerance) {
+      result.reason = StopReason::tolerance;
+      char floor[32];
+      std::snprintf(floor, sizeof floor, "%g", settings.min_tolerance);
+      result.why = "generation " + std::to_string(g) + " reached the tolerance floor (" + floor +
+                   "): its runs lie within the targets' standard errors, and a smaller tolerance "
+                   "would fit them closer than the targets are known";
+      break;
+    }
     if (g + 1 == settings.generations) {
       result.reason = StopReason::generations;
       result.why = "all " + std::to_string(settings.generations) + " generations are complete";

@@ -2,17 +2,29 @@
 // gives the targets; `detente calibrate` (run_calibration) must find the
 // values again, and must be less sure when it is told less.
 //
-// The world (recovery_world.yaml): 2 × 200 people from trust 0.5, 40 weeks.
-// The keys: κ (dynamics.media.influence), how far one exposure pulls toward
-// an outlet's slant, which sets both sides' drift; and the north's
-// broadcaster's slant, which sets the direction of the north's drift only.
-// True values κ = 0.03 and slant = −0.2, well inside the priors
-// (log-uniform 0.005–0.08, uniform −0.9–0.5).
+// The world (recovery_world.yaml): 2 × 200 people from trust 0.5, 40 weeks,
+// at the model's defaults. The keys: κ (dynamics.media.influence), how far
+// one exposure pulls toward an outlet's slant, which sets both sides' drift;
+// and the north's broadcaster's slant, which sets the direction of the
+// north's drift only. True values κ = 0.03 and slant = −0.2, well inside the
+// priors (log-uniform 0.005–0.08, uniform −0.9–0.5).
 //
 // Tolerances: each true value inside the posterior's 90% interval; the
 // weighted median within 25% of κ and within 0.15 of the slant (a tenth of
 // its prior's width). With fewer and noisier targets (the last step only,
-// se 0.01 instead of 0.002) each 90% interval must be wider.
+// se 0.01 instead of 0.002) each 90% interval must be wider, and still hold
+// the true values.
+//
+// Both calibrations must end at the sampler's tolerance floor (distance 1:
+// the runs within the targets' standard errors), not at the budget. Before
+// the floor the tolerance kept halving until the budget ran out, so the
+// posterior's width said how many generations the budget bought, not what
+// the targets' se allowed: the thin targets were fitted to about 0.003 with
+// an se of 0.01, and which of the two came out wider was a coin toss over
+// seeds and contact settings (issue 12, stop 22's strengthen 0.3). The
+// world's replicate noise (sd 0.0004–0.0012 of a side's mean trust over 16
+// replicates) is below both se, so the targets' se, not the world's noise,
+// sets the width.
 //
 // What it gives is in the README ("Calibrating a scenario").
 #include <catch2/catch.hpp>
@@ -121,6 +133,8 @@ Posterior calibrate(const std::string& name, const std::string& targets,
   const auto summary = run_calibration(kWorld, settings, o, here);
   INFO(summary.why);
   REQUIRE(summary.written);
+  // At the floor: the posterior is as wide as the targets' se make it.
+  CHECK(summary.reason == StopReason::tolerance);
   return read_posterior(dir / "out" / "posterior.csv");
 }
 
@@ -128,9 +142,11 @@ Posterior calibrate(const std::string& name, const std::string& targets,
 
 TEST_CASE("calibrate recovers two known parameters, and is less sure when told less",
           "[calibration][recovery]") {
-  // 100 particles, 2 replicates, 3,000 simulations each (about 6 s of CPU each).
+  // 100 particles, 2 replicates, at most 4,000 simulations each (the full
+  // targets reached the floor in 2,760–3,464 over six seeds; about 8 s of
+  // CPU each).
   const std::vector<scenario::Override> budget = {{"calibrate.particles", "100"},
-                                                  {"calibrate.budget", "3000"}};
+                                                  {"calibrate.budget", "4000"}};
   const auto full = calibrate("full", targets_csv({10, 20, 30, 40}, 0.002), budget);
   const auto k = interval(full.influence, full.weights);
   const auto s = interval(full.slant, full.weights);
@@ -149,6 +165,10 @@ TEST_CASE("calibrate recovers two known parameters, and is less sure when told l
   const auto s_thin = interval(thin.slant, thin.weights);
   INFO("told less: κ 90% [" << k_thin.low << ", " << k_thin.high << "]; slant 90% [" << s_thin.low
                             << ", " << s_thin.high << "]");
+  CHECK(k_thin.low <= kTrueInfluence);
+  CHECK(k_thin.high >= kTrueInfluence);
+  CHECK(s_thin.low <= kTrueSlant);
+  CHECK(s_thin.high >= kTrueSlant);
   CHECK(k_thin.width() > k.width());
   CHECK(s_thin.width() > s.width());
 }

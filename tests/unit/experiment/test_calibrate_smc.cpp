@@ -205,3 +205,50 @@ TEST_CASE("kernel moves off the priors' bounds are proposed again and counted", 
   }
   CHECK(off > 0);
 }
+
+TEST_CASE("the tolerance stops at the targets' standard errors, whatever the budget",
+          "[calibrate]") {
+  // Two targets observed with se 0.05 and a model without noise: the
+  // distance is sqrt(mean z²), z = (θ − observed) / se, as in
+  // calibrate_distance.hpp. A tolerance of 1 keeps the disc Σz² ≤ 2, of
+  // radius √2 · 0.05 ≈ 0.071; going on would hold the runs closer to the
+  // targets than they are known and make the width a matter of budget
+  // (without the floor, 20 generations left a 90% interval of 0.0007).
+  const auto within_se = [](std::span<const Candidate> batch) {
+    std::vector<double> out;
+    for (const auto& c : batch) {
+      const double z0 = (c.theta[0] - 0.3) / 0.05, z1 = (c.theta[1] - 0.7) / 0.05;
+      out.push_back(std::sqrt((z0 * z0 + z1 * z1) / 2.0));
+    }
+    return out;
+  };
+  auto s = settings(32);
+  s.generations = 20;
+  const auto result = run_abc_smc(kPriors, s, within_se, {}, {}, true);
+  REQUIRE(result.reason == StopReason::tolerance);
+  CHECK(result.why.find("standard errors") != std::string::npos);
+  CHECK(result.generations.size() < 20);
+  const auto& last = result.generations.back();
+  CHECK(last.tolerance == 1.0);
+  // Only the last generation is at the floor.
+  for (std::size_t g = 0; g + 1 < result.generations.size(); ++g)
+    CHECK(result.generations[g].tolerance > 1.0);
+  std::vector<double> x, w;
+  for (const auto& p : last.particles) {
+    CHECK(p.distance <= 1.0);
+    x.push_back(p.theta[0]);
+    w.push_back(p.weight);
+  }
+  // A uniform disc of radius 0.071 has a marginal 90% interval of 0.114;
+  // 200 weighted particles give it within about 15%.
+  const double width = weighted_quantile(x, w, 0.95) - weighted_quantile(x, w, 0.05);
+  CHECK(width == Approx(0.114).epsilon(0.15));
+  CHECK(weighted_quantile(x, w, 0.5) == Approx(0.3).margin(0.02));
+
+  // More generations and budget change nothing: the floor ended it.
+  s.generations = 40;
+  s.budget = 1000000;
+  const auto more = run_abc_smc(kPriors, s, within_se);
+  REQUIRE(more.generations.size() == result.generations.size());
+  CHECK(more.generations.back().particles[0].theta == last.particles[0].theta);
+}
