@@ -794,7 +794,8 @@ constexpr auto fields(Tag<Calibrate>) {
           .unit("share")
           .range(Range{0, 1, true, true})
           .about("The next generation's tolerance is this quantile of the distances the last "
-                 "one accepted (Del Moral et al. 2012)."),
+                 "one accepted (Del Moral et al. 2012), never below 1, the distance of runs "
+                 "within the targets' standard errors; the generation at 1 is the last."),
       field(&Calibrate::min_acceptance, "min_acceptance")
           .unit("share")
           .range(Range{0, 1, true, false})
