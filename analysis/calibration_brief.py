@@ -125,7 +125,15 @@ def _acceptance(fitted):
             f"{int(last['simulations'])} simulations in all; the last accepted "
             f"{last['acceptance_rate']:.1%} of its proposals at tolerance "
             f"{_number(last['tolerance'])}.")
-    if floor is not None and float(last["acceptance_rate"]) < float(floor):
+    reason = fitted.run.get("stop_reason")
+    if reason == "tolerance":
+        text += (" It stopped at the tolerance floor of 1: the runs lie within the targets' "
+                 "standard errors, and a smaller tolerance would fit them more closely than the "
+                 "targets are known.")
+    elif reason == "budget":
+        text += (" It stopped because the budget ran out before the tolerance reached 1 (the "
+                 "targets' standard errors): the posterior may be wider than the targets allow.")
+    elif floor is not None and float(last["acceptance_rate"]) < float(floor):
         text += (f" It stopped because acceptance fell below {float(floor):.1%}: further "
                  "generations would have cost more than they could narrow.")
     body += html.paragraph(text)

@@ -4,6 +4,7 @@ malformed folder refused with exit 2 and a message naming the file, and an
 absent particles.csv handled. The folders are SYNTHETIC
 (calibration_fixtures.py), generated in the test from a fixed seed."""
 import html as html_module
+import json
 import re
 import subprocess
 import sys
@@ -65,6 +66,23 @@ def test_the_brief_states_what_was_fitted_the_path_and_the_misses(folder):
     for slug in ("prior_to_posterior", "posterior_pairs", "observed_vs_simulated"):
         assert f'id="figure-{slug}"' in page
     assert not re.search(r"\bbest\b", html_module.unescape(re.sub(r"<[^>]+>", " ", page)), re.I)
+
+
+@pytest.mark.parametrize("reason, said", [
+    ("tolerance", "stopped at the tolerance floor of 1"),
+    ("budget", "the budget ran out before the tolerance reached 1"),
+    ("generations", None),
+])
+def test_the_acceptance_path_says_why_it_stopped(folder, reason, said):
+    run_file = folder / "run.json"
+    run = json.loads(run_file.read_text())
+    run["stop_reason"] = reason
+    run_file.write_text(json.dumps(run))
+    path = section(calibration_brief.build(calibration.load(folder)), "acceptance")
+    if said:
+        assert said in path
+    else:
+        assert "It stopped" not in path
 
 
 def test_parameter_table_reports_weighted_posterior_quantiles(folder):
