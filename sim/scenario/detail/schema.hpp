@@ -331,10 +331,11 @@ constexpr auto fields(Tag<MediaRule>) {
       field(&MediaRule::backlash_step, "backlash_step")
           .unit("per exposure")
           .range(unit_interval)
-          .about("κ_b: move away from the slant on backlash. Calibrated (0.03) so that a "
-                 "campaign from a sponsor its audience distrusts backfires on that audience while "
-                 "a neutral convener's does not (Bail et al. 2018; "
-                 "tests/calibration/campaign_backfire_test.cpp)."),
+          .about("κ_b: move away from the slant on backlash. Not calibrated: at the default "
+                 "(0.03) a month of campaigning by the sponsor its audience distrusts backfires "
+                 "by about 0.007 SD, under a tenth of the least Bail et al. (2018) found "
+                 "for a month of the other side's messages (0.1–0.6 SD); a known gap "
+                 "(tests/calibration/campaign_backfire_test.cpp)."),
   };
 }
 
