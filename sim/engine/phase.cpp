@@ -5,9 +5,9 @@
 namespace detente::engine {
 
 std::string describe(Parts parts) {
-  static constexpr std::array<std::string_view, 13> kNames = {
+  static constexpr std::array<std::string_view, 14> kNames = {
       "trust",  "anchors",  "traits", "ties",         "tie summary", "settings", "outlets",
-      "roster", "backlash", "surge",  "dispositions", "leaders",     "norms"};
+      "roster", "backlash", "surge",  "dispositions", "leaders",     "norms",    "verdicts"};
   std::string out;
   for (std::size_t bit = 0; bit < kNames.size(); ++bit)
     if ((parts >> bit) & 1u) {

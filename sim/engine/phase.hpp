@@ -39,6 +39,7 @@ enum class Part : std::uint32_t {
   dispositions = 1u << 10,  // lasting personal dispositions the anchors return to
   leaders = 1u << 11,       // who leads each group, and their stances
   norms = 1u << 12,         // perceived norms: the trust people believe their own group holds
+  verdicts = 1u << 13,      // how people judged their meetings across groups (cumulative)
 };
 using Parts = std::uint32_t;
 constexpr Parts operator|(Part a, Part b) {

@@ -83,6 +83,8 @@ class TrustModel final : public Simulation, public TrustState {
     input.ties = &w.ties;
     input.positive_tie_threshold = w.scenario.dynamics.contact.positive_tie;
     input.backlash_per_group = w.backlash;
+    input.good_verdicts = w.good_verdicts;
+    input.bad_verdicts = w.bad_verdicts;
     metrics::record_metrics(input, step_, out);
 
     metrics::InterventionMetricInput<Real> convener;

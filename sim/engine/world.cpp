@@ -91,6 +91,8 @@ World<Real>::World(const scenario::Scenario& s, std::uint32_t replicate)
     outlets.push_back(resolve(outlet, population.group_names, population.group, rng));
   settings.push_back(s.dynamics.contact.everyday);
   backlash.assign(population.groups(), 0);
+  good_verdicts.assign(population.groups(), 0);
+  bad_verdicts.assign(population.groups(), 0);
   slant_relief.clear();  // grown by the first training that relieves (MediaDesk::relieve)
   roster = interventions::Roster(population.size());
   leaders = rules::seat_leaders(s.dynamics.leaders, population, network);
@@ -119,6 +121,8 @@ void World<Real>::follow(const World& from) {
   settings = from.settings;
   outlets = from.outlets;
   backlash = from.backlash;
+  good_verdicts = from.good_verdicts;
+  bad_verdicts = from.bad_verdicts;
   slant_relief = from.slant_relief;
   surge_until = from.surge_until;
   roster = from.roster;

@@ -72,6 +72,8 @@ struct World {
   std::vector<scenario::Conditions> settings;  // contact settings: 0 everyday, then programmes'
   std::vector<rules::ResolvedOutlet> outlets;
   std::vector<std::uint64_t> backlash;  // per group, cumulative
+  // Per group, cumulative: how its members judged their meetings across groups.
+  std::vector<std::uint64_t> good_verdicts, bad_verdicts;
   std::vector<double> slant_relief;  // per training × group: hostile slant its journalists remove
   std::int64_t surge_until = -1;     // last step of a crisis's hostile-media surge
   interventions::Roster roster;

@@ -4,14 +4,6 @@
 #include <unordered_map>
 
 namespace detente::interventions {
-namespace {
-
-std::uint64_t pair_id(AgentId a, AgentId b) {
-  return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
-}
-
-}  // namespace
-
 template <class Real>
 Programme<Real>::Programme(const Setup& setup, const TeamSpec& teams,
                            const scenario::Conditions& conditions, std::int64_t duration,

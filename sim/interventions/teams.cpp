@@ -34,9 +34,6 @@ Teams form_teams(const std::vector<std::vector<AgentId>>& cohorts, const TeamSpe
     out.team[j] = static_cast<std::uint32_t>(j % count);
 
   std::unordered_set<std::uint64_t> linked;
-  const auto pair_id = [](AgentId a, AgentId b) {
-    return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
-  };
   // Teammates: members j < l of one team from different cohorts. Members of
   // team t are t, t + count, t + 2·count, …
   for (std::size_t t = 0; t < count; ++t)

@@ -21,6 +21,12 @@ struct TeamSpec {
   double mingling_strength = 0.3;
 };
 
+// One number for an unordered pair of people, the same whichever end comes
+// first: how rounds and reunions recognise a tie they already made.
+inline std::uint64_t pair_id(AgentId a, AgentId b) {
+  return (static_cast<std::uint64_t>(a < b ? a : b) << 32) | (a < b ? b : a);
+}
+
 // A programme tie a round formed, with the strength it started at.
 struct FormedTie {
   AgentId a = 0;

@@ -83,6 +83,14 @@ constexpr std::array kTable = {
     MetricInfo{Metric::backlash_events, "backlash_events", Model::trust, Subjects::groups, kCount,
                kLower, kOther, "Backlash events (cumulative)", "backlash events",
                "reactions against a message (media or campaigns) so far", false},
+    MetricInfo{Metric::positive_meeting_share, "positive_meeting_share", Model::trust,
+               Subjects::groups, kShare, kHigher, kPart,
+               "Share of meetings across groups found good (cumulative)",
+               "share of meetings found good",
+               "share of people's own verdicts on their meetings with the other side so far "
+               "that were positive (each end of a meeting judges it); undefined before the "
+               "first meeting",
+               false},
     MetricInfo{Metric::cross_ties, "cross_ties", Model::trust, Subjects::all_only, kCount, kHigher,
                kOther, "Cross-group ties", "cross-group ties",
                "number of ties across groups, programme ties included", false},

@@ -44,6 +44,7 @@ enum class Metric : std::uint8_t {
   cross_tie_share,
   positive_tie_share,
   backlash_events,
+  positive_meeting_share,
   cross_ties,
   positive_cross_ties,
   // The convener's work (intervention_metrics.hpp).

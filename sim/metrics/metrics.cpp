@@ -62,6 +62,9 @@ void check_input(const MetricInput<Real>& input) {
         std::to_string(pop.size()) + ")");
   if (!input.backlash_per_group.empty() && input.backlash_per_group.size() != groups)
     throw std::invalid_argument("record_metrics: backlash_per_group needs one entry per group");
+  if (input.good_verdicts.size() != input.bad_verdicts.size() ||
+      (!input.good_verdicts.empty() && input.good_verdicts.size() != groups))
+    throw std::invalid_argument("record_metrics: the verdicts need one entry per group each");
 }
 
 // Per group (then all): agents with at least one cross-group tie, and with a positive one.
@@ -186,6 +189,15 @@ void record_metrics(const MetricInput<Real>& input, std::int64_t step,
     emit(Metric::backlash_events, group_subjects[g], static_cast<double>(events));
   }
   emit(Metric::backlash_events, std::string(kAll), static_cast<double>(backlash_total));
+  std::uint64_t good_total = 0, verdict_total = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    const std::uint64_t good = input.good_verdicts.empty() ? 0 : input.good_verdicts[g];
+    const std::uint64_t all = good + (input.bad_verdicts.empty() ? 0 : input.bad_verdicts[g]);
+    good_total += good;
+    verdict_total += all;
+    emit(Metric::positive_meeting_share, group_subjects[g], share(good, all));
+  }
+  emit(Metric::positive_meeting_share, std::string(kAll), share(good_total, verdict_total));
 
   // 5. The cross-group ties themselves.
   std::uint64_t ties = 0, positive = 0;

@@ -9,6 +9,7 @@
 //   input.ties = &ties;
 //   input.positive_tie_threshold = scenario.dynamics.contact.positive_tie;
 //   input.backlash_per_group = backlash;           // cumulative, one per group
+//   input.good_verdicts = good; input.bad_verdicts = bad;  // likewise
 //   metrics::record_metrics(input, step, rows);
 //
 // Subjects: "g->h" is the trust of g's members toward group h (pair_subject);
@@ -34,6 +35,8 @@
 //       cross_tie_share     share of agents with at least one cross-group tie
 //       positive_tie_share  share of agents with at least one positive tie
 //       backlash_events     cumulative backlash events (all = sum over groups)
+//       positive_meeting_share  share of the group's own verdicts on its meetings
+//                           across groups so far that were good (NaN before any)
 //  5. cross_ties / all (number of cross-group ties), positive_cross_ties / all
 //     (ties with strength >= positive_tie_threshold).
 //
@@ -72,7 +75,8 @@ inline constexpr std::array<Metric, 8> kTrustMetrics = {
 std::string pair_subject(std::string_view from, std::string_view to);
 
 // What the metrics read. Pointers must outlive the call; the spans are per agent
-// (size N) except backlash_per_group (size G, or empty when nothing is counted).
+// (size N) except backlash_per_group and the verdicts (size G, or empty when
+// nothing is counted).
 template <class Real>
 struct MetricInput {
   const Population<Real>* population = nullptr;
@@ -82,6 +86,8 @@ struct MetricInput {
   const CrossTies* ties = nullptr;               // nullptr: there are no cross-group ties
   double positive_tie_threshold = 0.6;
   std::span<const std::uint64_t> backlash_per_group;  // cumulative
+  std::span<const std::uint64_t> good_verdicts;       // per group, cumulative
+  std::span<const std::uint64_t> bad_verdicts;        // per group, cumulative
 };
 
 // Appends this step's rows to `out` in the order above. Throws

@@ -76,6 +76,7 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
                    std::vector<std::uint8_t>& events, std::vector<float>& depth) {
   const bool weigh_depth = !depth.empty();
   const std::size_t count = ties.size();
+  const std::size_t groups = population.groups();
   std::vector<ContactCounts> partial(detail::block_count(count, kTieBlock));
   std::vector<std::vector<std::uint32_t>> flipped(partial.size());
   const auto step = static_cast<std::uint64_t>(context.step);
@@ -84,6 +85,8 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
   detail::for_each_block(
       count, kTieBlock, [&](std::size_t block, std::size_t begin, std::size_t end) {
         ContactCounts local;
+        local.good_verdicts.assign(groups, 0);
+        local.bad_verdicts.assign(groups, 0);
         for (std::size_t e = begin; e != end; ++e) {
           const AgentId a = ties.a[e];
           const AgentId b = ties.b[e];
@@ -103,6 +106,8 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
               const double qa = positive_chance(params, setting, population.trust[gb][a]);
               const double qb = positive_chance(params, setting, population.trust[ga][b]);
               event = kMet | (u[1] < qa ? kGoodForA : 0) | (u[1] < qb ? kGoodForB : 0);
+              ++(event & kGoodForA ? local.good_verdicts : local.bad_verdicts)[ga];
+              ++(event & kGoodForB ? local.good_verdicts : local.bad_verdicts)[gb];
               if (weigh_depth) depth[e] = ties.strength[e];
               ++local.meetings;
             }
@@ -128,10 +133,16 @@ ContactCounts meet(const scenario::Contact& params, std::span<const scenario::Co
       });
 
   ContactCounts total;
+  total.good_verdicts.assign(groups, 0);
+  total.bad_verdicts.assign(groups, 0);
   for (const ContactCounts& p : partial) {
     total.meetings += p.meetings;
     total.positive += p.positive;
     total.negative += p.negative;
+    for (std::size_t g = 0; g < groups; ++g) {
+      total.good_verdicts[g] += p.good_verdicts[g];
+      total.bad_verdicts[g] += p.bad_verdicts[g];
+    }
   }
   for (const auto& block : flipped)
     total.flipped_ties.insert(total.flipped_ties.end(), block.begin(), block.end());

@@ -59,9 +59,14 @@ void update_tie_summary(const CrossTies& ties, std::span<const std::uint8_t> gro
 
 struct ContactCounts {
   std::uint64_t meetings = 0;
-  std::uint64_t positive = 0;               // meetings both ends found positive
-  std::uint64_t negative = 0;               // meetings neither end found positive
-  std::vector<std::uint32_t> flipped_ties;  // ties that crossed positive_tie, ascending
+  std::uint64_t positive = 0;  // meetings both ends found positive
+  std::uint64_t negative = 0;  // meetings neither end found positive
+  // Each end's own verdict, counted by that end's group: how often people
+  // found their meetings with the other side good or bad (a meeting between a
+  // warm and a wary person can count once each way).
+  std::vector<std::uint64_t> good_verdicts;  // one per group
+  std::vector<std::uint64_t> bad_verdicts;   // one per group
+  std::vector<std::uint32_t> flipped_ties;   // ties that crossed positive_tie, ascending
 };
 
 // `settings[k]` are the conditions of setting k (settings[0] = everyday).

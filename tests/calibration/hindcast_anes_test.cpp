@@ -29,6 +29,8 @@
 // tried as a sabotage: RMS 20.0, 37 of 40 beyond 2 se, 2012 mean 0.481), which
 // is the hindcast's finding; the sampler itself is guarded by
 // calibrate_recovery_test.cpp.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -122,7 +124,10 @@ RoleError error_of(const std::vector<std::map<std::string, std::string>>& fit,
 
 TEST_CASE("the ANES hindcast misses the held-out years by the documented error",
           "[calibration][hindcast]") {
-  const auto dir = fs::temp_directory_path() / "detente-hindcast-anes";
+  // One folder per test process: two test runs on one machine (two checkouts,
+  // a CI run beside a developer's) must not overwrite each other's outputs.
+  const auto dir =
+      fs::temp_directory_path() / ("detente-hindcast-anes-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   CalibrateOptions o;
   o.out = (dir / "out").string();

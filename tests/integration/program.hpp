@@ -4,6 +4,7 @@
 // ran it, whatever its exit code: a test expecting a refusal (exit 2) must not
 // pass on a program that a report stopped.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace detente::test {
 
@@ -62,11 +64,30 @@ inline ProgramResult run_detente(const std::string& arguments,
   return result;
 }
 
-// A fresh scratch folder under the build tree for one test.
+// The scratch folders this test process made, removed when it exits.
+class ScratchFolders {
+ public:
+  void add(const std::filesystem::path& dir) { dirs_.push_back(dir); }
+  ~ScratchFolders() {
+    std::error_code ignored;
+    for (const auto& dir : dirs_)
+      std::filesystem::remove_all(dir, ignored);
+  }
+
+ private:
+  std::vector<std::filesystem::path> dirs_;
+};
+
+// A fresh scratch folder for one test, one per test process (two test runs on
+// one machine, two checkouts or a CI run beside a developer's, must not share
+// it), removed when the process exits.
 inline std::filesystem::path scratch_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("detente-test-" + name);
+  static ScratchFolders made;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("detente-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  made.add(dir);
   return dir;
 }
 

@@ -11,7 +11,7 @@ class ContactPhase final : public Phase<Real> {
  public:
   explicit ContactPhase(const PhaseSetup& setup)
       : Phase<Real>({"contact", Part::trust | Part::ties | Part::tie_summary | Part::settings,
-                     Part::trust | Part::ties | Part::tie_summary}),
+                     Part::trust | Part::ties | Part::tie_summary | Part::verdicts}),
         params_(setup.scenario.dynamics.contact) {}
 
   void run(World<Real>& w, const rules::StepContext& step) override {
@@ -19,6 +19,10 @@ class ContactPhase final : public Phase<Real> {
     const auto counts = rules::apply_contact(params_, w.settings, w.network, w.population,
                                              w.tie_summary, w.ties, step, w.next);
     w.publish_trust();
+    for (std::size_t g = 0; g < counts.good_verdicts.size(); ++g) {
+      w.good_verdicts[g] += counts.good_verdicts[g];
+      w.bad_verdicts[g] += counts.bad_verdicts[g];
+    }
     // Without programme ties, only the ties that crossed the threshold change
     // the summary; with them, tie ageing moves every programme tie and
     // summarises them all next.

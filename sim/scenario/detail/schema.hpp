@@ -261,7 +261,12 @@ constexpr auto fields(Tag<Contact>) {
       field(&Contact::base_positive, "base_positive")
           .unit("probability")
           .range(unit_interval)
-          .about("q0: chance a meeting is positive before conditions and anxiety."),
+          .about("q0: chance a meeting is positive before conditions and anxiety. "
+                 "Uncalibrated, and a known gap: in the baseline world people judge 0.375 of "
+                 "their meetings across groups good (positive_meeting_share), where Graf, "
+                 "Paolini and Rubin 2014 (EJSP 44) found positive contact reported three times "
+                 "as often as negative (0.75); fitting this key alone breaks other calibrations "
+                 "(scenarios/README.md, Calibration)."),
       field(&Contact::anxiety, "anxiety")
           .range(unit_interval)
           .about("Lowers each person's q by anxiety·(1 − their own trust): the warier end of a "

@@ -29,6 +29,7 @@ struct Inputs {
   std::vector<std::uint16_t> positive, any;
   CrossTies ties;
   std::vector<std::uint64_t> backlash;
+  std::vector<std::uint64_t> good, bad;  // meeting verdicts per group
 
   MetricInput<Real> for_population(const Population<Real>& p) {
     positive.resize(p.size(), 0);
@@ -42,6 +43,8 @@ struct Inputs {
     in.ties = &ties;
     in.positive_tie_threshold = 0.6;
     in.backlash_per_group = backlash;
+    in.good_verdicts = good;
+    in.bad_verdicts = bad;
     return in;
   }
 };
@@ -116,7 +119,8 @@ TEST_CASE("rows come in the documented order", "[metrics]") {
       expected.emplace_back(m, s);
   expected.emplace_back("gap", "all");
   expected.emplace_back("political_space", "all");
-  for (const char* m : {"cross_tie_share", "positive_tie_share", "backlash_events"})
+  for (const char* m :
+       {"cross_tie_share", "positive_tie_share", "backlash_events", "positive_meeting_share"})
     for (const char* s : {"north", "south", "all"})
       expected.emplace_back(m, s);
   expected.emplace_back("cross_ties", "all");
@@ -188,6 +192,8 @@ TEST_CASE("tie and backlash metrics per group and overall", "[metrics]") {
   inputs.ties.b = {5, 6, 7, 5};
   inputs.ties.strength = {0.7f, 0.5f, 0.65f, 0.2f};
   inputs.backlash = {3, 5};
+  inputs.good = {3, 0};  // north judged 3 of 4 meetings good; south has not met yet
+  inputs.bad = {1, 0};
   std::vector<MetricRow> rows;
   record_metrics(inputs.for_population(p), 0, rows);
   auto t = as_table(rows);
@@ -200,6 +206,9 @@ TEST_CASE("tie and backlash metrics per group and overall", "[metrics]") {
   CHECK(t[{"backlash_events", "north"}] == 3.0);
   CHECK(t[{"backlash_events", "south"}] == 5.0);
   CHECK(t[{"backlash_events", "all"}] == 8.0);
+  CHECK(t[{"positive_meeting_share", "north"}] == 0.75);
+  CHECK(std::isnan(t[{"positive_meeting_share", "south"}]));  // no verdict yet
+  CHECK(t[{"positive_meeting_share", "all"}] == 0.75);
   CHECK(t[{"cross_ties", "all"}] == 4.0);
   CHECK(t[{"positive_cross_ties", "all"}] == 2.0);  // 0.7 and 0.65 reach 0.6
 
@@ -275,6 +284,15 @@ TEST_CASE("inconsistent input is refused", "[metrics]") {
   bad_backlash.backlash_per_group = three;
   CHECK_THROWS_WITH(record_metrics(bad_backlash, 0, rows),
                     Catch::Contains("backlash_per_group needs one entry per group"));
+
+  auto bad_verdicts = in;
+  bad_verdicts.good_verdicts = three;
+  bad_verdicts.bad_verdicts = three;
+  CHECK_THROWS_WITH(record_metrics(bad_verdicts, 0, rows),
+                    Catch::Contains("verdicts need one entry per group"));
+  auto unpaired = in;
+  unpaired.good_verdicts = three;
+  CHECK_THROWS_AS(record_metrics(unpaired, 0, rows), std::invalid_argument);
 
   auto no_population = in;
   no_population.population = nullptr;

@@ -118,6 +118,12 @@ TEST_CASE("contact: each end appraises a shared meeting by its own trust", "[con
   }
   check_binomial(warm_liked, n, 0.52);
   check_binomial(wary_liked, n, 0.28);
+  // Each end's verdict is counted for its own group: group 0 is the warm side.
+  REQUIRE(counts.good_verdicts.size() == 2);
+  CHECK(counts.good_verdicts[0] == warm_liked);
+  CHECK(counts.good_verdicts[1] == wary_liked);
+  CHECK(counts.good_verdicts[0] + counts.bad_verdicts[0] == n);
+  CHECK(counts.good_verdicts[1] + counts.bad_verdicts[1] == n);
 }
 
 TEST_CASE("contact: competitive framing lowers q (same seed, paired)", "[contact]") {
