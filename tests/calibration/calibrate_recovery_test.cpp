@@ -27,6 +27,8 @@
 // sets the width.
 //
 // What it gives is in the README ("Calibrating a scenario").
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -51,8 +53,11 @@ const std::string kWorld =
 constexpr double kTrueInfluence = 0.03;
 constexpr double kTrueSlant = -0.2;
 
+// One folder per test process: two test runs on one machine (two checkouts)
+// must not overwrite each other's calibrations.
 fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("detente-recovery-" + name);
+  const auto dir =
+      fs::temp_directory_path() / ("detente-recovery-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
