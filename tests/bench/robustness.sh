@@ -5,7 +5,7 @@
 #   tests/bench/robustness.sh [DETENTE] [full|scaling|all]
 #
 # full:    a robustness analysis of one library scenario at full size
-#          (routine_vs_episodic: 3 arms x 64 futures x 4 replicates x 520
+#          (routine_vs_episodic: 4 arms x 64 futures x 4 replicates x 520
 #          weeks, 20,000 people), on every core; target under 5 minutes on
 #          the two-core development machine.
 # scaling: one thread against two; target 1.8x. On sweeps: the README's Sobol
@@ -34,7 +34,7 @@ seconds() {  # seconds COMMAND...: wall time of the command, to 0.1 s; CPU time 
 if [ "$what" = full ] || [ "$what" = all ]; then
   t=$(seconds "$detente" compare scenarios/routine_vs_episodic.yaml --futures 64 --replicates 4 \
         --quiet --out "$out/full")
-  echo "full robustness analysis (3 arms x 64 futures x 4 replicates x 520 steps, $(nproc) cores): $t s"
+  echo "full robustness analysis (4 arms x 64 futures x 4 replicates x 520 steps, $(nproc) cores): $t s"
 fi
 
 if [ "$what" = scaling ] || [ "$what" = all ]; then
