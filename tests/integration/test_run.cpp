@@ -161,11 +161,11 @@ TEST_CASE("every shipped scenario runs at reduced size", "[run][scenarios]") {
   const auto dir = scratch_dir("library");
   // The strategy library (scenarios/README.md): each must be shipped, pass
   // `check` and run every one of its arms.
-  std::set<std::string> library = {"routine_vs_episodic",      "inclusive_vs_elite",
-                                   "campaign_sponsor",         "literacy_vs_surge",
-                                   "journalists_vs_exchanges", "ambassadors_mentoring",
-                                   "crisis_resilience",        "convener_governance",
-                                   "combined_under_cap",       "norms_tipping"};
+  std::set<std::string> library = {
+      "routine_vs_episodic", "inclusive_vs_elite",       "campaign_sponsor",
+      "literacy_vs_surge",   "journalists_vs_exchanges", "ambassadors_mentoring",
+      "crisis_resilience",   "convener_governance",      "combined_under_cap",
+      "norms_tipping",       "shared_benefits"};
   std::size_t count = 0;
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(DETENTE_SOURCE_DIR) / "scenarios")) {
